@@ -1,0 +1,145 @@
+// Builds the Fastify application: platform plugins, guards, errors, OpenAPI, and every module's routes.
+import { randomBytes, randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { AuditService } from './modules/audit/service.js';
+import { ensureInstanceSecret } from './modules/auth/repo.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { AuthService } from './modules/auth/service.js';
+import { AccessTokens } from './modules/auth/tokens.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { meRoutes, userRoutes } from './modules/users/routes.js';
+import { UsersService } from './modules/users/service.js';
+import type { Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { AppError } from './platform/errors.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerGuards } from './platform/http/guards.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerWeb } from './platform/http/web.js';
+import { argon2Hasher, type PasswordHasher } from './platform/passwords.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  logger?: FastifyServerOptions['logger'];
+  /** Non-null explains why the process does not accept work (starting, shutting down). */
+  notReadyReason?: () => string | null;
+}
+
+export interface Services {
+  audit: AuditService;
+  auth: AuthService;
+  users: UsersService;
+}
+
+const requestIdPattern = /^[\w.:-]{1,64}$/;
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, database } = deps;
+  const db = database.db;
+  const clock = deps.clock ?? systemClock;
+  const hasher = deps.hasher ?? argon2Hasher;
+
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(
+        'request.rate_limited',
+        `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+        undefined,
+        {
+          'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+        },
+      ),
+  });
+  await registerOpenApi(app);
+  registerMetrics(app);
+
+  const audit = new AuditService(db, clock);
+  const passwordPolicy = { ...defaultPasswordPolicy, minLength: config.passwordMinLength };
+  const users = new UsersService({ db, clock, hasher, audit, passwordPolicy });
+  const secret = config.jwtSecret ?? (await ensureInstanceSecret(db, 'jwt_signing_key'));
+  const auth = new AuthService({
+    db,
+    clock,
+    hasher,
+    audit,
+    tokens: new AccessTokens(secret, config.accessTokenTtl),
+    refreshTtlSeconds: config.refreshTokenTtl,
+    lockout: {
+      ...defaultLockoutPolicy,
+      maxFailures: config.loginMaxFailures,
+      lockSeconds: config.loginLockSeconds,
+    },
+    decoyHash: await hasher.hash(randomBytes(16).toString('hex')),
+  });
+  registerGuards(app, auth);
+
+  await app.register(
+    healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
+  );
+  await app.register(
+    async (api) => {
+      await api.register(
+        authRoutes({ auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit }),
+        {
+          prefix: '/auth',
+        },
+      );
+      await api.register(meRoutes(users));
+      await api.register(userRoutes(users));
+      await api.register(auditRoutes(audit));
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app, config.webDir);
+  return { app, services: { audit, auth, users } };
+}

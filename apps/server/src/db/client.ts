@@ -1,0 +1,92 @@
+// Opens the database: embedded PGlite (with pgvector) in the data dir, or PostgreSQL through a pg pool.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { maskUrlPassword } from '../platform/config.js';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or an open transaction: repos accept both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Human description for logs and `i2v config`, secrets masked. */
+  location: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export interface PgliteOptions {
+  /** Directory for the database files; undefined keeps it in memory (tests). */
+  dir: string | undefined;
+}
+
+export async function openPglite({ dir }: PgliteOptions): Promise<Database> {
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create({ dataDir: dir, extensions: { vector } });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: dir ? path.resolve(dir) : 'memory',
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export interface PostgresOptions {
+  url: string;
+  poolMax: number;
+  /** Schema to work in (tests isolate each file in its own schema). */
+  searchPath?: string;
+}
+
+export async function openPostgres({ url, poolMax, searchPath }: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
+  pool.on('error', () => {
+    // An idle client died (server restart); the pool replaces it on next use. Readiness reports the outage.
+  });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const ping = async () => {
+    await pool.query('SELECT 1');
+  };
+  await ping();
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    location: maskUrlPassword(url) + (searchPath ? ` (schema ${searchPath})` : ''),
+    ping,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export const nowSql = sql`now()`;

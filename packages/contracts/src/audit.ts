@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isoDateTime, pageQueryShape, pageSchema } from './common.js';
+
+/** Actions written today; later modules add their own. */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh_reused',
+  'auth.locked',
+  'user.created',
+  'user.updated',
+  'user.role_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'user.password_reset',
+  'user.password_changed',
+  'system.admin_bootstrapped',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEventSchema = z
+  .object({
+    id: z.string().describe('Sequence number of the event in the chain'),
+    occurredAt: isoDateTime,
+    action: z.string(),
+    actor: z
+      .object({ id: z.string().nullable(), email: z.string().nullable(), label: z.string() })
+      .describe('Who did it; label is "system" for the studio itself'),
+    entityType: z.string().nullable(),
+    entityId: z.string().nullable(),
+    summary: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    requestId: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuerySchema = z.strictObject({
+  ...pageQueryShape,
+  action: z.string().max(100).optional().describe('Exact action, or a prefix ending in `.` such as `user.`'),
+  actorId: z.uuid({ error: 'must be a UUID' }).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  q: z.string().trim().max(200).optional().describe('Searches summary and actor'),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+export const auditPageSchema = pageSchema(auditEventSchema).meta({ id: 'AuditEventPage' });
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.string().nullable(),
+});

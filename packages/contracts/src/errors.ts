@@ -1,0 +1,51 @@
+// Stable error codes and the RFC 9457 problem+json shape every API error uses.
+import { z } from 'zod';
+
+export const errorCodes = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.body_too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.rate_limited': 429,
+  'route.not_found': 404,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.token_expired': 401,
+  'auth.token_invalid': 401,
+  'auth.refresh_invalid': 401,
+  'auth.refresh_reused': 401,
+  'auth.account_locked': 423,
+  'auth.account_inactive': 403,
+  'auth.forbidden': 403,
+  'auth.password_policy': 422,
+  'auth.password_incorrect': 422,
+  'user.not_found': 404,
+  'user.email_taken': 409,
+  'user.cannot_modify_self': 409,
+  'user.last_admin': 409,
+  'audit.not_found': 404,
+  'internal.error': 500,
+  'service.unavailable': 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export const fieldErrorSchema = z.object({
+  field: z.string().describe('Dotted path of the offending field, e.g. `body.email`'),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe('Stable machine-readable error code'),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(fieldErrorSchema).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof problemSchema>;

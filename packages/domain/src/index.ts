@@ -1,0 +1,4 @@
+export * from './audit-chain.js';
+export * from './lockout.js';
+export * from './password-policy.js';
+export * from './permissions.js';
