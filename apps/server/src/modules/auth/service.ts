@@ -70,7 +70,12 @@ export class AuthService {
     if (!passwordOk) {
       const outcome = registerLoginFailure(user.failedLoginCount, now, this.d.lockout);
       await this.d.db.transaction(async (tx) => {
-        await users.updateUser(tx, user.id, outcome, now);
+        await users.updateUser(
+          tx,
+          user.id,
+          { failedLoginCount: outcome.failedCount, lockedUntil: outcome.lockedUntil },
+          now,
+        );
         await this.d.audit.record(
           tx,
           { ...ctx, actor: null },

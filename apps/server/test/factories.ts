@@ -1,0 +1,62 @@
+// Factories with overrides (STYLE.md): build request bodies, and create real rows through the API.
+import type { Role, Session, User } from '@i2v/contracts';
+import { adminCredentials, type TestStudio } from './harness.js';
+
+let sequence = 0;
+
+export interface UserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+export function buildUser(overrides: Partial<UserInput> = {}): UserInput {
+  sequence++;
+  return {
+    email: `person${sequence}-${Date.now().toString(36)}@studio.test`,
+    displayName: `Person ${sequence}`,
+    role: 'creator',
+    password: `Long-enough-pass-${sequence}`,
+    ...overrides,
+  };
+}
+
+export interface SignedIn {
+  token: string;
+  user: User;
+  refreshCookie: string;
+  auth: { authorization: string };
+}
+
+export async function login(studio: TestStudio, email: string, password: string): Promise<SignedIn> {
+  const res = await studio.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode}: ${res.body}`);
+  const body = res.json<Session>();
+  const cookie = res.cookies.find((c) => c.name === 'i2v_refresh');
+  return {
+    token: body.accessToken,
+    user: body.user,
+    refreshCookie: cookie?.value ?? '',
+    auth: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+export const loginAdmin = (studio: TestStudio) => login(studio, adminCredentials.email, adminCredentials.password);
+
+/** Creates a user through the admin API and signs them in. */
+export async function createUser(
+  studio: TestStudio,
+  admin: SignedIn,
+  overrides: Partial<UserInput> = {},
+): Promise<SignedIn & { input: UserInput }> {
+  const input = buildUser(overrides);
+  const res = await studio.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin.auth,
+    payload: input,
+  });
+  if (res.statusCode !== 201) throw new Error(`create user failed ${res.statusCode}: ${res.body}`);
+  return { ...(await login(studio, input.email, input.password)), input };
+}
