@@ -1,0 +1,24 @@
+// Vite config of the web app; workspace packages resolve to their TypeScript sources (`@i2v/source`).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.I2V_API_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: {
+    conditions: ['@i2v/source', ...defaultClientConditions],
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  css: { postcss: root },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/health': { target: apiTarget, changeOrigin: false },
+    },
+  },
+});
