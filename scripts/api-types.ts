@@ -5,7 +5,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 export const apiTypesPath = path.resolve(import.meta.dirname, '../apps/web/src/api/schema.d.ts');
 
-const banner = '// Generated from /api/v1/openapi.json by `npm run gen:api`. Do not edit; a test fails when stale.\n';
+const banner =
+  '// Generated from /api/v1/openapi.json by `npm run gen:api`. Do not edit; a test fails when stale.\n';
 
 export async function renderApiTypes(document: unknown): Promise<string> {
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);

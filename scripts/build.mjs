@@ -9,7 +9,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
 const stamp = path.join(root, 'apps/server/dist/.build-stamp');
-const sources = ['packages/contracts/src', 'packages/domain/src', 'apps/server/src', 'apps/web/src', 'apps/web/index.html'];
+const sources = [
+  'packages/contracts/src',
+  'packages/domain/src',
+  'apps/server/src',
+  'apps/web/src',
+  'apps/web/index.html',
+];
 const log = (msg) => quiet || console.log(msg);
 
 function newestMtime(p) {
@@ -31,7 +37,8 @@ function upToDate() {
 if (args.has('--if-needed') && upToDate()) process.exit(0);
 
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-const run = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+const run = (cmd, cmdArgs) =>
+  execFileSync(cmd, cmdArgs, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
 
 const started = Date.now();
 log('Building i2v Studio: server…');

@@ -27,21 +27,37 @@ function check(label, cmd, args) {
 
 function suite(label, project, env = {}) {
   const out = path.join(reports, `${label.replace(/\W+/g, '-')}.json`);
-  const r = run(label, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
-  let p = 0, f = 0, s = 0;
+  const r = run(
+    label,
+    bin('vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
+  let p = 0,
+    f = 0,
+    s = 0;
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
-    p = j.numPassedTests; f = j.numFailedTests; s = j.numPendingTests + (j.numTodoTests ?? 0);
+    p = j.numPassedTests;
+    f = j.numFailedTests;
+    s = j.numPendingTests + (j.numTodoTests ?? 0);
     // A file that fails to load has no test results; count it so the total cannot read green.
     f += (j.testResults ?? []).filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
   }
   if (!r.ok && f === 0) f = 1;
-  totals.passed += p; totals.failed += f; totals.skipped += s;
-  lines.push(`${f === 0 ? '✔' : '✘'} ${label}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''} (${r.seconds} s)`);
+  totals.passed += p;
+  totals.failed += f;
+  totals.skipped += s;
+  lines.push(
+    `${f === 0 ? '✔' : '✘'} ${label}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''} (${r.seconds} s)`,
+  );
 }
 
 async function postgresUrl() {
-  const url = process.env.I2V_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const url =
+    process.env.I2V_TEST_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -65,7 +81,8 @@ if (!only || only === 'unit') suite('unit', 'unit');
 if (!only || only === 'integration') {
   suite('integration (PGlite)', 'integration', { I2V_TEST_DB: 'pglite' });
   const url = await postgresUrl();
-  if (url) suite('integration (PostgreSQL)', 'integration', { I2V_TEST_DB: 'postgres', I2V_TEST_DATABASE_URL: url });
+  if (url)
+    suite('integration (PostgreSQL)', 'integration', { I2V_TEST_DB: 'postgres', I2V_TEST_DATABASE_URL: url });
   else lines.push('- integration (PostgreSQL): no server reachable, not run (set I2V_TEST_DATABASE_URL)');
 }
 if (!only || only === 'e2e') {
@@ -76,5 +93,7 @@ if (!only || only === 'e2e') {
 }
 fs.rmSync(reports, { recursive: true, force: true });
 console.log(`\n${lines.join('\n')}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -45,7 +45,16 @@ export interface Services {
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
 
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+/** A registered route as the guard check sees it; `guard` is read late because plugins may set it afterwards. */
+export interface RegisteredRoute {
+  method: string | string[];
+  url: string;
+  config?: { guard?: string } | undefined;
+}
+
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services; routes: RegisteredRoute[] }> {
   const { config, database } = deps;
   const db = database.db;
   const clock = deps.clock ?? systemClock;
@@ -64,6 +73,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route as RegisteredRoute);
+  });
   // The API speaks JSON only; anything else is a 415 rather than a string body that fails validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
@@ -143,5 +156,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
-  return { app, services: { audit, auth, users } };
+  return { app, services: { audit, auth, users }, routes };
 }

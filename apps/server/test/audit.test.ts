@@ -26,12 +26,25 @@ describe('audit trail', () => {
     const all = await list('limit=200');
     const actions = all.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['system.admin_bootstrapped', 'auth.login', 'auth.login_failed', 'user.created']),
+      expect.arrayContaining([
+        'system.admin_bootstrapped',
+        'auth.login',
+        'auth.login_failed',
+        'user.created',
+      ]),
     );
     const failed = all.items.find((e: { action: string }) => e.action === 'auth.login_failed');
-    expect(failed).toMatchObject({ actor: { id: null, label: 'ghost@studio.test' }, userAgent: 'audit-test' });
-    const created = all.items.find((e: { action: string; entityId: string }) => e.action === 'user.created' && e.entityId === u.user.id);
-    expect(created).toMatchObject({ actor: { id: admin.user.id, email: admin.user.email }, entityType: 'user' });
+    expect(failed).toMatchObject({
+      actor: { id: null, label: 'ghost@studio.test' },
+      userAgent: 'audit-test',
+    });
+    const created = all.items.find(
+      (e: { action: string; entityId: string }) => e.action === 'user.created' && e.entityId === u.user.id,
+    );
+    expect(created).toMatchObject({
+      actor: { id: admin.user.id, email: admin.user.email },
+      entityType: 'user',
+    });
     expect(created.ip).toBeTruthy();
     expect(created.requestId).toBeTruthy();
   });
@@ -52,11 +65,19 @@ describe('audit trail', () => {
   });
 
   it('pages newest first without gaps or repeats', async () => {
-    for (let i = 0; i < 4; i++) await studio.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.auth, payload: buildUser() });
+    for (let i = 0; i < 4; i++)
+      await studio.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin.auth,
+        payload: buildUser(),
+      });
     const ids: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = await list(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: { id: string }[]; nextCursor: string | null } = await list(
+        `limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       ids.push(...page.items.map((e) => Number(e.id)));
       cursor = page.nextCursor;
     } while (cursor);
@@ -68,7 +89,12 @@ describe('audit trail', () => {
   it('writes the audit row in the same transaction: a refused change leaves no row', async () => {
     const before = (await list('limit=200')).items.length;
     const taken = buildUser({ email: admin.user.email });
-    const res = await studio.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.auth, payload: taken });
+    const res = await studio.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.auth,
+      payload: taken,
+    });
     expect(res.statusCode).toBe(409);
     expect((await list('limit=200')).items.length).toBe(before);
   });
@@ -89,7 +115,9 @@ describe('audit trail', () => {
     await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
     await db.execute(sql`UPDATE audit_events SET summary = 'nothing happened' WHERE id = 2`);
     await db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
-    const broken = (await studio.app.inject({ url: '/api/v1/audit-events/verify', headers: admin.auth })).json();
+    const broken = (
+      await studio.app.inject({ url: '/api/v1/audit-events/verify', headers: admin.auth })
+    ).json();
     expect(broken).toMatchObject({ ok: false, firstBrokenId: '2', checked: 1 });
   });
 });

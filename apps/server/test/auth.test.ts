@@ -24,15 +24,24 @@ describe('login', () => {
   });
 
   it('accepts the email in any case', async () => {
-    const res = await post('/api/v1/auth/login', { ...adminCredentials, email: adminCredentials.email.toUpperCase() });
+    const res = await post('/api/v1/auth/login', {
+      ...adminCredentials,
+      email: adminCredentials.email.toUpperCase(),
+    });
     expect(res.statusCode).toBe(200);
   });
 
   it('answers an unknown email exactly like a wrong password, and verifies a hash for both', async () => {
     const before = studio.hasher.verifyCalls;
-    const unknown = await post('/api/v1/auth/login', { email: 'nobody@studio.test', password: 'whatever-password' });
+    const unknown = await post('/api/v1/auth/login', {
+      email: 'nobody@studio.test',
+      password: 'whatever-password',
+    });
     const afterUnknown = studio.hasher.verifyCalls;
-    const wrong = await post('/api/v1/auth/login', { email: adminCredentials.email, password: 'wrong-password-1' });
+    const wrong = await post('/api/v1/auth/login', {
+      email: adminCredentials.email,
+      password: 'wrong-password-1',
+    });
     expect(afterUnknown - before).toBe(1);
     expect(studio.hasher.verifyCalls - afterUnknown).toBe(1);
     expect(unknown.statusCode).toBe(401);
@@ -68,7 +77,10 @@ describe('login', () => {
       const r = await post('/api/v1/auth/login', { email: victim.input.email, password: 'not-the-password' });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await post('/api/v1/auth/login', { email: victim.input.email, password: victim.input.password });
+    const locked = await post('/api/v1/auth/login', {
+      email: victim.input.email,
+      password: victim.input.password,
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe('auth.account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -79,13 +91,17 @@ describe('login', () => {
     expect(events.json().items).toHaveLength(1);
     // the lock ends by itself…
     studio.clock.advance(601);
-    expect((await post('/api/v1/auth/login', { email: victim.input.email, password: victim.input.password })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/login', { email: victim.input.email, password: victim.input.password }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('lets an admin unlock an account by resetting its password', async () => {
     const admin = await loginAdmin(studio);
     const victim = await createUser(studio, admin);
-    for (let i = 0; i < 3; i++) await post('/api/v1/auth/login', { email: victim.input.email, password: 'bad-password-x' });
+    for (let i = 0; i < 3; i++)
+      await post('/api/v1/auth/login', { email: victim.input.email, password: 'bad-password-x' });
     const reset = await studio.app.inject({
       method: 'POST',
       url: `/api/v1/users/${victim.user.id}/reset-password`,
@@ -148,7 +164,10 @@ describe('access tokens', () => {
     const none = await studio.app.inject({ url: '/api/v1/me' });
     expect(none.statusCode).toBe(401);
     expect(none.json().code).toBe('auth.unauthenticated');
-    const garbage = await studio.app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer not.a.jwt' } });
+    const garbage = await studio.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer not.a.jwt' },
+    });
     expect(garbage.json().code).toBe('auth.token_invalid');
     const admin = await loginAdmin(studio);
     studio.clock.advance(studio.config.accessTokenTtl + 5);
@@ -196,7 +215,10 @@ describe('refresh tokens', () => {
     expect(r.statusCode).toBe(200);
     const next = r.cookies.find((c) => c.name === 'i2v_refresh')!.value;
     expect(next).not.toBe(s.refreshCookie);
-    const me = await studio.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${r.json().accessToken}` } });
+    const me = await studio.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${r.json().accessToken}` },
+    });
     expect(me.statusCode).toBe(200);
   });
 
@@ -252,7 +274,10 @@ describe('logout', () => {
     expect(r.statusCode).toBe(401);
     expect((await studio.app.inject({ url: '/api/v1/me', headers: s.auth })).statusCode).toBe(401);
     const admin = await loginAdmin(studio);
-    const events = await studio.app.inject({ url: '/api/v1/audit-events?action=auth.logout', headers: admin.auth });
+    const events = await studio.app.inject({
+      url: '/api/v1/audit-events?action=auth.logout',
+      headers: admin.auth,
+    });
     expect(events.json().items.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -30,7 +30,11 @@ export interface SignedIn {
 }
 
 export async function login(studio: TestStudio, email: string, password: string): Promise<SignedIn> {
-  const res = await studio.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const res = await studio.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode}: ${res.body}`);
   const body = res.json<Session>();
   const cookie = res.cookies.find((c) => c.name === 'i2v_refresh');
@@ -42,7 +46,8 @@ export async function login(studio: TestStudio, email: string, password: string)
   };
 }
 
-export const loginAdmin = (studio: TestStudio) => login(studio, adminCredentials.email, adminCredentials.password);
+export const loginAdmin = (studio: TestStudio) =>
+  login(studio, adminCredentials.email, adminCredentials.password);
 
 /** Creates a user through the admin API and signs them in. */
 export async function createUser(

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp, type Services } from '../src/app.js';
+import { buildApp, type RegisteredRoute, type Services } from '../src/app.js';
 import { type Database, openPglite, openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Clock } from '../src/platform/clock.js';
@@ -40,6 +40,7 @@ export const adminCredentials = { email: 'admin@studio.test', password: 'Studio-
 export interface TestStudio {
   app: FastifyInstance;
   services: Services;
+  routes: RegisteredRoute[];
   database: Database;
   clock: TestClock;
   hasher: CountingHasher;
@@ -79,7 +80,7 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
   const clock = new TestClock();
   const hasher = new CountingHasher();
   const notReady = { reason: null as string | null };
-  const { app, services } = await buildApp({
+  const { app, services, routes } = await buildApp({
     config,
     database,
     clock,
@@ -92,6 +93,7 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
   return {
     app,
     services,
+    routes,
     database,
     clock,
     hasher,

@@ -17,9 +17,18 @@ const here = sql`current_schema()`;
 
 describe('schema conventions', () => {
   it('has the tables this issue defines', async () => {
-    const tables = await q<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${here} AND table_type = 'BASE TABLE'`);
+    const tables = await q<{ name: string }>(
+      sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${here} AND table_type = 'BASE TABLE'`,
+    );
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['users', 'roles', 'refresh_tokens', 'audit_events', 'instance_secrets', 'schema_migrations']),
+      expect.arrayContaining([
+        'users',
+        'roles',
+        'refresh_tokens',
+        'audit_events',
+        'instance_secrets',
+        'schema_migrations',
+      ]),
     );
   });
 

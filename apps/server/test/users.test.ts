@@ -24,7 +24,10 @@ describe('admin user management', () => {
     const input = buildUser({ role: 'reviewer' });
     const res = await api('POST', '/api/v1/users', admin, input);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ user: { email: input.email, role: 'reviewer', isActive: true }, temporaryPassword: null });
+    expect(res.json()).toMatchObject({
+      user: { email: input.email, role: 'reviewer', isActive: true },
+      temporaryPassword: null,
+    });
     const s = await login(studio, input.email, input.password);
     expect(s.user.mustChangePassword).toBe(false);
   });
@@ -42,7 +45,10 @@ describe('admin user management', () => {
     const first = buildUser();
     await api('POST', '/api/v1/users', admin, first);
     const before = await counts();
-    const res = await api('POST', '/api/v1/users', admin, { ...buildUser(), email: first.email.toUpperCase() });
+    const res = await api('POST', '/api/v1/users', admin, {
+      ...buildUser(),
+      email: first.email.toUpperCase(),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'user.email_taken', errors: [{ field: 'body.email' }] });
     expect(await counts()).toEqual(before);
@@ -52,9 +58,15 @@ describe('admin user management', () => {
     const short = await api('POST', '/api/v1/users', admin, buildUser({ password: 'short' }));
     expect(short.statusCode).toBe(422);
     expect(short.json().code).toBe('auth.password_policy');
-    expect(short.json().errors[0]).toMatchObject({ field: 'body.password', message: 'must be at least 12 characters' });
+    expect(short.json().errors[0]).toMatchObject({
+      field: 'body.password',
+      message: 'must be at least 12 characters',
+    });
     const input = buildUser();
-    const containsName = await api('POST', '/api/v1/users', admin, { ...input, password: `${input.email.split('@')[0]}-x1` });
+    const containsName = await api('POST', '/api/v1/users', admin, {
+      ...input,
+      password: `${input.email.split('@')[0]}-x1`,
+    });
     expect(containsName.statusCode).toBe(422);
   });
 
@@ -75,7 +87,10 @@ describe('admin user management', () => {
   });
 
   it('refuses oversized bodies with 413', async () => {
-    const res = await api('POST', '/api/v1/users', admin, { ...buildUser(), displayName: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await api('POST', '/api/v1/users', admin, {
+      ...buildUser(),
+      displayName: 'x'.repeat(2 * 1024 * 1024),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('request.body_too_large');
   });
@@ -101,7 +116,10 @@ describe('admin user management', () => {
 
   it('changes a role and display name, auditing each change', async () => {
     const u = await createUser(studio, admin, { role: 'creator' });
-    const res = await api('PATCH', `/api/v1/users/${u.user.id}`, admin, { role: 'reviewer', displayName: 'Renamed' });
+    const res = await api('PATCH', `/api/v1/users/${u.user.id}`, admin, {
+      role: 'reviewer',
+      displayName: 'Renamed',
+    });
     expect(res.json()).toMatchObject({ role: 'reviewer', displayName: 'Renamed' });
     const events = await api('GET', `/api/v1/audit-events?entityId=${u.user.id}`, admin);
     const actions = events.json().items.map((e: { action: string }) => e.action);
@@ -143,7 +161,8 @@ describe('admin user management', () => {
 
 describe('listing users', () => {
   it('paginates with a cursor, newest first, without repeats', async () => {
-    for (let i = 0; i < 5; i++) await api('POST', '/api/v1/users', admin, buildUser({ displayName: `Pager ${i}` }));
+    for (let i = 0; i < 5; i++)
+      await api('POST', '/api/v1/users', admin, buildUser({ displayName: `Pager ${i}` }));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -161,7 +180,9 @@ describe('listing users', () => {
     await api('PATCH', `/api/v1/users/${r.user.id}`, admin, { isActive: false });
     const reviewers = (await api('GET', '/api/v1/users?role=reviewer&status=inactive', admin)).json();
     expect(reviewers.items.map((u: { id: string }) => u.id)).toContain(r.user.id);
-    expect(reviewers.items.every((u: { role: string; isActive: boolean }) => u.role === 'reviewer' && !u.isActive)).toBe(true);
+    expect(
+      reviewers.items.every((u: { role: string; isActive: boolean }) => u.role === 'reviewer' && !u.isActive),
+    ).toBe(true);
   });
 
   it('treats SQL and LIKE meta-characters in search as text', async () => {
@@ -208,12 +229,21 @@ describe('profile', () => {
     const u = await createUser(studio, admin, { role: 'reviewer' });
     const renamed = await api('PATCH', '/api/v1/me', u, { displayName: 'New Name' });
     expect(renamed.json().displayName).toBe('New Name');
-    const wrong = await api('POST', '/api/v1/me/password', u, { currentPassword: 'nope-nope-nope', newPassword: 'Another-long-pass-1' });
+    const wrong = await api('POST', '/api/v1/me/password', u, {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'Another-long-pass-1',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].field).toBe('body.currentPassword');
-    const weak = await api('POST', '/api/v1/me/password', u, { currentPassword: u.input.password, newPassword: 'short' });
+    const weak = await api('POST', '/api/v1/me/password', u, {
+      currentPassword: u.input.password,
+      newPassword: 'short',
+    });
     expect(weak.json().errors[0].field).toBe('body.newPassword');
-    const ok = await api('POST', '/api/v1/me/password', u, { currentPassword: u.input.password, newPassword: 'Another-long-pass-1' });
+    const ok = await api('POST', '/api/v1/me/password', u, {
+      currentPassword: u.input.password,
+      newPassword: 'Another-long-pass-1',
+    });
     expect(ok.statusCode).toBe(204);
     await login(studio, u.input.email, 'Another-long-pass-1');
   });
@@ -222,7 +252,10 @@ describe('profile', () => {
     const { password: _p, ...input } = buildUser();
     const created = (await api('POST', '/api/v1/users', admin, input)).json();
     const s = await login(studio, input.email, created.temporaryPassword);
-    await api('POST', '/api/v1/me/password', s, { currentPassword: created.temporaryPassword, newPassword: 'Fresh-long-pass-42' });
+    await api('POST', '/api/v1/me/password', s, {
+      currentPassword: created.temporaryPassword,
+      newPassword: 'Fresh-long-pass-42',
+    });
     const me = await api('GET', '/api/v1/me', s);
     expect(me.json().mustChangePassword).toBe(false);
   });
