@@ -1,0 +1,180 @@
+// `npm run bench`: measures the targets of the foundation issue and prints target vs measured.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../apps/server/src/app.js';
+import { type Database, openPglite, openPostgres } from '../apps/server/src/db/client.js';
+import { migrate } from '../apps/server/src/db/migrate.js';
+import { loadConfig } from '../apps/server/src/platform/config.js';
+import { systemContext } from '../apps/server/src/platform/request-context.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results: { measure: string; target: string; measured: string; ok: boolean }[] = [];
+const admin = { email: 'bench@studio.test', password: 'Quick-Silver-2026' };
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function benchDatabase(kind: string, database: Database) {
+  await migrate(database.db);
+  const config = loadConfig({ I2V_LOG_LEVEL: 'silent', I2V_LOGIN_RATE_LIMIT: '100000', I2V_PORT: '0' });
+  const { app, services } = await buildApp({ config, database, logger: false });
+  await services.users.bootstrapAdmin(systemContext, admin.email, admin.password);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const login = () =>
+      fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      });
+    const token = ((await (await login()).json()) as { accessToken: string }).accessToken;
+    const get = async () => {
+      const r = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      if (r.status !== 200) throw new Error(`GET /me answered ${r.status}`);
+      await r.arrayBuffer();
+    };
+    for (let i = 0; i < 200; i++) await get();
+    const gets: number[] = [];
+    for (let i = 0; i < 2000; i++) gets.push(await timed(get));
+    const p95 = quantile(gets, 0.95);
+    results.push({
+      measure: `authenticated GET /api/v1/me p95 (${kind}, 2000 requests over HTTP)`,
+      target: '< 10 ms',
+      measured: `${ms(p95)} (p50 ${ms(quantile(gets, 0.5))}, p99 ${ms(quantile(gets, 0.99))})`,
+      ok: p95 < 10,
+    });
+    const logins: number[] = [];
+    for (let i = 0; i < 40; i++) logins.push(await timed(() => login().then((r) => r.arrayBuffer())));
+    const lp95 = quantile(logins, 0.95);
+    results.push({
+      measure: `login incl. Argon2id p95 (${kind}, 40 logins)`,
+      target: '< 300 ms',
+      measured: `${ms(lp95)} (p50 ${ms(quantile(logins, 0.5))})`,
+      ok: lp95 < 300,
+    });
+    const fail = (email: string) =>
+      timed(() =>
+        fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'wrong-password-123' }),
+        }).then((r) => r.arrayBuffer()),
+      );
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    // stays under the lockout limit: a successful login between pairs resets the counter
+    for (let i = 0; i < 20; i++) {
+      unknown.push(await fail(`nobody${i}@studio.test`));
+      wrong.push(await fail(admin.email));
+      await login();
+    }
+    const ratio = quantile(unknown, 0.5) / quantile(wrong, 0.5);
+    results.push({
+      measure: `unknown email vs wrong password, median time ratio (${kind})`,
+      target: '≈ 1 (0.8–1.25)',
+      measured: `${ratio.toFixed(2)} (${ms(quantile(unknown, 0.5))} vs ${ms(quantile(wrong, 0.5))})`,
+      ok: ratio > 0.8 && ratio < 1.25,
+    });
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+async function startToReady(dataDir: string): Promise<number> {
+  const entry = path.join(root, 'apps/server/dist/cli/main.js');
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [entry, 'start'], {
+    env: { ...process.env, I2V_DATA_DIR: dataDir, I2V_PORT: String(port), I2V_LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (performance.now() - started > 30_000) throw new Error('studio did not become ready in 30 s');
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        if (r.status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
+  }
+}
+
+async function benchStart() {
+  if (!fs.existsSync(path.join(root, 'apps/server/dist/cli/main.js'))) {
+    throw new Error('Build first: npm run build');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-bench-'));
+  try {
+    const first = await startToReady(dir);
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) again.push(await startToReady(dir));
+    results.push({
+      measure: 'start to ready, first start on an empty data dir (migrate + first admin)',
+      target: '< 5 s',
+      measured: `${(first / 1000).toFixed(2)} s`,
+      ok: first < 5000,
+    });
+    const median = quantile(again, 0.5);
+    results.push({
+      measure: 'start to ready, existing data dir (median of 3)',
+      target: '< 5 s',
+      measured: `${(median / 1000).toFixed(2)} s`,
+      ok: median < 5000,
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pgUrl =
+  process.env.I2V_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-bench-db-'));
+await benchDatabase('PGlite', await openPglite({ dir: pgDir }));
+fs.rmSync(pgDir, { recursive: true, force: true });
+try {
+  const schema = `bench_${Date.now()}`;
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  try {
+    await benchDatabase('PostgreSQL', await openPostgres({ url: pgUrl, poolMax: 10, searchPath: schema }));
+  } finally {
+    await c.query(`DROP SCHEMA ${schema} CASCADE`);
+    await c.end();
+  }
+} catch (err) {
+  results.push({
+    measure: 'PostgreSQL benchmarks',
+    target: '-',
+    measured: `not run: ${(err as Error).message}`,
+    ok: false,
+  });
+}
+await benchStart();
+
+const width = Math.max(...results.map((r) => r.measure.length));
+console.log(`\n${'measure'.padEnd(width)}  ${'target'.padEnd(16)}  measured`);
+for (const r of results) {
+  console.log(`${r.measure.padEnd(width)}  ${r.target.padEnd(16)}  ${r.measured}  ${r.ok ? '✔' : '✘'}`);
+}
