@@ -1,0 +1,63 @@
+// Starts a fresh, built studio on a temp data dir for browser tests and reads the printed admin password.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface StartedStudio {
+  url: string;
+  adminEmail: string;
+  adminPassword: string;
+  stop(): Promise<void>;
+}
+
+export async function startBuiltStudio(): Promise<StartedStudio> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/dist/cli/main.js'), 'start'], {
+    env: { ...process.env, I2V_DATA_DIR: dataDir, I2V_PORT: '0', I2V_LOG_LEVEL: 'warn', I2V_ADMIN_PASSWORD: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  const until = Date.now() + 60_000;
+  while (!/password: \S+/.test(output)) {
+    if (child.exitCode !== null || Date.now() > until) throw new Error(`studio did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: /ready on (http:\/\/\S+)/.exec(output)![1]!,
+    adminEmail: /email: +(\S+)/.exec(output)![1]!,
+    adminPassword: /password: (\S+)/.exec(output)![1]!,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.on('exit', r));
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
