@@ -16,7 +16,21 @@ export async function registerWeb(app: FastifyInstance, webDir = defaultWebDir):
   if (built) {
     await app.register(async (web) => {
       markPluginRoutesPublic(web);
-      await web.register(fastifyStatic, { root: webDir, wildcard: false, index: false, cacheControl: false });
+      await web.register(fastifyStatic, {
+        root: webDir,
+        wildcard: false,
+        index: false,
+        cacheControl: false,
+        // Vite fingerprints everything under assets/, so those files never change under the same name.
+        setHeaders: (res, filePath) => {
+          res.header(
+            'cache-control',
+            filePath.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
+        },
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
