@@ -52,7 +52,7 @@ describe('access control journey', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Email').fill('reviewer@studio.test');
     await dialog.getByLabel('Display name').fill('Rita Reviewer');
-    await dialog.getByRole('textbox', { name: 'Role' }).click();
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Reviewer' }).click();
     await dialog.getByRole('button', { name: 'Create user' }).click();
     const temporary = (await page.getByTestId('temporary-password').first().textContent())?.trim() ?? '';
@@ -98,7 +98,10 @@ describe('access control journey', () => {
     await page.reload();
     await page.getByTestId('user-menu').waitFor();
     await page.goto(`${studio.url}/no/such/page`);
-    await page.getByText(/not found/i).first().waitFor();
+    await page
+      .getByText(/not found/i)
+      .first()
+      .waitFor();
     await context.close();
   });
 });

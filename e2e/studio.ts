@@ -16,10 +16,20 @@ export interface StartedStudio {
 
 export async function startBuiltStudio(): Promise<StartedStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/dist/cli/main.js'), 'start'], {
-    env: { ...process.env, I2V_DATA_DIR: dataDir, I2V_PORT: '0', I2V_LOG_LEVEL: 'warn', I2V_ADMIN_PASSWORD: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'apps/server/dist/cli/main.js'), 'start'],
+    {
+      env: {
+        ...process.env,
+        I2V_DATA_DIR: dataDir,
+        I2V_PORT: '0',
+        I2V_LOG_LEVEL: 'warn',
+        I2V_ADMIN_PASSWORD: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => {
     output += String(d);

@@ -2,6 +2,7 @@
 import { type CSSVariablesResolver, createTheme, localStorageColorSchemeManager, rem } from '@mantine/core';
 import {
   breakpoints,
+  color,
   colorTokens,
   layout,
   motion,
@@ -71,12 +72,28 @@ export const theme = createTheme({
   respectReducedMotion: true,
   other: { layout, motion },
   components: {
-    Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
+    AppShell: {
+      styles: {
+        header: { background: color('surface-chrome') },
+        navbar: { background: color('surface-chrome') },
+        main: { background: color('surface-primary') },
+      },
+    },
+    Card: {
+      defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' },
+      styles: { root: { background: color('surface-raised') } },
+    },
     Paper: { defaultProps: { radius: 'lg' } },
-    Modal: { defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.55, blur: 2 } } },
+    Modal: {
+      defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.55, blur: 2 } },
+    },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 250 } },
+    // The eye button's label must not contain "password", or it would share the field's label.
+    PasswordInput: {
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Show or hide the characters' } },
+    },
   },
 });
 

@@ -6,14 +6,48 @@ type Shades = readonly [string, string, string, string, string, string, string, 
 /** Raw palettes; feature code never uses these directly, only the semantic tokens below. */
 export const palettes = {
   /** Brand accent: a calm indigo-blue that reads well on slate in both schemes. */
-  brand: ['#edf2ff', '#dbe4ff', '#bac8ff', '#91a7ff', '#748ffc', '#5c7cfa', '#4c6ef5', '#4263eb', '#3b5bdb', '#364fc7'],
+  brand: [
+    '#edf2ff',
+    '#dbe4ff',
+    '#bac8ff',
+    '#91a7ff',
+    '#748ffc',
+    '#5c7cfa',
+    '#4c6ef5',
+    '#4263eb',
+    '#3b5bdb',
+    '#364fc7',
+  ],
   /** Neutral slate for light surfaces, borders and text (light scheme). */
-  slate: ['#f8fafc', '#f1f5f9', '#e2e8f0', '#cbd5e1', '#94a3b8', '#64748b', '#475569', '#334155', '#1e293b', '#0f172a'],
+  slate: [
+    '#f8fafc',
+    '#f1f5f9',
+    '#e2e8f0',
+    '#cbd5e1',
+    '#94a3b8',
+    '#64748b',
+    '#475569',
+    '#334155',
+    '#1e293b',
+    '#0f172a',
+  ],
   /** Low-luminance slate for the dark scheme (Mantine's `dark` palette: 0 = text, 7 = body). */
-  night: ['#d5dce6', '#b4bfcd', '#8e9aab', '#6b7789', '#465163', '#333c4b', '#252c38', '#1b212b', '#151a22', '#0f1319'],
+  night: [
+    '#d5dce6',
+    '#b4bfcd',
+    '#8e9aab',
+    '#6b7789',
+    '#465163',
+    '#333c4b',
+    '#252c38',
+    '#1b212b',
+    '#151a22',
+    '#0f1319',
+  ],
 } as const satisfies Record<string, Shades>;
 
-export const brandFont = "Inter, 'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const brandFont =
+  "Inter, 'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', Arial, sans-serif";
 export const monoFont = "'JetBrains Mono', 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
 
 /** Semantic color names used by feature code, one value per color scheme. */

@@ -1,0 +1,17 @@
+// The API's data shapes, as the shared contracts define them.
+export type {
+  AuditEvent,
+  FieldError,
+  Problem,
+  Role,
+  Session,
+  User,
+} from '@i2v/contracts';
+
+export type UserStatusFilter = 'active' | 'inactive' | 'all';
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenId: string | null;
+}

@@ -1,0 +1,71 @@
+// Every page of the web app and who may open it. Pages load on first visit, so sign-in stays light.
+import { createBrowserRouter, Outlet } from 'react-router';
+import { RequireAuth } from '@/auth/require-auth';
+import { RequirePermission } from '@/auth/require-permission';
+import { AppLayout } from '@/components';
+import { NotFoundPage } from '@/pages/errors/not-found-page';
+import { RouteErrorPage } from '@/pages/errors/route-error-page';
+import { LoginPage } from '@/pages/login/login-page';
+import { PageLoader } from './page-loader';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <PageLoader />,
+    element: <Outlet />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            // Page errors render inside the shell, so navigation keeps working.
+            errorElement: <RouteErrorPage />,
+            children: [
+              {
+                index: true,
+                lazy: () => import('@/pages/home/welcome-page').then((m) => ({ Component: m.WelcomePage })),
+              },
+              {
+                path: 'profile',
+                lazy: () =>
+                  import('@/pages/profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
+              },
+              {
+                path: 'admin',
+                children: [
+                  {
+                    element: <RequirePermission permission="users.manage" />,
+                    children: [
+                      {
+                        path: 'users',
+                        lazy: () =>
+                          import('@/pages/admin/users/users-page').then((m) => ({ Component: m.UsersPage })),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="audit.read" />,
+                    children: [
+                      {
+                        path: 'audit',
+                        lazy: () =>
+                          import('@/pages/admin/audit/audit-page').then((m) => ({ Component: m.AuditPage })),
+                      },
+                    ],
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

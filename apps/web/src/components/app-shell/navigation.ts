@@ -1,0 +1,41 @@
+// The sidebar's sections. A page appears here when it exists; a section with no page the user may open is hidden.
+import type { Permission } from '@i2v/domain';
+import type { ComponentType } from 'react';
+import { AuditLogIcon, HomeIcon, ProfileIcon, UsersIcon } from '../icons';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Needed to see the item; none means every signed-in user. */
+  permission?: Permission;
+  /** Active only on this exact path (for `/`). */
+  end?: boolean;
+}
+
+export interface NavSection {
+  label: string | null;
+  items: NavItem[];
+}
+
+export const navigation: NavSection[] = [
+  {
+    label: null,
+    items: [{ label: 'Home', to: '/', icon: HomeIcon, end: true }],
+  },
+  {
+    label: 'Production',
+    items: [],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { label: 'Users', to: '/admin/users', icon: UsersIcon, permission: 'users.manage' },
+      { label: 'Audit log', to: '/admin/audit', icon: AuditLogIcon, permission: 'audit.read' },
+    ],
+  },
+  {
+    label: 'Account',
+    items: [{ label: 'Profile', to: '/profile', icon: ProfileIcon, permission: 'profile.manage' }],
+  },
+];

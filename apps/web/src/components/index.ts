@@ -1,0 +1,18 @@
+// The shared component library (PRD-029): pages import from '@/components', never from the files inside.
+export { AppLayout } from './app-shell/app-layout';
+export { BrandMark } from './app-shell/brand-mark';
+export { ColorSchemeToggle } from './app-shell/color-scheme-toggle';
+export { initialsOf } from './app-shell/user-menu';
+export { ConfirmDialog } from './confirm-dialog';
+export { DateTimeText } from './date-time-text';
+export { EmptyList } from './empty-list';
+export { FullPageLoader } from './full-page-loader';
+export * from './icons';
+export { LoadError } from './load-error';
+export { LoadMore } from './load-more';
+export { notifyError, notifySuccess } from './notify';
+export { Overline } from './overline';
+export { PageHeader } from './page-header';
+export { RoleBadge } from './role-badge';
+export { TableSkeleton } from './table-skeleton';
+export { TemporaryPasswordModal } from './temporary-password-modal';

@@ -1,0 +1,27 @@
+// Suggestions for the action filter. Typed against the contracts' list, so a new action fails the typecheck
+// until it is added here; kept out of the bundle's runtime imports of `@i2v/contracts` (which pull in zod).
+import type { AuditAction } from '@i2v/contracts';
+
+const knownActions: Record<AuditAction, true> = {
+  'auth.login': true,
+  'auth.login_failed': true,
+  'auth.logout': true,
+  'auth.refresh_reused': true,
+  'auth.locked': true,
+  'user.created': true,
+  'user.updated': true,
+  'user.role_changed': true,
+  'user.deactivated': true,
+  'user.reactivated': true,
+  'user.password_reset': true,
+  'user.password_changed': true,
+  'system.admin_bootstrapped': true,
+};
+
+const actions = Object.keys(knownActions);
+
+/** Whole families first (a prefix ending in `.` matches every action in it), then each known action. */
+export const actionSuggestions = [
+  ...new Set(actions.map((action) => `${action.split('.')[0]}.`)),
+  ...actions,
+];
