@@ -11,41 +11,41 @@ export interface CliResult {
   stderr: string;
 }
 
-export function spawnCli(
-  args: string[],
-  env: Record<string, string>,
-): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--conditions=@i2v/source', '--import', 'tsx', entry, ...args], {
+function spawnEntry(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--conditions=@i2v/source', '--import', 'tsx', entry, ...args], {
     cwd: root,
     env: { ...process.env, I2V_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts the CLI and keeps collecting stdout and stderr together, for long-running commands. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess & { output: () => string } {
+  const child = spawnEntry(args, env);
   let output = '';
-  child.stdout?.on('data', (d) => {
+  const collect = (d: Buffer) => {
     output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   return Object.assign(child, { output: () => output });
 }
 
+/** Runs a CLI command to completion. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=@i2v/source', '--import', 'tsx', entry, ...args], {
-      cwd: root,
-      env: { ...process.env, I2V_LOG_LEVEL: 'warn', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on('data', (d) => {
-      stderr += String(d);
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawnEntry(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += String(d);
   });
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

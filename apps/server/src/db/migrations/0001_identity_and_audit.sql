@@ -57,7 +57,6 @@ CREATE TABLE "users" (
 	"display_name" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"role_id" bigint NOT NULL,
-	"is_active" boolean DEFAULT true NOT NULL,
 	"must_change_password" boolean DEFAULT false NOT NULL,
 	"failed_login_count" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,

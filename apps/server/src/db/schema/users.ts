@@ -36,12 +36,12 @@ export const users = pgTable(
     roleId: bigint('role_id', { mode: 'number' })
       .notNull()
       .references(() => roles.id, { onDelete: 'restrict', onUpdate: 'cascade' }),
-    isActive: boolean('is_active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: tstz('locked_until'),
     lastLoginAt: tstz('last_login_at'),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    /** Set while the account is deactivated (soft delete, PRD-003 §1.4); null means active. */
     deactivatedAt: tstz('deactivated_at'),
     ...timestamps,
   },

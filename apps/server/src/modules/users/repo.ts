@@ -1,5 +1,5 @@
 // SQL for users, roles and their refresh-token sessions.
-import { and, desc, eq, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { refreshTokens, roles, users } from '../../db/schema/index.js';
 
@@ -26,7 +26,7 @@ const selection = {
   displayName: users.displayName,
   passwordHash: users.passwordHash,
   role: roles.code,
-  isActive: users.isActive,
+  isActive: sql<boolean>`${users.deactivatedAt} IS NULL`,
   mustChangePassword: users.mustChangePassword,
   failedLoginCount: users.failedLoginCount,
   lockedUntil: users.lockedUntil,
@@ -84,7 +84,9 @@ export async function listUsers(db: Executor, f: UserListFilter): Promise<UserRo
     where.push(or(ilike(users.email, p), ilike(users.displayName, p)));
   }
   if (f.role) where.push(eq(roles.code, f.role));
-  if (f.status !== 'all') where.push(eq(users.isActive, f.status === 'active'));
+  if (f.status !== 'all') {
+    where.push(f.status === 'active' ? isNull(users.deactivatedAt) : isNotNull(users.deactivatedAt));
+  }
   if (f.after) {
     where.push(
       or(
@@ -113,7 +115,7 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(roles.code, 'admin'), eq(users.isActive, true)));
+    .where(and(eq(roles.code, 'admin'), isNull(users.deactivatedAt)));
   return Number(found[0]?.n ?? 0);
 }
 
@@ -139,7 +141,6 @@ export async function insertUser(db: Executor, u: NewUser): Promise<number> {
 export type UserPatch = Partial<{
   displayName: string;
   roleId: number;
-  isActive: boolean;
   deactivatedAt: Date | null;
   passwordHash: string;
   passwordChangedAt: Date;

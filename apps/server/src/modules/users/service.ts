@@ -145,7 +145,6 @@ export class UsersService {
       }
       if (roleChanges) changes.roleId = await repo.roleIdOf(tx, patch.role!);
       if (activeChanges) {
-        changes.isActive = patch.isActive!;
         changes.deactivatedAt = patch.isActive ? null : now;
       }
       if (Object.keys(changes).length === 0) return;
