@@ -14,8 +14,12 @@ import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
+import { ProjectsService } from './modules/projects/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
+import { variantTypeRoutes } from './modules/variant-types/routes.js';
+import { VariantTypesService } from './modules/variant-types/service.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -41,6 +45,8 @@ export interface Services {
   audit: AuditService;
   auth: AuthService;
   users: UsersService;
+  projects: ProjectsService;
+  variantTypes: VariantTypesService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -153,6 +159,8 @@ export async function buildApp(
     decoyHash: await hasher.hash(randomBytes(16).toString('hex')),
   });
   registerGuards(app, auth);
+  const projects = new ProjectsService(db, clock, audit);
+  const variantTypes = new VariantTypesService(db, clock, audit);
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -168,9 +176,11 @@ export async function buildApp(
       await api.register(meRoutes(users));
       await api.register(userRoutes(users));
       await api.register(auditRoutes(audit));
+      await api.register(projectRoutes(projects));
+      await api.register(variantTypeRoutes(variantTypes));
     },
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
-  return { app, services: { audit, auth, users }, routes };
+  return { app, services: { audit, auth, users, projects, variantTypes }, routes };
 }

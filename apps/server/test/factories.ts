@@ -65,3 +65,33 @@ export async function createUser(
   if (res.statusCode !== 201) throw new Error(`create user failed ${res.statusCode}: ${res.body}`);
   return { ...(await login(studio, input.email, input.password)), input };
 }
+
+export interface ProjectInput {
+  name: string;
+  description: string;
+}
+
+export function buildProject(overrides: Partial<ProjectInput> = {}): ProjectInput {
+  sequence++;
+  return {
+    name: `Project ${sequence} ${Date.now().toString(36)}`,
+    description: `Test project ${sequence}`,
+    ...overrides,
+  };
+}
+
+/** Creates a project through the API as the given user and returns it with its ETag. */
+export async function createProject(
+  studio: TestStudio,
+  who: SignedIn,
+  overrides: Partial<ProjectInput> = {},
+): Promise<{ project: import('@i2v/contracts').Project; etag: string }> {
+  const res = await studio.app.inject({
+    method: 'POST',
+    url: '/api/v1/projects',
+    headers: who.auth,
+    payload: buildProject(overrides),
+  });
+  if (res.statusCode !== 201) throw new Error(`create project failed ${res.statusCode}: ${res.body}`);
+  return { project: res.json(), etag: String(res.headers.etag) };
+}

@@ -16,6 +16,14 @@ export const auditActions = [
   'user.password_reset',
   'user.password_changed',
   'system.admin_bootstrapped',
+  'project.created',
+  'project.updated',
+  'project.status_changed',
+  'project.deleted',
+  'project.restored',
+  'variant_type.created',
+  'variant_type.updated',
+  'variant_type.deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,6 @@
 export * from './audit-chain.js';
 export * from './lockout.js';
+export * from './naming.js';
 export * from './password-policy.js';
 export * from './permissions.js';
+export * from './project-lifecycle.js';

@@ -1,2 +1,3 @@
 export * from './audit.js';
+export * from './projects.js';
 export * from './users.js';

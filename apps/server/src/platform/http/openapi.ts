@@ -25,6 +25,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'me', description: 'The signed-in user' },
         { name: 'users', description: 'User management (admin)' },
         { name: 'audit', description: 'Audit trail (admin)' },
+        { name: 'projects', description: 'Projects and their lifecycle' },
+        {
+          name: 'image variant types',
+          description: 'Kinds of seed image and their file prefixes (studio data)',
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

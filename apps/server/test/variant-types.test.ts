@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, loginAdmin, type SignedIn } from './factories.js';
+import { startTestStudio, type TestStudio } from './harness.js';
+
+let studio: TestStudio;
+let admin: SignedIn;
+let creator: SignedIn;
+let reviewer: SignedIn;
+beforeAll(async () => {
+  studio = await startTestStudio();
+  admin = await loginAdmin(studio);
+  creator = await createUser(studio, admin, { role: 'creator' });
+  reviewer = await createUser(studio, admin, { role: 'reviewer' });
+});
+afterAll(() => studio.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const api = (method: Method, url: string, who: SignedIn, payload?: unknown) =>
+  studio.app.inject({ method, url, headers: who.auth, payload: payload as object });
+const list = async () =>
+  (await api('GET', '/api/v1/image-variant-types', reviewer)).json().items as {
+    id: string;
+    slug: string;
+    filePrefix: string;
+    isDefault: boolean;
+  }[];
+
+describe('image variant types', () => {
+  it('are seeded with neutral examples: casual (default, no prefix) and formal', async () => {
+    expect(
+      (await list()).map(({ slug, filePrefix, isDefault }) => ({ slug, filePrefix, isDefault })),
+    ).toEqual([
+      { slug: 'casual', filePrefix: '', isDefault: true },
+      { slug: 'formal', filePrefix: 'formal', isDefault: false },
+    ]);
+  });
+
+  it('are created with the slug as default prefix, at the end of the order, and audited', async () => {
+    const res = await api('POST', '/api/v1/image-variant-types', creator, { name: 'Sport', slug: 'sport' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ slug: 'sport', filePrefix: 'sport', isDefault: false, sortOrder: 30 });
+    const audit = (await api('GET', '/api/v1/audit-events?action=variant_type.created', admin)).json();
+    expect(audit.items[0].entityId).toBe(res.json().id);
+  });
+
+  it.each([
+    ['a bad slug', { name: 'X', slug: 'Bad Slug' }, 'body.slug'],
+    ['a bad prefix', { name: 'X', slug: 'x_ok', filePrefix: 'no-dashes' }, 'body.filePrefix'],
+    ['an unknown field', { name: 'X', slug: 'x_ok2', color: 'red' }, 'body.color'],
+  ])('refuse %s naming the field', async (_l, payload, field) => {
+    const res = await api('POST', '/api/v1/image-variant-types', creator, payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuse a duplicate slug and a prefix on a new default', async () => {
+    expect(
+      (await api('POST', '/api/v1/image-variant-types', creator, { name: 'Again', slug: 'formal' })).json()
+        .code,
+    ).toBe('variant_type.slug_taken');
+    const prefixed = await api('POST', '/api/v1/image-variant-types', creator, {
+      name: 'Home',
+      slug: 'home',
+      filePrefix: 'home',
+      isDefault: true,
+    });
+    expect(prefixed.statusCode).toBe(422);
+    expect(prefixed.json().code).toBe('variant_type.default_prefix');
+  });
+
+  it('keep exactly one default: making another the default hands over, and the old one gets its slug as prefix', async () => {
+    const formal = (await list()).find((t) => t.slug === 'formal')!;
+    const res = await api('PATCH', `/api/v1/image-variant-types/${formal.id}`, creator, { isDefault: true });
+    expect(res.json()).toMatchObject({ isDefault: true, filePrefix: '' });
+    const after = await list();
+    expect(after.filter((t) => t.isDefault).map((t) => t.slug)).toEqual(['formal']);
+    expect(after.find((t) => t.slug === 'casual')).toMatchObject({ isDefault: false, filePrefix: 'casual' });
+    // hand it back so other tests see the seed state
+    const casual = after.find((t) => t.slug === 'casual')!;
+    await api('PATCH', `/api/v1/image-variant-types/${casual.id}`, creator, { isDefault: true });
+    expect((await list()).find((t) => t.slug === 'formal')!.filePrefix).toBe('formal');
+  });
+
+  it('refuse deleting the default, delete others', async () => {
+    const types = await list();
+    const def = types.find((t) => t.isDefault)!;
+    const res = await api('DELETE', `/api/v1/image-variant-types/${def.id}`, creator);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('variant_type.default_required');
+    const extra = (
+      await api('POST', '/api/v1/image-variant-types', creator, { name: 'Temp', slug: 'temp' })
+    ).json();
+    expect((await api('DELETE', `/api/v1/image-variant-types/${extra.id}`, creator)).statusCode).toBe(204);
+    expect((await list()).map((t) => t.slug)).not.toContain('temp');
+  });
+
+  it('are read-only for reviewers', async () => {
+    const formal = (await list()).find((t) => t.slug === 'formal')!;
+    expect(
+      (await api('PATCH', `/api/v1/image-variant-types/${formal.id}`, reviewer, { name: 'Smart' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await api('POST', '/api/v1/image-variant-types', reviewer, { name: 'R', slug: 'r' })).statusCode,
+    ).toBe(403);
+  });
+});
