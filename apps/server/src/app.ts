@@ -1,7 +1,9 @@
 // Builds the Fastify application: platform plugins, guards, errors, OpenAPI, and every module's routes.
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -13,7 +15,12 @@ import { ensureInstanceSecret } from './modules/auth/repo.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
 import { AccessTokens } from './modules/auth/tokens.js';
+import { characterRoutes } from './modules/characters/routes.js';
+import { CharactersService } from './modules/characters/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { MediaLinks } from './modules/media/links.js';
+import { mediaRoutes } from './modules/media/routes.js';
+import { MediaService } from './modules/media/service.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
@@ -30,12 +37,15 @@ import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerWeb } from './platform/http/web.js';
 import { argon2Hasher, type PasswordHasher } from './platform/passwords.js';
+import { LocalStorage, type Storage } from './platform/storage.js';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** File storage; defaults to `<data dir>/storage`. */
+  storage?: Storage;
   logger?: FastifyServerOptions['logger'];
   /** Non-null explains why the process does not accept work (starting, shutting down). */
   notReadyReason?: () => string | null;
@@ -47,6 +57,8 @@ export interface Services {
   users: UsersService;
   projects: ProjectsService;
   variantTypes: VariantTypesService;
+  characters: CharactersService;
+  media: MediaService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -125,6 +137,9 @@ export async function buildApp(
     hsts: false,
   });
   await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
@@ -161,6 +176,16 @@ export async function buildApp(
   registerGuards(app, auth);
   const projects = new ProjectsService(db, clock, audit);
   const variantTypes = new VariantTypesService(db, clock, audit);
+  const storage = deps.storage ?? new LocalStorage(path.join(config.dataDir, 'storage'));
+  const media = new MediaService(db, storage, new MediaLinks(`${secret}:media`, clock));
+  const characters = new CharactersService({
+    db,
+    clock,
+    audit,
+    projects,
+    media,
+    maxImagePixels: config.maxImagePixels,
+  });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -178,9 +203,11 @@ export async function buildApp(
       await api.register(auditRoutes(audit));
       await api.register(projectRoutes(projects));
       await api.register(variantTypeRoutes(variantTypes));
+      await api.register(characterRoutes(characters, config.uploadLimit));
+      await api.register(mediaRoutes(media));
     },
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
-  return { app, services: { audit, auth, users, projects, variantTypes }, routes };
+  return { app, services: { audit, auth, users, projects, variantTypes, characters, media }, routes };
 }

@@ -1,5 +1,8 @@
 // Starts a real studio app for one test file: PGlite in memory, or its own schema on PostgreSQL (I2V_TEST_DB).
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp, type RegisteredRoute, type Services } from '../src/app.js';
@@ -9,6 +12,7 @@ import type { Clock } from '../src/platform/clock.js';
 import { type Config, loadConfig } from '../src/platform/config.js';
 import { argon2Hasher, type PasswordHasher } from '../src/platform/passwords.js';
 import { systemContext } from '../src/platform/request-context.js';
+import { LocalStorage } from '../src/platform/storage.js';
 
 export const testDbKind = (process.env.I2V_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 export const testPostgresUrl = process.env.I2V_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -46,6 +50,7 @@ export interface TestStudio {
   hasher: CountingHasher;
   config: Config;
   notReady: { reason: string | null };
+  storage: LocalStorage;
   close(): Promise<void>;
 }
 
@@ -80,12 +85,16 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
   const clock = new TestClock();
   const hasher = new CountingHasher();
   const notReady = { reason: null as string | null };
+  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-test-storage-'));
+  const storage = new LocalStorage(storageRoot);
   const { app, services, routes } = await buildApp({
     config,
     database,
+    storage,
     clock,
     hasher,
-    logger: false,
+    // I2V_TEST_LOG=1 shows server errors while debugging a test
+    logger: process.env.I2V_TEST_LOG ? { level: 'error' } : false,
     notReadyReason: () => notReady.reason,
   });
   await app.ready();
@@ -99,9 +108,11 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
     hasher,
     config,
     notReady,
+    storage,
     close: async () => {
       await app.close();
       await drop();
+      fs.rmSync(storageRoot, { recursive: true, force: true });
     },
   };
 }

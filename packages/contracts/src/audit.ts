@@ -24,6 +24,12 @@ export const auditActions = [
   'variant_type.created',
   'variant_type.updated',
   'variant_type.deleted',
+  'character.created',
+  'character.updated',
+  'character.deleted',
+  'character.source_image_set',
+  'character.variant_uploaded',
+  'character.variant_decided',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './characters.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './health.js';

@@ -38,6 +38,8 @@ const envSchema = z.object({
   I2V_LOGIN_LOCK_SECONDS: int(1, 86_400).default(900),
   I2V_LOGIN_RATE_LIMIT: int(1, 100_000).default(20),
   I2V_BODY_LIMIT: int(1024, 1024 * 1024 * 1024).default(1024 * 1024),
+  I2V_UPLOAD_LIMIT: int(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  I2V_MAX_IMAGE_PIXELS: int(1, 2_000_000_000).default(100_000_000),
   I2V_SHUTDOWN_TIMEOUT: int(1, 600).default(10),
   I2V_COOKIE_SECURE: bool.default(false),
   I2V_WEB_DIR: z.string().optional(),
@@ -63,6 +65,8 @@ export interface Config {
   loginLockSeconds: number;
   loginRateLimit: number;
   bodyLimit: number;
+  uploadLimit: number;
+  maxImagePixels: number;
   shutdownTimeout: number;
   cookieSecure: boolean;
   webDir: string | undefined;
@@ -122,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockSeconds: e.I2V_LOGIN_LOCK_SECONDS,
     loginRateLimit: e.I2V_LOGIN_RATE_LIMIT,
     bodyLimit: e.I2V_BODY_LIMIT,
+    uploadLimit: e.I2V_UPLOAD_LIMIT,
+    maxImagePixels: e.I2V_MAX_IMAGE_PIXELS,
     shutdownTimeout: e.I2V_SHUTDOWN_TIMEOUT,
     cookieSecure: e.I2V_COOKIE_SECURE,
     webDir: e.I2V_WEB_DIR,

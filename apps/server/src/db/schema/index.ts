@@ -1,3 +1,4 @@
 export * from './audit.js';
+export * from './characters.js';
 export * from './projects.js';
 export * from './users.js';

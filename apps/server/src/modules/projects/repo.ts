@@ -52,6 +52,12 @@ export async function findProject(db: Executor, publicId: string, lock = false):
   return (found[0] as ProjectRow | undefined) ?? null;
 }
 
+export async function findProjectById(db: Executor, id: number, lock = false): Promise<ProjectRow | null> {
+  const q = base(db).where(eq(projects.id, id));
+  const found = lock ? await q.for('share', { of: projects }) : await q;
+  return (found[0] as ProjectRow | undefined) ?? null;
+}
+
 export async function liveProjectNamed(db: Executor, name: string, exceptId?: number): Promise<boolean> {
   const found = await db
     .select({ id: projects.id })

@@ -238,6 +238,28 @@ export class ProjectsService {
     return this.get(publicId);
   }
 
+  /**
+   * For other modules: the project that content is being added to or read from. `forEdit` also requires it to be
+   * out of the trash and unlocked, and holds a share lock so a concurrent transition waits for the edit.
+   */
+  async resolveForContent(
+    tx: Executor,
+    ref: { publicId: string } | { id: number },
+    forEdit: boolean,
+  ): Promise<{ id: number; publicId: string; name: string }> {
+    const row =
+      'publicId' in ref
+        ? await repo.findProject(tx, ref.publicId, false)
+        : await repo.findProjectById(tx, ref.id, forEdit);
+    if (!row) throw notFound('publicId' in ref ? ref.publicId : String(ref.id));
+    if (forEdit) {
+      if (row.deletedAt)
+        throw new AppError('project.deleted', `Project "${row.name}" is in the trash; restore it first.`);
+      this.assertUnlocked(row);
+    }
+    return { id: row.id, publicId: row.publicId, name: row.name };
+  }
+
   private async live(tx: Executor, publicId: string): Promise<repo.ProjectRow> {
     const row = await repo.findProject(tx, publicId, true);
     if (!row) throw notFound(publicId);

@@ -1,0 +1,328 @@
+// Characters of a project: CRUD, source image, image variants with approve / reject / hero; all audited.
+import type { Character, CharacterSummary, ImageVariant } from '@i2v/contracts';
+import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { AppError } from '../../platform/errors.js';
+import { newPublicId } from '../../platform/ids.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AuditService } from '../audit/service.js';
+import { processImage } from '../media/images.js';
+import type { MediaService, StagedImage } from '../media/service.js';
+import type { ProjectsService } from '../projects/service.js';
+import { fileOf, toCharacterSummary, toImageVariant } from './dto.js';
+import * as repo from './repo.js';
+
+export interface Upload {
+  filename: string;
+  data: Buffer;
+}
+
+const notFound = (id: string) => new AppError('character.not_found', `No character with id ${id}.`);
+const nameTaken = (name: string) =>
+  new AppError('character.name_taken', `This project already has a character named "${name}".`, [
+    { field: 'body.name', message: 'is already used in this project' },
+  ]);
+
+export class CharactersService {
+  constructor(
+    private readonly d: {
+      db: Db;
+      clock: Clock;
+      audit: AuditService;
+      projects: ProjectsService;
+      media: MediaService;
+      maxImagePixels: number;
+    },
+  ) {}
+
+  async list(
+    projectPublicId: string,
+    q: { limit: number; cursor?: string | undefined; q?: string | undefined },
+  ): Promise<{ items: CharacterSummary[]; nextCursor: string | null }> {
+    const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
+    const after = q.cursor
+      ? (([name, id]) => ({ name: name as string, id: id as number }))(
+          decodeCursor(q.cursor, ['string', 'number']),
+        )
+      : undefined;
+    const found = await repo.listCharacters(this.d.db, {
+      projectId: project.id,
+      q: q.q,
+      after,
+      limit: q.limit + 1,
+    });
+    const page = found.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toCharacterSummary(this.d.media, r, project.publicId)),
+      nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
+    };
+  }
+
+  async get(publicId: string): Promise<Character> {
+    const row = await repo.findCharacter(this.d.db, publicId);
+    if (!row) throw notFound(publicId);
+    const project = await this.d.projects.resolveForContent(this.d.db, { id: row.projectId }, false);
+    const sources = await repo.listSourceImages(this.d.db, row.id);
+    const toSource = (s: (typeof sources)[number]) => ({
+      id: s.publicId,
+      isCurrent: s.isCurrent,
+      createdAt: s.createdAt.toISOString(),
+      file: fileOf(this.d.media, s),
+    });
+    return {
+      ...toCharacterSummary(this.d.media, row, project.publicId),
+      metadata: (row.metadata ?? {}) as Record<string, unknown>,
+      settings: (row.settings ?? {}) as Record<string, unknown>,
+      sourceImage: sources.find((s) => s.isCurrent) ? toSource(sources.find((s) => s.isCurrent)!) : null,
+      sourceHistory: sources.filter((s) => !s.isCurrent).map(toSource),
+      variants: (await repo.variantsOfCharacter(this.d.db, row.id)).map((v) =>
+        toImageVariant(this.d.media, v),
+      ),
+    };
+  }
+
+  async create(
+    ctx: RequestContext,
+    projectPublicId: string,
+    body: {
+      name: string;
+      metadata?: Record<string, unknown> | undefined;
+      settings?: Record<string, unknown> | undefined;
+    },
+  ): Promise<Character> {
+    const publicId = newPublicId();
+    try {
+      await this.d.db.transaction(async (tx) => {
+        const project = await this.d.projects.resolveForContent(tx, { publicId: projectPublicId }, true);
+        if (await repo.liveCharacterNamed(tx, project.id, body.name)) throw nameTaken(body.name);
+        await repo.insertCharacter(tx, {
+          publicId,
+          projectId: project.id,
+          name: body.name,
+          metadata: body.metadata ?? {},
+          settings: body.settings ?? {},
+          createdByUserId: ctx.actor?.userId ?? null,
+        });
+        await this.d.audit.record(tx, ctx, {
+          action: 'character.created',
+          entityType: 'character',
+          entityId: publicId,
+          summary: `Created character "${body.name}" in project "${project.name}"`,
+          details: { projectId: project.publicId },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken(body.name);
+      throw err;
+    }
+    return this.get(publicId);
+  }
+
+  async update(
+    ctx: RequestContext,
+    publicId: string,
+    body: {
+      name?: string | undefined;
+      metadata?: Record<string, unknown> | undefined;
+      settings?: Record<string, unknown> | undefined;
+    },
+  ): Promise<Character> {
+    try {
+      await this.d.db.transaction(async (tx) => {
+        const row = await this.editable(tx, publicId);
+        const patch: Parameters<typeof repo.updateCharacter>[2] = {};
+        const changed: string[] = [];
+        if (body.name !== undefined && body.name !== row.name) {
+          if (await repo.liveCharacterNamed(tx, row.projectId, body.name, row.id)) throw nameTaken(body.name);
+          patch.name = body.name;
+          changed.push('name');
+        }
+        for (const key of ['metadata', 'settings'] as const) {
+          if (body[key] !== undefined && JSON.stringify(body[key]) !== JSON.stringify(row[key])) {
+            patch[key] = body[key];
+            changed.push(key);
+          }
+        }
+        if (changed.length === 0) return;
+        await repo.updateCharacter(tx, row.id, patch, this.d.clock.now());
+        await this.d.audit.record(tx, ctx, {
+          action: 'character.updated',
+          entityType: 'character',
+          entityId: publicId,
+          summary: `Changed ${changed.join(', ')} of character "${patch.name ?? row.name}"`,
+          details: {
+            ...(patch.name ? { name: { from: row.name, to: patch.name } } : {}),
+            ...(patch.metadata ? { metadata: { from: row.metadata, to: patch.metadata } } : {}),
+            ...(patch.settings ? { settings: { from: row.settings, to: patch.settings } } : {}),
+          },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken(body.name ?? '');
+      throw err;
+    }
+    return this.get(publicId);
+  }
+
+  async trash(ctx: RequestContext, publicId: string): Promise<void> {
+    await this.d.db.transaction(async (tx) => {
+      const row = await this.editable(tx, publicId);
+      await repo.updateCharacter(tx, row.id, { deletedAt: this.d.clock.now() }, this.d.clock.now());
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.deleted',
+        entityType: 'character',
+        entityId: publicId,
+        summary: `Moved character "${row.name}" to the trash`,
+      });
+    });
+  }
+
+  /** Sets the character's source image; the previous one is kept as history. */
+  async setSourceImage(ctx: RequestContext, publicId: string, upload: Upload): Promise<Character> {
+    await this.withStagedImage(publicId, upload, 'sources', async (tx, row, staged) => {
+      const fileId = await staged.register(tx);
+      await repo.replaceCurrentSource(tx, row.id, fileId, newPublicId(), this.d.clock.now());
+      await this.touch(tx, row.id);
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.source_image_set',
+        entityType: 'character',
+        entityId: publicId,
+        summary: `Set the source image of "${row.name}" (${staged.originalFilename})`,
+        details: this.fileDetails(staged),
+      });
+    });
+    return this.get(publicId);
+  }
+
+  /** Adds an uploaded image variant of the given type, pending a decision. */
+  async addVariant(
+    ctx: RequestContext,
+    publicId: string,
+    variantTypeSlug: string,
+    upload: Upload,
+  ): Promise<ImageVariant> {
+    const variantPublicId = newPublicId();
+    const type = await repo.variantTypeBySlug(this.d.db, variantTypeSlug);
+    if (!type) {
+      throw new AppError('variant_type.not_found', `No image variant type "${variantTypeSlug}".`, [
+        { field: 'query.variantType', message: 'is not a known image variant type slug' },
+      ]);
+    }
+    await this.withStagedImage(publicId, upload, 'variants', async (tx, row, staged) => {
+      await repo.insertVariant(tx, {
+        publicId: variantPublicId,
+        characterId: row.id,
+        variantTypeId: type.id,
+        fileId: await staged.register(tx),
+        statusId: await repo.variantStatusId(tx, 'pending'),
+        provenance: 'upload',
+      });
+      await this.touch(tx, row.id);
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.variant_uploaded',
+        entityType: 'character',
+        entityId: publicId,
+        summary: `Uploaded a ${type.name} variant for "${row.name}" (${staged.originalFilename})`,
+        details: { variantId: variantPublicId, variantType: type.slug, ...this.fileDetails(staged) },
+      });
+    });
+    return toImageVariant(this.d.media, (await repo.findVariant(this.d.db, variantPublicId))!);
+  }
+
+  async decideVariant(
+    ctx: RequestContext,
+    variantPublicId: string,
+    decision: 'approve' | 'reject' | 'hero',
+  ): Promise<ImageVariant> {
+    await this.d.db.transaction(async (tx) => {
+      const variant = await repo.findVariant(tx, variantPublicId);
+      if (!variant) throw new AppError('image.not_found', `No image variant with id ${variantPublicId}.`);
+      const owner = await this.editableById(tx, variant.characterId);
+      const status = decision === 'reject' ? 'rejected' : 'approved';
+      await repo.setVariantDecision(
+        tx,
+        variant,
+        {
+          statusId: await repo.variantStatusId(tx, status),
+          isHero: decision === 'hero',
+          userId: ctx.actor?.userId ?? null,
+        },
+        this.d.clock.now(),
+      );
+      await this.touch(tx, variant.characterId);
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.variant_decided',
+        entityType: 'character',
+        entityId: owner.publicId,
+        summary: `${decision === 'hero' ? 'Made hero' : decision === 'approve' ? 'Approved' : 'Rejected'}: ${variant.variantTypeName} variant of "${owner.name}"`,
+        details: {
+          variantId: variantPublicId,
+          variantType: variant.variantTypeSlug,
+          from: variant.status,
+          to: status,
+          hero: decision === 'hero',
+        },
+      });
+    });
+    return toImageVariant(this.d.media, (await repo.findVariant(this.d.db, variantPublicId))!);
+  }
+
+  private fileDetails(staged: StagedImage) {
+    const { image } = staged;
+    return {
+      fileId: staged.publicId,
+      sha256: image.sha256,
+      width: image.width,
+      height: image.height,
+      format: image.format,
+    };
+  }
+
+  /** Validates and stores the image first, then runs `register` in a transaction; files are removed if it fails. */
+  private async withStagedImage(
+    publicId: string,
+    upload: Upload,
+    folder: string,
+    register: (tx: Tx, row: repo.CharacterRow, staged: StagedImage) => Promise<void>,
+  ): Promise<void> {
+    const image = await processImage(upload.data, upload.filename, this.d.maxImagePixels);
+    const staged = await this.d.media.stage(image, upload.filename, `${folder}/${publicId}`);
+    try {
+      await this.d.db.transaction(async (tx) => {
+        const row = await this.editable(tx, publicId);
+        if (await repo.characterHasFile(tx, row.id, image.sha256)) {
+          throw new AppError(
+            'image.duplicate',
+            `"${row.name}" already has this exact image (${upload.filename}).`,
+            [{ field: 'body.file', message: 'is identical to an image this character already has' }],
+          );
+        }
+        await register(tx, row, staged);
+      });
+    } catch (err) {
+      await staged.discard();
+      throw err;
+    }
+  }
+
+  private async editable(tx: Tx, publicId: string): Promise<repo.CharacterRow> {
+    const row = await repo.findCharacter(tx, publicId, true);
+    if (!row || row.deletedAt) throw notFound(publicId);
+    await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
+    return row;
+  }
+
+  private async editableById(tx: Tx, characterId: number): Promise<repo.CharacterRow> {
+    const row = await repo.findCharacterById(tx, characterId, true);
+    if (!row || row.deletedAt) throw notFound(String(characterId));
+    await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
+    return row;
+  }
+
+  private async touch(tx: Tx, characterId: number): Promise<void> {
+    await repo.updateCharacter(tx, characterId, {}, this.d.clock.now());
+  }
+}

@@ -1,0 +1,79 @@
+// Validates and normalises an uploaded image with sharp: real PNG/JPEG/WebP only, EXIF orientation applied,
+// pixel count limited (decompression bombs), plus a WebP thumbnail.
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import { AppError } from '../../platform/errors.js';
+
+export const acceptedImageFormats = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const;
+type Format = keyof typeof acceptedImageFormats;
+
+export interface ProcessedImage {
+  data: Buffer;
+  thumbnail: Buffer;
+  format: Format;
+  mimeType: string;
+  width: number;
+  height: number;
+  /** Hash of the bytes as uploaded, so the same file is recognised however it was normalised. */
+  sha256: string;
+}
+
+const thumbnailSize = 320;
+
+export async function processImage(
+  input: Buffer,
+  filename: string,
+  maxPixels: number,
+): Promise<ProcessedImage> {
+  const fileField = [{ field: 'body.file', message: '' }];
+  const failWith = (
+    code: 'image.unreadable' | 'image.unsupported_format' | 'image.too_many_pixels',
+    detail: string,
+  ) => new AppError(code, detail, [{ ...fileField[0]!, message: detail }]);
+  if (input.length === 0) throw failWith('image.unreadable', `${filename} is empty.`);
+  let meta: Metadata;
+  try {
+    // the header alone: dimensions are known before anything is decoded, so a bomb is refused by size
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw failWith('image.unreadable', `${filename} is not an image we can read.`);
+  }
+  const format = meta.format;
+  if (!format || !(format in acceptedImageFormats)) {
+    throw failWith(
+      'image.unsupported_format',
+      `${filename} is ${format ? format.toUpperCase() : 'an unknown format'}; upload PNG, JPEG or WebP.`,
+    );
+  }
+  if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) {
+    throw failWith(
+      'image.too_many_pixels',
+      `${filename} is ${meta.width}×${meta.height}; images may have at most ${maxPixels.toLocaleString('en')} pixels.`,
+    );
+  }
+  try {
+    const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+    const encoded =
+      format === 'png'
+        ? pipeline.png()
+        : format === 'jpeg'
+          ? pipeline.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
+          : pipeline.webp({ quality: 95 });
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    const thumbnail = await sharp(data)
+      .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    return {
+      data,
+      thumbnail,
+      format: format as Format,
+      mimeType: acceptedImageFormats[format as Format],
+      width: info.width,
+      height: info.height,
+      sha256: createHash('sha256').update(input).digest('hex'),
+    };
+  } catch {
+    throw failWith('image.unreadable', `${filename} is damaged or truncated and cannot be decoded.`);
+  }
+}

@@ -1,0 +1,108 @@
+// Stores processed images (files first, rows after) and serves them through signed links.
+
+import type { Readable } from 'node:stream';
+import type { MediaFile } from '@i2v/contracts';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { newPublicId } from '../../platform/ids.js';
+import type { Storage } from '../../platform/storage.js';
+import type { ProcessedImage } from './images.js';
+import type { MediaLinks, MediaRendition } from './links.js';
+import { findMediaFile, insertMediaFile, type MediaFileRow } from './repo.js';
+
+export interface StagedImage {
+  publicId: string;
+  image: ProcessedImage;
+  originalFilename: string;
+  /** Registers the already written files in the caller's transaction; returns the row id. */
+  register(tx: Executor): Promise<number>;
+  /** Removes the written files when the transaction that would register them fails. */
+  discard(): Promise<void>;
+}
+
+export class MediaService {
+  constructor(
+    private readonly db: Db,
+    private readonly storage: Storage,
+    readonly links: MediaLinks,
+  ) {}
+
+  /** Writes the image and its thumbnail to storage; the row is added only once the caller's transaction commits. */
+  async stage(image: ProcessedImage, originalFilename: string, folder: string): Promise<StagedImage> {
+    const publicId = newPublicId();
+    const ext = image.format === 'jpeg' ? 'jpg' : image.format;
+    const storageKey = `${folder}/${publicId}.${ext}`;
+    const thumbnailKey = `${folder}/${publicId}.thumb.webp`;
+    await this.storage.put(storageKey, image.data);
+    await this.storage.put(thumbnailKey, image.thumbnail);
+    return {
+      publicId,
+      image,
+      originalFilename,
+      register: (tx) =>
+        insertMediaFile(tx, {
+          publicId,
+          storageKey,
+          thumbnailKey,
+          sha256: image.sha256,
+          sizeBytes: image.data.length,
+          mimeType: image.mimeType,
+          width: image.width,
+          height: image.height,
+          originalFilename: originalFilename.slice(0, 255),
+        }),
+      discard: async () => {
+        await this.storage.delete(storageKey);
+        await this.storage.delete(thumbnailKey);
+      },
+    };
+  }
+
+  describe(
+    row: Pick<
+      MediaFileRow,
+      | 'publicId'
+      | 'thumbnailKey'
+      | 'mimeType'
+      | 'width'
+      | 'height'
+      | 'sizeBytes'
+      | 'sha256'
+      | 'originalFilename'
+    >,
+  ): MediaFile {
+    return {
+      id: row.publicId,
+      url: this.links.url(row.publicId, 'file'),
+      thumbnailUrl: row.thumbnailKey ? this.links.url(row.publicId, 'thumbnail') : null,
+      mimeType: row.mimeType,
+      width: row.width,
+      height: row.height,
+      sizeBytes: row.sizeBytes,
+      sha256: row.sha256,
+      originalFilename: row.originalFilename,
+    };
+  }
+
+  async open(
+    publicId: string,
+    rendition: MediaRendition,
+    exp: number,
+    sig: string,
+  ): Promise<{ stream: Readable; mimeType: string; size: number; etag: string }> {
+    const check = this.links.verify(publicId, rendition, exp, sig);
+    if (check === 'invalid') throw new AppError('media.not_found', 'No such media file.');
+    if (check === 'expired')
+      throw new AppError('media.link_expired', 'This media link has expired; reload the page.');
+    const row = await findMediaFile(this.db, publicId);
+    const key = rendition === 'file' ? row?.storageKey : row?.thumbnailKey;
+    const stat = key ? await this.storage.stat(key) : null;
+    if (!row || !key || !stat) throw new AppError('media.not_found', 'No such media file.');
+    return {
+      stream: this.storage.stream(key),
+      mimeType: rendition === 'file' ? row.mimeType : 'image/webp',
+      size: stat.size,
+      etag: `"${row.sha256.slice(0, 16)}-${rendition}"`,
+    };
+  }
+}
