@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app.js';
 import { type Database, openPglite, openPostgres } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
@@ -87,6 +88,33 @@ async function benchDatabase(kind: string, database: Database) {
       target: '≈ 1 (0.8–1.25)',
       measured: `${ratio.toFixed(2)} (${ms(quantile(unknown, 0.5))} vs ${ms(quantile(wrong, 0.5))})`,
       ok: ratio > 0.8 && ratio < 1.25,
+    });
+    // issue 2/6 target: the first page of a project's characters with 5,000 characters
+    const project = await services.projects.create(systemContext, { name: `Bench ${kind}` });
+    const projectRow = await services.projects.resolveForContent(
+      database.db,
+      { publicId: project.project.id },
+      false,
+    );
+    await database.db.execute(sql`
+      INSERT INTO characters (public_id, project_id, name)
+      SELECT gen_random_uuid(), ${projectRow.id}, 'Character ' || lpad(g::text, 5, '0') FROM generate_series(1, 5000) g`);
+    const listPage = async () => {
+      const r = await fetch(`${base}/api/v1/projects/${project.project.id}/characters?limit=50`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (r.status !== 200) throw new Error(`character list answered ${r.status}`);
+      await r.arrayBuffer();
+    };
+    for (let i = 0; i < 50; i++) await listPage();
+    const pages: number[] = [];
+    for (let i = 0; i < 300; i++) pages.push(await timed(listPage));
+    const cp95 = quantile(pages, 0.95);
+    results.push({
+      measure: `character list first page, 5,000 characters, p95 (${kind})`,
+      target: '< 20 ms',
+      measured: `${ms(cp95)} (p50 ${ms(quantile(pages, 0.5))})`,
+      ok: cp95 < 20,
     });
   } finally {
     await app.close();
