@@ -81,6 +81,38 @@ describe('image variant types', () => {
     expect((await list()).find((t) => t.slug === 'formal')!.filePrefix).toBe('formal');
   });
 
+  it('hand over the default when a new type is created as default, and require a prefix on the others', async () => {
+    const home = await api('POST', '/api/v1/image-variant-types', creator, {
+      name: 'Home',
+      slug: 'home',
+      isDefault: true,
+    });
+    expect(home.json()).toMatchObject({ isDefault: true, filePrefix: '' });
+    expect((await list()).find((t) => t.slug === 'casual')).toMatchObject({
+      isDefault: false,
+      filePrefix: 'casual',
+    });
+    const empty = await api('POST', '/api/v1/image-variant-types', creator, {
+      name: 'Bare',
+      slug: 'bare',
+      filePrefix: '',
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toMatchObject({
+      code: 'variant_type.prefix_required',
+      errors: [{ field: 'body.filePrefix' }],
+    });
+    const formal = (await list()).find((t) => t.slug === 'formal')!;
+    expect(
+      (await api('PATCH', `/api/v1/image-variant-types/${formal.id}`, creator, { filePrefix: '' }))
+        .statusCode,
+    ).toBe(422);
+    // restore the seed state for the other tests
+    const casual = (await list()).find((t) => t.slug === 'casual')!;
+    await api('PATCH', `/api/v1/image-variant-types/${casual.id}`, creator, { isDefault: true });
+    await api('DELETE', `/api/v1/image-variant-types/${home.json().id}`, creator);
+  });
+
   it('refuse deleting the default, delete others', async () => {
     const types = await list();
     const def = types.find((t) => t.isDefault)!;

@@ -46,6 +46,7 @@ export const errorCodes = {
   'variant_type.slug_taken': 409,
   'variant_type.default_required': 409,
   'variant_type.default_prefix': 422,
+  'variant_type.prefix_required': 422,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const satisfies Record<string, number>;

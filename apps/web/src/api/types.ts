@@ -2,7 +2,12 @@
 export type {
   AuditEvent,
   FieldError,
+  ImageVariantType,
   Problem,
+  Project,
+  ProjectRetention,
+  ProjectSettings,
+  ProjectStatus,
   Role,
   Session,
   User,

@@ -27,3 +27,17 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<Exclude<
 export async function unwrapNoContent<T>(call: Promise<FetchResult<T>>): Promise<void> {
   await settle(call);
 }
+
+/** A resource and its version: the response's `ETag`, to send back as `If-Match` with the next edit. */
+export interface Versioned<T> {
+  data: T;
+  etag: string | null;
+}
+
+/** The response body of a successful call together with its `ETag` header. */
+export async function unwrapVersioned<T>(
+  call: Promise<FetchResult<T>>,
+): Promise<Versioned<Exclude<T, undefined>>> {
+  const { data, response } = await settle(call);
+  return { data: data as Exclude<T, undefined>, etag: response.headers.get('etag') };
+}

@@ -37,6 +37,30 @@ export const router = createBrowserRouter([
                   import('@/pages/profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
               },
               {
+                element: <RequirePermission permission="content.read" />,
+                children: [
+                  {
+                    path: 'projects',
+                    lazy: () =>
+                      import('@/pages/projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
+                  },
+                  {
+                    path: 'projects/:id',
+                    lazy: () =>
+                      import('@/pages/projects/project/project-page').then((m) => ({
+                        Component: m.ProjectPage,
+                      })),
+                  },
+                  {
+                    path: 'settings/variant-types',
+                    lazy: () =>
+                      import('@/pages/settings/variant-types/variant-types-page').then((m) => ({
+                        Component: m.VariantTypesPage,
+                      })),
+                  },
+                ],
+              },
+              {
                 path: 'admin',
                 children: [
                   {

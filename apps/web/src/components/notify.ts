@@ -2,7 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import { createElement } from 'react';
 import { describeError, isApiError } from '@/api/api-error';
-import { CheckIcon, ErrorIcon } from './icons';
+import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
 
 export function notifyError(error: unknown, title = 'Something went wrong') {
   const heading = isApiError(error) && error.title ? error.title : title;
@@ -24,5 +24,16 @@ export function notifySuccess(message: string, title?: string) {
     message,
     icon: createElement(CheckIcon, { size: 18 }),
     autoClose: 4000,
+  });
+}
+
+/** Something did not happen as the user expected, but nothing is broken: e.g. someone else changed it first. */
+export function notifyWarning(message: string, title: string) {
+  notifications.show({
+    color: 'orange',
+    title,
+    message,
+    icon: createElement(WarningIcon, { size: 18 }),
+    autoClose: 8000,
   });
 }

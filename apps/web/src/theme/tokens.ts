@@ -143,6 +143,10 @@ export const layout = { headerHeight: 56, navbarWidth: 248, contentMaxWidth: 128
 /** Mantine color names for roles and states, so every badge of a kind looks the same. */
 export const tones = {
   role: { admin: 'grape', creator: 'brand', reviewer: 'teal' },
+  /** Project lifecycle (PRD-072): work in progress is colourful, finished work fades to grey. */
+  projectStatus: { setup: 'cyan', active: 'green', delivered: 'brand', archived: 'gray', closed: 'gray' },
+  /** The default image variant type. */
+  defaultType: 'yellow',
   active: 'green',
   inactive: 'gray',
   locked: 'orange',

@@ -1,6 +1,6 @@
 // Image variant types: exactly one default (no file prefix); slugs are permanent; every change audited.
 import type { ImageVariantType } from '@i2v/contracts';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -27,6 +27,10 @@ const notFound = (id: string) =>
 const slugTaken = (slug: string) =>
   new AppError('variant_type.slug_taken', `An image variant type with slug "${slug}" already exists.`, [
     { field: 'body.slug', message: 'is already used' },
+  ]);
+const prefixRequired = () =>
+  new AppError('variant_type.prefix_required', 'Only the default variant type may have no file prefix.', [
+    { field: 'body.filePrefix', message: 'must not be empty unless this is the default type' },
   ]);
 const defaultPrefix = () =>
   new AppError('variant_type.default_prefix', 'The default variant type has no file prefix.', [
@@ -56,13 +60,14 @@ export class VariantTypesService {
   ): Promise<ImageVariantType> {
     const filePrefix = body.filePrefix ?? (body.isDefault ? '' : body.slug);
     if (body.isDefault && filePrefix !== '') throw defaultPrefix();
+    if (!body.isDefault && filePrefix === '') throw prefixRequired();
     const publicId = newPublicId();
     const now = this.clock.now();
     try {
       await this.db.transaction(async (tx) => {
         if (await repo.findVariantTypeBySlug(tx, body.slug)) throw slugTaken(body.slug);
         const existing = await repo.listVariantTypes(tx);
-        const previousDefault = body.isDefault ? await repo.clearDefaultVariantType(tx, now) : null;
+        const previousDefault = body.isDefault ? await this.handOverDefault(tx, now) : null;
         await repo.insertVariantType(tx, {
           publicId,
           name: body.name,
@@ -109,6 +114,7 @@ export class VariantTypesService {
       const willBeDefault = row.isDefault || becomesDefault;
       const filePrefix = becomesDefault ? '' : (body.filePrefix ?? row.filePrefix);
       if (willBeDefault && body.filePrefix !== undefined && body.filePrefix !== '') throw defaultPrefix();
+      if (!willBeDefault && body.filePrefix === '') throw prefixRequired();
       const patch: Parameters<typeof repo.updateVariantType>[2] = {};
       if (body.name !== undefined && body.name !== row.name) patch.name = body.name;
       if (filePrefix !== row.filePrefix) patch.filePrefix = filePrefix;
@@ -132,6 +138,13 @@ export class VariantTypesService {
       });
     });
     return toVariantType((await repo.findVariantType(this.db, publicId))!);
+  }
+
+  /** Takes the default from the current default type, which gets its slug as prefix so its files stay distinct. */
+  private async handOverDefault(tx: Executor, now: Date): Promise<repo.VariantTypeRow | null> {
+    const previous = await repo.clearDefaultVariantType(tx, now);
+    if (previous) await repo.updateVariantType(tx, previous.id, { filePrefix: previous.slug }, now);
+    return previous;
   }
 
   async remove(ctx: RequestContext, publicId: string): Promise<void> {

@@ -1,7 +1,7 @@
 // The sidebar's sections. A page appears here when it exists; a section with no page the user may open is hidden.
 import type { Permission } from '@i2v/domain';
 import type { ComponentType } from 'react';
-import { AuditLogIcon, HomeIcon, ProfileIcon, UsersIcon } from '../icons';
+import { AuditLogIcon, HomeIcon, ProfileIcon, ProjectsIcon, UsersIcon, VariantTypesIcon } from '../icons';
 
 export interface NavItem {
   label: string;
@@ -25,7 +25,18 @@ export const navigation: NavSection[] = [
   },
   {
     label: 'Production',
-    items: [],
+    items: [{ label: 'Projects', to: '/projects', icon: ProjectsIcon, permission: 'content.read' }],
+  },
+  {
+    label: 'Studio',
+    items: [
+      {
+        label: 'Image variant types',
+        to: '/settings/variant-types',
+        icon: VariantTypesIcon,
+        permission: 'content.read',
+      },
+    ],
   },
   {
     label: 'Administration',

@@ -6,7 +6,8 @@ export const permissionDescriptions: Record<Permission, string> = {
   'users.manage': 'Create user accounts, assign roles, deactivate users and reset passwords',
   'audit.read': 'Read the audit log and verify that it has not been tampered with',
   'content.read': 'View all projects, characters, scenes and their videos',
-  'content.write': 'Manage projects and characters, submit generations and edit metadata',
+  'content.write':
+    'Manage projects, characters and image variant types, submit generations and edit metadata',
   'review.flag': 'Flag issues, add review notes and suggest rejections',
   'review.finalize': 'Give final approval or rejection to scenes',
 };

@@ -3,7 +3,15 @@ import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine
 import type { ComponentType } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '@/api/types';
-import { ApiDocsIcon, AuditLogIcon, ExternalLinkIcon, ProfileIcon, UsersIcon } from '@/components';
+import {
+  ApiDocsIcon,
+  AuditLogIcon,
+  ExternalLinkIcon,
+  ProfileIcon,
+  ProjectsIcon,
+  UsersIcon,
+  VariantTypesIcon,
+} from '@/components';
 import classes from './quick-links.module.css';
 
 interface QuickLink {
@@ -17,6 +25,20 @@ interface QuickLink {
 }
 
 const links: QuickLink[] = [
+  {
+    title: 'Projects',
+    description: 'Every delivery in the studio and where it stands.',
+    icon: ProjectsIcon,
+    to: '/projects',
+    permission: 'content.read',
+  },
+  {
+    title: 'Image variant types',
+    description: 'The kinds of seed image and their file prefixes.',
+    icon: VariantTypesIcon,
+    to: '/settings/variant-types',
+    permission: 'content.read',
+  },
   {
     title: 'User accounts',
     description: 'Create accounts, assign roles, reset passwords.',

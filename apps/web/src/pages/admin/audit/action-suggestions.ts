@@ -16,6 +16,20 @@ const knownActions: Record<AuditAction, true> = {
   'user.password_reset': true,
   'user.password_changed': true,
   'system.admin_bootstrapped': true,
+  'project.created': true,
+  'project.updated': true,
+  'project.status_changed': true,
+  'project.deleted': true,
+  'project.restored': true,
+  'variant_type.created': true,
+  'variant_type.updated': true,
+  'variant_type.deleted': true,
+  'character.created': true,
+  'character.updated': true,
+  'character.deleted': true,
+  'character.source_image_set': true,
+  'character.variant_uploaded': true,
+  'character.variant_decided': true,
 };
 
 const actions = Object.keys(knownActions);
