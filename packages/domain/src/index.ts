@@ -4,3 +4,4 @@ export * from './naming.js';
 export * from './password-policy.js';
 export * from './permissions.js';
 export * from './project-lifecycle.js';
+export * from './prompt-template.js';
