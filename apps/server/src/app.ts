@@ -23,6 +23,8 @@ import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
+import { sceneTypeRoutes } from './modules/scene-types/routes.js';
+import { SceneTypesService } from './modules/scene-types/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
@@ -59,6 +61,7 @@ export interface Services {
   variantTypes: VariantTypesService;
   characters: CharactersService;
   media: MediaService;
+  sceneTypes: SceneTypesService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -186,6 +189,7 @@ export async function buildApp(
     media,
     maxImagePixels: config.maxImagePixels,
   });
+  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -205,9 +209,14 @@ export async function buildApp(
       await api.register(variantTypeRoutes(variantTypes));
       await api.register(characterRoutes(characters, config.uploadLimit));
       await api.register(mediaRoutes(media));
+      await api.register(sceneTypeRoutes(sceneTypes));
     },
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
-  return { app, services: { audit, auth, users, projects, variantTypes, characters, media }, routes };
+  return {
+    app,
+    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes },
+    routes,
+  };
 }

@@ -6,4 +6,5 @@ export * from './errors.js';
 export * from './health.js';
 export * from './image-variant-types.js';
 export * from './projects.js';
+export * from './scene-types.js';
 export * from './users.js';

@@ -1,4 +1,5 @@
 export * from './audit.js';
 export * from './characters.js';
 export * from './projects.js';
+export * from './scene-types.js';
 export * from './users.js';
