@@ -25,6 +25,8 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
+import { sceneRoutes } from './modules/scenes/routes.js';
+import { ScenesService } from './modules/scenes/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
@@ -62,6 +64,7 @@ export interface Services {
   characters: CharactersService;
   media: MediaService;
   sceneTypes: SceneTypesService;
+  scenes: ScenesService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -190,6 +193,7 @@ export async function buildApp(
     maxImagePixels: config.maxImagePixels,
   });
   const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters });
+  const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -210,13 +214,14 @@ export async function buildApp(
       await api.register(characterRoutes(characters, config.uploadLimit));
       await api.register(mediaRoutes(media));
       await api.register(sceneTypeRoutes(sceneTypes));
+      await api.register(sceneRoutes(scenes));
     },
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
   return {
     app,
-    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes },
+    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes, scenes },
     routes,
   };
 }

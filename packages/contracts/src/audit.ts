@@ -27,6 +27,7 @@ export const auditActions = [
   'scene_type.created',
   'scene_type.updated',
   'scene_type.deleted',
+  'scene.matrix_created',
   'character.created',
   'character.updated',
   'character.deleted',

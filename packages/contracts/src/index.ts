@@ -7,4 +7,5 @@ export * from './health.js';
 export * from './image-variant-types.js';
 export * from './projects.js';
 export * from './scene-types.js';
+export * from './scenes.js';
 export * from './users.js';

@@ -5,3 +5,4 @@ export * from './password-policy.js';
 export * from './permissions.js';
 export * from './project-lifecycle.js';
 export * from './prompt-template.js';
+export * from './scene-matrix.js';

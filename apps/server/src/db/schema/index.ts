@@ -2,4 +2,5 @@ export * from './audit.js';
 export * from './characters.js';
 export * from './projects.js';
 export * from './scene-types.js';
+export * from './scenes.js';
 export * from './users.js';

@@ -1,5 +1,5 @@
 // SQL for characters, their source images and image variants.
-import { and, asc, desc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   characters,
@@ -266,4 +266,14 @@ export async function setVariantDecision(
       updatedAt: now,
     })
     .where(eq(imageVariants.id, variant.id));
+}
+
+/** Approved heroes of the given characters as (character public id, variant type public id) pairs. */
+export async function heroPairs(db: Executor, characterIds: number[]) {
+  if (characterIds.length === 0) return [];
+  return db
+    .select({ characterId: imageVariants.characterId, variantTypePublicId: imageVariantTypes.publicId })
+    .from(imageVariants)
+    .innerJoin(imageVariantTypes, eq(imageVariantTypes.id, imageVariants.variantTypeId))
+    .where(and(inArray(imageVariants.characterId, characterIds), eq(imageVariants.isHero, true)));
 }

@@ -61,6 +61,44 @@ export class CharactersService {
     };
   }
 
+  /**
+   * For the scene matrix: a page of a project's characters with what generation needs from each — whether it has
+   * a source image and which variant types have an approved hero. `id` is internal, for the caller's queries.
+   */
+  async readinessPage(
+    projectPublicId: string,
+    q: { limit: number; cursor?: string | undefined },
+  ): Promise<{
+    project: { id: number; publicId: string };
+    characters: { id: number; summary: CharacterSummary; heroVariantTypeIds: Set<string> }[];
+    nextCursor: string | null;
+  }> {
+    const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
+    const after = q.cursor
+      ? (([name, id]) => ({ name: name as string, id: id as number }))(
+          decodeCursor(q.cursor, ['string', 'number']),
+        )
+      : undefined;
+    const found = await repo.listCharacters(this.d.db, { projectId: project.id, after, limit: q.limit + 1 });
+    const page = found.slice(0, q.limit);
+    const heroes = new Map<number, Set<string>>(page.map((c) => [c.id, new Set()]));
+    for (const h of await repo.heroPairs(
+      this.d.db,
+      page.map((c) => c.id),
+    ))
+      heroes.get(h.characterId)?.add(h.variantTypePublicId);
+    const last = page.at(-1);
+    return {
+      project,
+      characters: page.map((c) => ({
+        id: c.id,
+        summary: toCharacterSummary(this.d.media, c, project.publicId),
+        heroVariantTypeIds: heroes.get(c.id)!,
+      })),
+      nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
+    };
+  }
+
   async get(publicId: string): Promise<Character> {
     const row = await repo.findCharacter(this.d.db, publicId);
     if (!row) throw notFound(publicId);
