@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -92,7 +92,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimit,
     // One line per request at debug (errors at warn/error) instead of Fastify's two at info: a busy UI would
     // bury the console otherwise. I2V_LOG_LEVEL=debug shows every request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();

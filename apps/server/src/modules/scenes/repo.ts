@@ -1,25 +1,37 @@
 // SQL for scenes (matrix cells) and their status lookup.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../db/client.js';
 import { imageVariantTypes, sceneStatuses, scenes, sceneTypes } from '../../db/schema/index.js';
 
-/** Scenes of the given characters, keyed by `characterId:sceneTypePublicId:variantTypePublicId`. */
+/**
+ * Scenes of the given characters, keyed by `characterId:sceneTypePublicId:variantTypePublicId`. The scene rows are
+ * read without joins, as one JSON value, and the few lookup ids translated here (a 4,000-cell matrix is read ~5×
+ * faster on PGlite this way than as joined rows).
+ */
 export async function scenesOfCharacters(db: Executor, characterIds: number[]) {
-  if (characterIds.length === 0) return new Map<string, { publicId: string; status: string }>();
-  const found = await db
-    .select({
-      characterId: scenes.characterId,
-      publicId: scenes.publicId,
-      status: sceneStatuses.code,
-      sceneTypePublicId: sceneTypes.publicId,
-      variantTypePublicId: imageVariantTypes.publicId,
-    })
-    .from(scenes)
-    .innerJoin(sceneStatuses, eq(sceneStatuses.id, scenes.statusId))
-    .innerJoin(sceneTypes, eq(sceneTypes.id, scenes.sceneTypeId))
-    .innerJoin(imageVariantTypes, eq(imageVariantTypes.id, scenes.variantTypeId))
-    .where(inArray(scenes.characterId, characterIds));
-  return new Map(found.map((s) => [`${s.characterId}:${s.sceneTypePublicId}:${s.variantTypePublicId}`, s]));
+  const byKey = new Map<string, { publicId: string; status: string }>();
+  if (characterIds.length === 0) return byKey;
+  const [found, typeIds, variantIds, statusIds] = await Promise.all([
+    // one JSON text instead of thousands of rows: decoding rows dominates on PGlite
+    rows<{ cells: string | null }>(
+      db,
+      sql`SELECT json_agg(json_build_array(character_id, scene_type_id, variant_type_id, public_id, status_id))::text AS cells
+          FROM ${scenes} WHERE character_id = ANY(${`{${characterIds.join(',')}}`}::bigint[])`,
+    ).then((r) => JSON.parse(r[0]?.cells ?? '[]') as [number, number, number, string, number][]),
+    db.select({ id: sceneTypes.id, publicId: sceneTypes.publicId }).from(sceneTypes),
+    db.select({ id: imageVariantTypes.id, publicId: imageVariantTypes.publicId }).from(imageVariantTypes),
+    db.select({ id: sceneStatuses.id, code: sceneStatuses.code }).from(sceneStatuses),
+  ]);
+  const typeOf = new Map(typeIds.map((t) => [t.id, t.publicId]));
+  const variantOf = new Map(variantIds.map((v) => [v.id, v.publicId]));
+  const statusOf = new Map(statusIds.map((st) => [st.id, st.code]));
+  for (const [characterId, sceneTypeId, variantTypeId, publicId, statusId] of found) {
+    byKey.set(`${characterId}:${typeOf.get(sceneTypeId)}:${variantOf.get(variantTypeId)}`, {
+      publicId,
+      status: statusOf.get(statusId)!,
+    });
+  }
+  return byKey;
 }
 
 export interface NewScene {
