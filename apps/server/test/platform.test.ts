@@ -62,7 +62,7 @@ describe('route guards', () => {
     expect(unguarded).toEqual([]);
   });
 
-  it('protects every API route except sign-in, refresh, sign-out and the OpenAPI document', () => {
+  it('protects every API route except sign-in, refresh, sign-out, the OpenAPI document and signed media links', () => {
     const publicApi = [
       ...new Set(
         studio.routes
