@@ -116,6 +116,50 @@ async function benchDatabase(kind: string, database: Database) {
       measured: `${ms(cp95)} (p50 ${ms(quantile(pages, 0.5))})`,
       ok: cp95 < 20,
     });
+    // issue 2/6 target: the scene matrix of 200 characters × 10 scene types × 2 variants
+    const matrixProject = await services.projects.create(systemContext, { name: `Matrix ${kind}` });
+    const matrixRow = await services.projects.resolveForContent(
+      database.db,
+      { publicId: matrixProject.project.id },
+      false,
+    );
+    await database.db.execute(sql`
+      INSERT INTO characters (public_id, project_id, name)
+      SELECT gen_random_uuid(), ${matrixRow.id}, 'Character ' || lpad(g::text, 3, '0') FROM generate_series(1, 200) g`);
+    const variantIds = (await services.variantTypes.list()).map((v) => v.id);
+    for (let i = 1; i <= 10; i++) {
+      await services.sceneTypes.create(systemContext, {
+        projectId: matrixProject.project.id,
+        name: `Scene ${i}`,
+        description: '',
+        workflowRef: null,
+        loras: [],
+        prompts: { full_clip: { positive: '{character_name} moves', negative: '' } },
+        targetDurationSeconds: 10,
+        segmentDurationSeconds: 5,
+        toleranceSeconds: 0,
+        applicability: { kind: 'variants', variantTypeIds: variantIds },
+        enabled: true,
+      });
+    }
+    await services.scenes.createScenes(systemContext, matrixProject.project.id, {});
+    const getMatrix = async () => {
+      const r = await fetch(`${base}/api/v1/projects/${matrixProject.project.id}/scene-matrix?limit=200`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (r.status !== 200) throw new Error(`matrix answered ${r.status}`);
+      await r.arrayBuffer();
+    };
+    for (let i = 0; i < 10; i++) await getMatrix();
+    const matrixTimes: number[] = [];
+    for (let i = 0; i < 60; i++) matrixTimes.push(await timed(getMatrix));
+    const mp95 = quantile(matrixTimes, 0.95);
+    results.push({
+      measure: `scene matrix API, 200 characters × 10 scene types × 2 variants, p95 (${kind})`,
+      target: '< 50 ms',
+      measured: `${ms(mp95)} (p50 ${ms(quantile(matrixTimes, 0.5))})`,
+      ok: mp95 < 50,
+    });
   } finally {
     await app.close();
     await database.close();

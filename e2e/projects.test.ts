@@ -100,8 +100,9 @@ describe('project lifecycle journey', () => {
     await dialog.getByText('Is already used by another project').waitFor();
     await page.keyboard.press('Escape');
 
-    // rename
+    // rename (the project page opens on its characters; the name is on the Overview tab)
     await page.locator('[data-testid="project-row"][data-project-name="Aurora Launch"]').click();
+    await page.getByRole('tab', { name: 'Overview' }).click();
     const name = page.getByRole('textbox', { name: 'Name' });
     await name.fill('Aurora Launch 2026');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -214,6 +215,7 @@ describe('project lifecycle journey', () => {
     await row.click();
     await page.getByTestId('project-name').filter({ hasText: 'Aurora Launch 2026' }).waitFor();
     await expectStatus(page, 'Active');
+    await page.getByRole('tab', { name: 'Overview' }).click();
     expect(await page.getByRole('textbox', { name: 'Name' }).isDisabled()).toBe(true);
     await page.getByText('Read-only: creators and admins edit projects.').first().waitFor();
     for (const label of [

@@ -299,11 +299,13 @@ describe('image variants', () => {
       isHero: false,
     });
     expect(detail.heroCount).toBe(1);
+    // approving the hero again keeps it the hero
+    expect((await decide(second.id, 'approve')).json()).toMatchObject({ status: 'approved', isHero: true });
     expect((await decide(first.id, 'reject')).json().status).toBe('rejected');
     const trail = (
       await api('GET', `/api/v1/audit-events?entityId=${c.id}&action=character.variant_decided`, admin)
     ).json();
-    expect(trail.items).toHaveLength(3);
+    expect(trail.items).toHaveLength(4);
   });
 
   it('refuse an unknown variant type, bad decisions and reviewers', async () => {

@@ -126,6 +126,23 @@ describe('image variant types', () => {
     expect((await list()).map((t) => t.slug)).not.toContain('temp');
   });
 
+  it('refuse deleting a type that scene types use, with 409', async () => {
+    const sport = (
+      await api('POST', '/api/v1/image-variant-types', creator, { name: 'Sporty', slug: 'sporty' })
+    ).json();
+    await api('POST', '/api/v1/scene-types', creator, {
+      name: 'Jog',
+      prompts: { full_clip: { positive: 'jogs', negative: '' } },
+      targetDurationSeconds: 5,
+      segmentDurationSeconds: 5,
+      applicability: { kind: 'variants', variantTypeIds: [sport.id] },
+    });
+    const res = await api('DELETE', `/api/v1/image-variant-types/${sport.id}`, creator);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('variant_type.in_use');
+    expect((await list()).map((t) => t.slug)).toContain('sporty');
+  });
+
   it('are read-only for reviewers', async () => {
     const formal = (await list()).find((t) => t.slug === 'formal')!;
     expect(

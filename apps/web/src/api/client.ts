@@ -1,8 +1,8 @@
 // The typed API client: adds the bearer token, and on a 401 refreshes the session once and retries.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { sessionStore } from '@/auth/session-store';
-import { refreshSession } from './auth-api';
 import type { paths } from './schema';
+import { tokenAfterRejection } from './session-token';
 
 interface SentRequest {
   retry: Request;
@@ -22,13 +22,8 @@ const bearerAuth: Middleware = {
     const request = sent.get(id);
     sent.delete(id);
     if (!request || response.status !== 401) return undefined;
-    // Another call may already have refreshed while this one was in flight; then its token is enough.
-    const current = sessionStore.getAccessToken();
-    const token = current && current !== request.token ? current : (await refreshSession())?.accessToken;
-    if (!token) {
-      sessionStore.end('expired');
-      return undefined;
-    }
+    const token = await tokenAfterRejection(request.token);
+    if (!token) return undefined;
     request.retry.headers.set('Authorization', `Bearer ${token}`);
     const retried = await options.fetch(request.retry);
     if (retried.status === 401) sessionStore.end('expired');

@@ -2006,6 +2006,483 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scene-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List scene types: studio-level, plus a project’s own with `projectId` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Studio-level types plus this project’s own; without it, studio-level only */
+                    projectId?: string;
+                    enabled?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SceneType"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a scene type (studio-level without `projectId`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        projectId?: string | null;
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default null */
+                        workflowRef?: string | null;
+                        /** @default [] */
+                        loras?: {
+                            name: string;
+                            weight: number;
+                        }[];
+                        prompts: components["schemas"]["PromptTemplatesInput"];
+                        targetDurationSeconds: number;
+                        segmentDurationSeconds: number;
+                        /** @default 0 */
+                        toleranceSeconds?: number;
+                        applicability: components["schemas"]["SceneTypeApplicabilityInput"];
+                        /** @default true */
+                        enabled?: boolean;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneType"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scene-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a scene type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneType"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a scene type */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a scene type */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        workflowRef?: string | null;
+                        loras?: {
+                            name: string;
+                            weight: number;
+                        }[];
+                        prompts?: components["schemas"]["PromptTemplatesInput"];
+                        targetDurationSeconds?: number;
+                        segmentDurationSeconds?: number;
+                        toleranceSeconds?: number;
+                        applicability?: components["schemas"]["SceneTypeApplicabilityInput"];
+                        enabled?: boolean;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneType"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/scene-types/{id}/prompt-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve the prompts of every clip position for a character
+         * @description Shows which template each position uses after fallback and the placeholders the character has no value for. Pass `prompts` to preview unsaved templates.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        characterId: string;
+                        prompts?: components["schemas"]["PromptTemplatesInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromptPreview"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/scene-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scene matrix: characters × scene types × variants, with status, file names and blockers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Characters per page */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneMatrix"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/scenes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the scenes of selected matrix cells (idempotent)
+         * @description Without a selection every character × every enabled scene type. Cells that already have a scene are left as they are.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: every character of the project */
+                        characterIds?: string[];
+                        /** @description Default: every enabled scene type */
+                        sceneTypeIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Scenes created now */
+                            created: number;
+                            /** @description Selected cells that already had a scene */
+                            existing: number;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2230,6 +2707,154 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
+        PromptTemplatesInput: {
+            full_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            start_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            continuation_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+        };
+        SceneTypeApplicabilityInput: {
+            /** @constant */
+            kind: "variants";
+            variantTypeIds: string[];
+        } | {
+            /** @constant */
+            kind: "transition";
+            /** Format: uuid */
+            fromVariantTypeId: string;
+            /** Format: uuid */
+            toVariantTypeId: string;
+            /** @description The first segment generated from the target variant */
+            atSegment: number;
+            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
+            suffix: string;
+            /** @default null */
+            transitionWorkflowRef: string | null;
+        };
+        SceneTypeInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for a studio-level scene type, available to every project */
+            projectId: string | null;
+            name: string;
+            /** @description The name as it appears in delivered file names (snake_case) */
+            contentName: string;
+            description: string;
+            /** @description Workflow to run; validated when generation starts */
+            workflowRef: string | null;
+            loras: {
+                name: string;
+                weight: number;
+            }[];
+            prompts: components["schemas"]["PromptTemplatesInput"];
+            targetDurationSeconds: number;
+            segmentDurationSeconds: number;
+            toleranceSeconds: number;
+            /** @description Segments needed to reach the target duration */
+            segmentCount: number;
+            applicability: components["schemas"]["SceneTypeApplicabilityInput"];
+            enabled: boolean;
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PromptPreviewInput: {
+            positions: {
+                /** @enum {string} */
+                position: "full_clip" | "start_clip" | "continuation_clip";
+                /** @description Which template was used after fallback; null when none */
+                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                positive: {
+                    text: string;
+                    unresolved: string[];
+                };
+                negative: {
+                    text: string;
+                    unresolved: string[];
+                };
+            }[];
+            /** @description Every placeholder the character has no value for */
+            unresolved: string[];
+        };
+        SceneMatrixInput: {
+            /** Format: uuid */
+            projectId: string;
+            variantTypes: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            }[];
+            sceneTypes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentName: string;
+            }[];
+            columns: {
+                /** @description `sceneTypeId:variantTypeId`, the same in every row */
+                key: string;
+                /** Format: uuid */
+                sceneTypeId: string;
+                /**
+                 * Format: uuid
+                 * @description The variant the scene starts from
+                 */
+                variantTypeId: string;
+                transition: {
+                    /** Format: uuid */
+                    toVariantTypeId: string;
+                    suffix: string;
+                } | null;
+                /** @description Delivered file name of the scene video */
+                fileName: string | null;
+                namingProblem: string | null;
+            }[];
+            rows: {
+                character: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    thumbnailUrl: string | null;
+                };
+                cells: {
+                    sceneId: string | null;
+                    /** @enum {string} */
+                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected";
+                    /** @description What keeps this cell from being generated */
+                    blockers: {
+                        /** @enum {string} */
+                        code: "no_source_image" | "no_hero" | "unnamable";
+                        /** Format: uuid */
+                        variantTypeId?: string;
+                    }[];
+                }[];
+            }[];
+            /** @description More characters follow; pass as `cursor` */
+            nextCursor: string | null;
+            totals: {
+                cells: number;
+                created: number;
+                ready: number;
+            };
+        };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
             id: string;
@@ -2449,6 +3074,154 @@ export interface components {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
+        PromptTemplates: {
+            full_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            start_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            continuation_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+        };
+        SceneTypeApplicability: {
+            /** @constant */
+            kind: "variants";
+            variantTypeIds: string[];
+        } | {
+            /** @constant */
+            kind: "transition";
+            /** Format: uuid */
+            fromVariantTypeId: string;
+            /** Format: uuid */
+            toVariantTypeId: string;
+            /** @description The first segment generated from the target variant */
+            atSegment: number;
+            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
+            suffix: string;
+            /** @default null */
+            transitionWorkflowRef: string | null;
+        };
+        SceneType: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for a studio-level scene type, available to every project */
+            projectId: string | null;
+            name: string;
+            /** @description The name as it appears in delivered file names (snake_case) */
+            contentName: string;
+            description: string;
+            /** @description Workflow to run; validated when generation starts */
+            workflowRef: string | null;
+            loras: {
+                name: string;
+                weight: number;
+            }[];
+            prompts: components["schemas"]["PromptTemplates"];
+            targetDurationSeconds: number;
+            segmentDurationSeconds: number;
+            toleranceSeconds: number;
+            /** @description Segments needed to reach the target duration */
+            segmentCount: number;
+            applicability: components["schemas"]["SceneTypeApplicability"];
+            enabled: boolean;
+            sortOrder: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PromptPreview: {
+            positions: {
+                /** @enum {string} */
+                position: "full_clip" | "start_clip" | "continuation_clip";
+                /** @description Which template was used after fallback; null when none */
+                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                positive: {
+                    text: string;
+                    unresolved: string[];
+                };
+                negative: {
+                    text: string;
+                    unresolved: string[];
+                };
+            }[];
+            /** @description Every placeholder the character has no value for */
+            unresolved: string[];
+        };
+        SceneMatrix: {
+            /** Format: uuid */
+            projectId: string;
+            variantTypes: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            }[];
+            sceneTypes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentName: string;
+            }[];
+            columns: {
+                /** @description `sceneTypeId:variantTypeId`, the same in every row */
+                key: string;
+                /** Format: uuid */
+                sceneTypeId: string;
+                /**
+                 * Format: uuid
+                 * @description The variant the scene starts from
+                 */
+                variantTypeId: string;
+                transition: {
+                    /** Format: uuid */
+                    toVariantTypeId: string;
+                    suffix: string;
+                } | null;
+                /** @description Delivered file name of the scene video */
+                fileName: string | null;
+                namingProblem: string | null;
+            }[];
+            rows: {
+                character: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    thumbnailUrl: string | null;
+                };
+                cells: {
+                    sceneId: string | null;
+                    /** @enum {string} */
+                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected";
+                    /** @description What keeps this cell from being generated */
+                    blockers: {
+                        /** @enum {string} */
+                        code: "no_source_image" | "no_hero" | "unnamable";
+                        /** Format: uuid */
+                        variantTypeId?: string;
+                    }[];
+                }[];
+            }[];
+            /** @description More characters follow; pass as `cursor` */
+            nextCursor: string | null;
+            totals: {
+                cells: number;
+                created: number;
+                ready: number;
+            };
         };
     };
     responses: never;

@@ -1,8 +1,13 @@
 // The API's data shapes, as the shared contracts define them.
 export type {
   AuditEvent,
+  Character,
+  CharacterSummary,
   FieldError,
+  ImageVariant,
+  ImageVariantStatus,
   ImageVariantType,
+  MediaFile,
   Problem,
   Project,
   ProjectRetention,

@@ -52,6 +52,13 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/characters/:characterId',
+                    lazy: () =>
+                      import('@/pages/projects/characters/character/character-page').then((m) => ({
+                        Component: m.CharacterPage,
+                      })),
+                  },
+                  {
                     path: 'settings/variant-types',
                     lazy: () =>
                       import('@/pages/settings/variant-types/variant-types-page').then((m) => ({

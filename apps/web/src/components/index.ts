@@ -8,6 +8,7 @@ export { DateTimeText } from './date-time-text';
 export { EmptyList } from './empty-list';
 export { FullPageLoader } from './full-page-loader';
 export * from './icons';
+export { acceptedImageTypes, ImageDropZone, type UploadProgress } from './image-drop-zone';
 export { LoadError } from './load-error';
 export { LoadMore } from './load-more';
 export { notifyError, notifySuccess, notifyWarning } from './notify';

@@ -147,6 +147,13 @@ export const tones = {
   projectStatus: { setup: 'cyan', active: 'green', delivered: 'brand', archived: 'gray', closed: 'gray' },
   /** The default image variant type. */
   defaultType: 'yellow',
+  /** Image variants (PRD-021): undecided ones stay neutral, decisions are green or red. */
+  variantStatus: { pending: 'gray', generated: 'cyan', approved: 'green', rejected: 'red' },
+  /** The hero of an image variant type: the one image that seeds generation stands out. */
+  hero: 'yellow',
+  /** Readiness hints of a character (PRD-107): done is green, partly done yellow, not started grey, and a missing
+   * prerequisite (the source image) orange. */
+  readiness: { ready: 'green', partial: 'yellow', notStarted: 'gray', missing: 'orange' },
   active: 'green',
   inactive: 'gray',
   locked: 'orange',

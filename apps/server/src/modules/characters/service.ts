@@ -285,7 +285,8 @@ export class CharactersService {
         variant,
         {
           statusId: await repo.variantStatusId(tx, status),
-          isHero: decision === 'hero',
+          // approving the hero again keeps it the hero; only a rejection or another hero takes that away
+          isHero: decision === 'hero' || (decision === 'approve' && variant.isHero),
           userId: ctx.actor?.userId ?? null,
         },
         this.d.clock.now(),
@@ -355,7 +356,9 @@ export class CharactersService {
 
   private async editableById(tx: Tx, characterId: number): Promise<repo.CharacterRow> {
     const row = await repo.findCharacterById(tx, characterId, true);
-    if (!row || row.deletedAt) throw notFound(String(characterId));
+    if (!row || row.deletedAt) {
+      throw new AppError('character.not_found', 'The character of this image variant is in the trash.');
+    }
     await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
     return row;
   }

@@ -1,6 +1,6 @@
 // SQL for image variant types (studio data).
-import { asc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../db/client.js';
 import { imageVariantTypes } from '../../db/schema/index.js';
 
 export type VariantTypeRow = typeof imageVariantTypes.$inferSelect;
@@ -66,6 +66,18 @@ export async function clearDefaultVariantType(db: Executor, now: Date): Promise<
     .where(eq(imageVariantTypes.isDefault, true))
     .returning(columns);
   return previous ?? null;
+}
+
+/** True when any image variant, scene type or scene refers to the type (its foreign keys restrict deletes). */
+export async function variantTypeInUse(db: Executor, id: number): Promise<boolean> {
+  const found = await rows<{ used: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM image_variants WHERE variant_type_id = ${id})
+        OR EXISTS (SELECT 1 FROM scene_type_variant_types WHERE variant_type_id = ${id})
+        OR EXISTS (SELECT 1 FROM scene_types WHERE transition_from_variant_type_id = ${id} OR transition_to_variant_type_id = ${id})
+        OR EXISTS (SELECT 1 FROM scenes WHERE variant_type_id = ${id}) AS used`,
+  );
+  return Boolean(found[0]?.used);
 }
 
 export async function deleteVariantType(db: Executor, id: number): Promise<void> {

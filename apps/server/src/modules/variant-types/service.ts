@@ -157,6 +157,12 @@ export class VariantTypesService {
           `"${row.name}" is the default variant type; make another type the default before deleting it.`,
         );
       }
+      if (await repo.variantTypeInUse(tx, row.id)) {
+        throw new AppError(
+          'variant_type.in_use',
+          `"${row.name}" is used by image variants, scene types or scenes; it cannot be deleted.`,
+        );
+      }
       await repo.deleteVariantType(tx, row.id);
       await this.audit.record(tx, ctx, {
         action: 'variant_type.deleted',

@@ -30,6 +30,10 @@ const knownActions: Record<AuditAction, true> = {
   'character.source_image_set': true,
   'character.variant_uploaded': true,
   'character.variant_decided': true,
+  'scene_type.created': true,
+  'scene_type.updated': true,
+  'scene_type.deleted': true,
+  'scene.matrix_created': true,
 };
 
 const actions = Object.keys(knownActions);

@@ -1,5 +1,5 @@
-// One project: its lifecycle status and moves, and its name, settings and retention policy. Reviewers read it;
-// creators and admins edit it while it is not locked (PRD-072 §1.5).
+// One project: its characters, its lifecycle status and moves, and its name, settings and retention policy.
+// Reviewers read it; creators and admins edit it while it is not locked (PRD-072 §1.5).
 import { roleCan } from '@i2v/domain';
 import { Alert, Button, Card, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { isApiError } from '@/api/api-error';
 import type { Project } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
 import {
+  CharactersIcon,
   LoadError,
   NotFoundIcon,
   notifyError,
@@ -21,6 +22,7 @@ import {
 } from '@/components';
 import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
+import { CharactersTab } from '../characters/characters-tab';
 import { useProject, useRestoreProject, useTransitionProject } from '../project-queries';
 import { DangerZone } from './danger-zone';
 import { type LifecycleAction, lifecycleActionsOf } from './lifecycle-actions';
@@ -30,8 +32,10 @@ import { RetentionForm } from './retention-form';
 import { SettingsForm } from './settings-form';
 import { TransitionDialog } from './transition-dialog';
 
-type ProjectTab = 'overview' | 'settings' | 'retention';
-const tabs: ProjectTab[] = ['overview', 'settings', 'retention'];
+type ProjectTab = 'characters' | 'overview' | 'settings' | 'retention';
+const tabs: ProjectTab[] = ['characters', 'overview', 'settings', 'retention'];
+/** The project's daily work is its characters: the page opens on them. */
+const defaultTab: ProjectTab = 'characters';
 
 function readOnlyReasonOf(project: Project, canWrite: boolean): string | null {
   if (!canWrite) return 'Read-only: creators and admins edit projects.';
@@ -130,7 +134,7 @@ function ProjectView({ id }: { id: string }) {
   const [pending, setPending] = useState<LifecycleAction | null>(null);
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab') as ProjectTab | null;
-  const tab: ProjectTab = tabParam && tabs.includes(tabParam) ? tabParam : 'overview';
+  const tab: ProjectTab = tabParam && tabs.includes(tabParam) ? tabParam : defaultTab;
 
   if (query.isPending) return <ProjectSkeleton />;
   if (query.isError) {
@@ -171,9 +175,12 @@ function ProjectView({ id }: { id: string }) {
       {project.deletedAt && <TrashNotice project={project} canRestore={canWrite} />}
       <Tabs
         value={tab}
-        onChange={(next) => setParams(next && next !== 'overview' ? { tab: next } : {}, { replace: true })}
+        onChange={(next) => setParams(next && next !== defaultTab ? { tab: next } : {}, { replace: true })}
       >
         <Tabs.List mb="lg">
+          <Tabs.Tab value="characters" leftSection={<CharactersIcon size={16} />}>
+            Characters
+          </Tabs.Tab>
           <Tabs.Tab value="overview" leftSection={<OverviewIcon size={16} />}>
             Overview
           </Tabs.Tab>
@@ -184,6 +191,9 @@ function ProjectView({ id }: { id: string }) {
             Retention
           </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="characters">
+          <CharactersTab project={project} />
+        </Tabs.Panel>
         <Tabs.Panel value="overview">
           <OverviewForm versioned={versioned} readOnlyReason={readOnlyReason} />
         </Tabs.Panel>
@@ -194,7 +204,8 @@ function ProjectView({ id }: { id: string }) {
           <RetentionForm versioned={versioned} readOnlyReason={readOnlyReason} />
         </Tabs.Panel>
       </Tabs>
-      {canWrite && !project.deletedAt && <DangerZone project={project} />}
+      {/* Trashing the project belongs with its details, not under its character grid. */}
+      {canWrite && !project.deletedAt && tab !== 'characters' && <DangerZone project={project} />}
       <TransitionDialog
         action={pending}
         projectName={project.name}

@@ -1,0 +1,75 @@
+import { AspectRatio, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { CharacterSummary } from '@/api/types';
+import { CharacterIcon } from '@/components';
+import classes from './character-card.module.css';
+import { ReadinessBadges } from './readiness-badges';
+
+/** Portrait, like most source images: faces keep their space in the grid. */
+export const thumbnailRatio = 4 / 5;
+
+interface CharacterCardProps {
+  character: CharacterSummary;
+  /** How many image variant types the studio has; undefined while they load. */
+  typeCount: number | undefined;
+}
+
+export function CharacterCard({ character, typeCount }: CharacterCardProps) {
+  const variants = character.variantCount;
+  return (
+    <Card
+      component={Link}
+      to={`/projects/${character.projectId}/characters/${character.id}`}
+      padding={0}
+      className={classes.card}
+      data-testid="character-card"
+      data-character-name={character.name}
+    >
+      <AspectRatio ratio={thumbnailRatio}>
+        {character.thumbnailUrl ? (
+          <img
+            src={character.thumbnailUrl}
+            alt={character.name}
+            className={classes.thumbnail}
+            loading="lazy"
+            data-testid="character-thumbnail"
+          />
+        ) : (
+          <div className={classes.placeholder} data-testid="character-placeholder">
+            <CharacterIcon size={48} stroke={1.25} aria-hidden />
+          </div>
+        )}
+      </AspectRatio>
+      <Stack gap={6} p="sm" style={{ flex: 1 }}>
+        <Text fw={600} truncate="end" title={character.name}>
+          {character.name}
+        </Text>
+        <Group gap={4}>
+          <ReadinessBadges
+            hasSourceImage={character.thumbnailUrl !== null}
+            heroCount={character.heroCount}
+            typeCount={typeCount}
+          />
+        </Group>
+        <Text size="xs" c="dimmed" mt="auto">
+          {variants === 0 ? 'No image variants yet' : `${variants} image variant${variants === 1 ? '' : 's'}`}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+export function CharacterCardSkeleton() {
+  return (
+    <Card padding={0}>
+      <AspectRatio ratio={thumbnailRatio}>
+        <Skeleton radius={0} />
+      </AspectRatio>
+      <Stack gap={8} p="sm">
+        <Skeleton height={16} width="70%" />
+        <Skeleton height={18} width="55%" radius="sm" />
+        <Skeleton height={10} width="40%" />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,175 @@
+// Server calls for characters, their source image and image variants, as TanStack Query hooks. Image URLs are
+// signed for one to two hours, so these queries refetch on focus and now and then while a page stays open.
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { isApiError } from '@/api/api-error';
+import { api } from '@/api/client';
+import type { Character, ImageVariant } from '@/api/types';
+import { unwrap, unwrapNoContent } from '@/api/unwrap';
+import { type UploadOptions, uploadFile } from '@/api/upload';
+
+const pageSize = 48;
+const signedUrlRefresh = 30 * 60_000;
+export const charactersKey = ['characters'] as const;
+const listsKey = (projectId: string) => [...charactersKey, 'list', projectId] as const;
+const detailKey = (id: string) => [...charactersKey, 'detail', id] as const;
+
+export function useCharacterPages(projectId: string, q: string) {
+  return useInfiniteQuery({
+    queryKey: [...listsKey(projectId), q.trim()],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/projects/{id}/characters', {
+          params: {
+            path: { id: projectId },
+            query: { limit: pageSize, cursor: pageParam, q: q.trim() || undefined },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // While a new search loads, the previous cards stay instead of a flash of skeletons.
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: true,
+    refetchInterval: signedUrlRefresh,
+    meta: { handlesErrors: true },
+  });
+}
+
+export function useCharacter(id: string) {
+  return useQuery({
+    queryKey: detailKey(id),
+    queryFn: () => unwrap(api.GET('/api/v1/characters/{id}', { params: { path: { id } } })),
+    refetchOnWindowFocus: true,
+    refetchInterval: signedUrlRefresh,
+    meta: { handlesErrors: true },
+  });
+}
+
+/** A character the server just returned becomes the cached one; its project's grid may have changed with it. */
+function remember(queryClient: QueryClient, character: Character) {
+  queryClient.setQueryData(detailKey(character.id), character);
+  void queryClient.invalidateQueries({ queryKey: listsKey(character.projectId) });
+}
+
+/** After a change the answer does not fully describe (a variant, a decision): reload the character and grid. */
+function reload(queryClient: QueryClient, character: Pick<Character, 'id' | 'projectId'>) {
+  void queryClient.invalidateQueries({ queryKey: detailKey(character.id) });
+  void queryClient.invalidateQueries({ queryKey: listsKey(character.projectId) });
+}
+
+export function useCreateCharacter(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      unwrap(
+        api.POST('/api/v1/projects/{id}/characters', { params: { path: { id: projectId } }, body: { name } }),
+      ),
+    meta: { handlesErrors: true },
+    onSuccess: (character) => remember(queryClient, character),
+  });
+}
+
+export interface CharacterEdit {
+  name?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** The caller shows field errors and the edit lock (409 `project.locked`) itself. */
+export function useUpdateCharacter(character: Character) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (edit: CharacterEdit) =>
+      unwrap(api.PATCH('/api/v1/characters/{id}', { params: { path: { id: character.id } }, body: edit })),
+    meta: { handlesErrors: true },
+    onSuccess: (saved) => remember(queryClient, saved),
+    // Locked or trashed meanwhile: show the character as it is now.
+    onError: (error) => {
+      if (isApiError(error) && error.status === 409 && error.code !== 'character.name_taken')
+        reload(queryClient, character);
+    },
+  });
+}
+
+export function useTrashCharacter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (character: Character) =>
+      unwrapNoContent(api.DELETE('/api/v1/characters/{id}', { params: { path: { id: character.id } } })),
+    meta: { handlesErrors: true },
+    onSuccess: (_, character) => {
+      queryClient.removeQueries({ queryKey: detailKey(character.id) });
+      void queryClient.invalidateQueries({ queryKey: listsKey(character.projectId) });
+    },
+  });
+}
+
+export function uploadSourceImage(character: Character, file: File, options: UploadOptions) {
+  return uploadFile<Character>(
+    `/api/v1/characters/${encodeURIComponent(character.id)}/source-image`,
+    file,
+    options,
+  );
+}
+
+export function uploadVariant(character: Character, slug: string, file: File, options: UploadOptions) {
+  const url = `/api/v1/characters/${encodeURIComponent(character.id)}/variants?variantType=${encodeURIComponent(slug)}`;
+  return uploadFile<ImageVariant>(url, file, options);
+}
+
+/** Keeps the cache in step with uploads, so new images show before the character is reloaded. */
+export function useRememberUpload() {
+  const queryClient = useQueryClient();
+  return {
+    sourceImage: (character: Character) => remember(queryClient, character),
+    variant: (character: Character, variant: ImageVariant) => {
+      queryClient.setQueryData<Character>(detailKey(character.id), (cached) =>
+        cached
+          ? { ...cached, variants: [variant, ...cached.variants], variantCount: cached.variantCount + 1 }
+          : cached,
+      );
+      reload(queryClient, character);
+    },
+  };
+}
+
+export type VariantDecision = 'approve' | 'reject' | 'hero';
+
+/** Marks a decided variant in the cached character: a new hero takes the marker from the previous one. */
+function withDecision(character: Character, decided: ImageVariant): Character {
+  return {
+    ...character,
+    variants: character.variants.map((variant) => {
+      if (variant.id === decided.id) return decided;
+      if (decided.isHero && variant.isHero && variant.variantType.id === decided.variantType.id)
+        return { ...variant, isHero: false };
+      return variant;
+    }),
+  };
+}
+
+export function useDecideVariant(character: Character) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ variant, decision }: { variant: ImageVariant; decision: VariantDecision }) =>
+      unwrap(
+        api.POST('/api/v1/image-variants/{id}/decision', {
+          params: { path: { id: variant.id } },
+          body: { decision },
+        }),
+      ),
+    meta: { handlesErrors: true },
+    onSuccess: (decided) => {
+      queryClient.setQueryData<Character>(detailKey(character.id), (cached) =>
+        cached ? withDecision(cached, decided) : cached,
+      );
+    },
+    onSettled: () => reload(queryClient, character),
+  });
+}

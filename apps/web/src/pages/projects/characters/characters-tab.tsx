@@ -1,0 +1,151 @@
+// The characters of a project as a grid of cards, with their readiness hints; creators and admins add new ones.
+import { roleCan } from '@i2v/domain';
+import { Box, Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type ReactNode, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Project } from '@/api/types';
+import { useCurrentUser } from '@/auth/use-session';
+import {
+  AddIcon,
+  CharactersIcon,
+  ClearFiltersIcon,
+  EmptyList,
+  LoadError,
+  LoadMore,
+  notifySuccess,
+  SearchIcon,
+} from '@/components';
+import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
+import { CharacterCard, CharacterCardSkeleton } from './character-card';
+import { characterWriteBlockOf } from './character-fields';
+import { useCharacterPages } from './character-queries';
+import { CreateCharacterModal } from './create-character-modal';
+import { ReadOnlyReason } from './read-only-reason';
+
+const gridColumns = { base: 2, xs: 3, md: 4, lg: 5 };
+
+export function CharactersTab({ project }: { project: Project }) {
+  const user = useCurrentUser();
+  const canWrite = roleCan(user.role, 'content.write');
+  const blocked = characterWriteBlockOf(project, canWrite);
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 300);
+  const [creating, setCreating] = useState(false);
+  const pages = useCharacterPages(project.id, q);
+  const types = useVariantTypes();
+  const characters = pages.data?.pages.flatMap((page) => page.items);
+  const typeCount = types.data?.length;
+
+  const newButton = (
+    <Button leftSection={<AddIcon size={16} />} onClick={() => setCreating(true)}>
+      New character
+    </Button>
+  );
+
+  let empty: ReactNode;
+  if (search.trim()) {
+    empty = (
+      <EmptyList
+        title="No characters match this search"
+        icon={<SearchIcon size={28} />}
+        description={`No character of this project has "${search.trim()}" in its name.`}
+        action={
+          <Button
+            variant="default"
+            leftSection={<ClearFiltersIcon size={16} />}
+            onClick={() => setSearch('')}
+          >
+            Clear search
+          </Button>
+        }
+      />
+    );
+  } else if (!blocked) {
+    empty = (
+      <EmptyList
+        title="No characters yet — add the first one"
+        icon={<CharactersIcon size={28} />}
+        description="A character is one identity in this project. Give it a source image, then choose a hero image for each image variant type."
+        action={newButton}
+      />
+    );
+  } else if (canWrite) {
+    empty = <EmptyList title="No characters yet" icon={<CharactersIcon size={28} />} description={blocked} />;
+  } else {
+    empty = (
+      <EmptyList
+        title="No characters yet — a creator will add them"
+        icon={<CharactersIcon size={28} />}
+        description="Characters appear here as soon as a creator or admin adds them; you can open each one to review its images."
+      />
+    );
+  }
+
+  let grid: ReactNode;
+  if (pages.isError && !characters) {
+    grid = <LoadError what="characters" error={pages.error} onRetry={() => void pages.refetch()} />;
+  } else if (!characters) {
+    grid = (
+      <SimpleGrid cols={gridColumns} spacing="md" data-testid="character-grid-skeleton">
+        {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards have no identity
+          <CharacterCardSkeleton key={i} />
+        ))}
+      </SimpleGrid>
+    );
+  } else if (characters.length === 0) {
+    grid = empty;
+  } else {
+    grid = (
+      <>
+        <SimpleGrid cols={gridColumns} spacing="md" data-testid="character-grid" aria-label="Characters">
+          {characters.map((character) => (
+            <CharacterCard key={character.id} character={character} typeCount={typeCount} />
+          ))}
+        </SimpleGrid>
+        <LoadMore
+          shown={characters.length}
+          hasMore={pages.hasNextPage}
+          loading={pages.isFetchingNextPage}
+          onLoadMore={() => void pages.fetchNextPage()}
+          noun="character"
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Group justify="space-between" align="center" gap="md" wrap="wrap" mb="md">
+        <TextInput
+          aria-label="Search characters"
+          placeholder="Search characters by name"
+          leftSection={<SearchIcon size={16} />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          type="search"
+          w={300}
+          maw="100%"
+        />
+        {blocked ? <ReadOnlyReason reason={blocked} /> : newButton}
+      </Group>
+      {pages.isError && characters && (
+        <Box mb="md">
+          <LoadError what="characters" error={pages.error} onRetry={() => void pages.refetch()} />
+        </Box>
+      )}
+      {grid}
+      <CreateCharacterModal
+        projectId={project.id}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(character) => {
+          notifySuccess(`"${character.name}" was added. Upload its source image next.`, 'Character created');
+          navigate(`/projects/${project.id}/characters/${character.id}`);
+        }}
+      />
+    </>
+  );
+}
