@@ -14,7 +14,8 @@ export interface StartedStudio {
   stop(): Promise<void>;
 }
 
-export async function startBuiltStudio(): Promise<StartedStudio> {
+/** `demo` seeds the demo project as `npm start` does; tests leave it off so their lists start empty. */
+export async function startBuiltStudio(opts: { demo?: boolean } = {}): Promise<StartedStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -26,6 +27,7 @@ export async function startBuiltStudio(): Promise<StartedStudio> {
         I2V_PORT: '0',
         I2V_LOG_LEVEL: 'warn',
         I2V_ADMIN_PASSWORD: '',
+        I2V_DEMO: opts.demo ? '1' : '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from './app.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { seedDemoProject } from './modules/demo/seed.js';
 import type { Config } from './platform/config.js';
 import { acquireDataDirLock, type DataDirLock } from './platform/data-dir-lock.js';
 import { systemContext } from './platform/request-context.js';
@@ -41,6 +42,8 @@ export interface RunningStudio {
   app: FastifyInstance;
   services: Services;
   url: string;
+  /** Whether a demo project is being created (first start with I2V_DEMO on). */
+  seedingDemo: boolean;
   firstAdmin: { email: string; password: string; generated: boolean } | null;
   stop(reason?: string): Promise<void>;
 }
@@ -63,6 +66,15 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     notReady = null;
+    let demoSeeding: Promise<unknown> = Promise.resolve();
+    if (firstAdmin && config.demo) {
+      // after `ready`: the demo is a convenience and must not delay start-up
+      const started = app;
+      demoSeeding = seedDemoProject(built.services, systemContext).then(
+        (id) => id && started.log.info({ projectId: id }, 'demo project created'),
+        (err) => started.log.error({ err }, 'demo project could not be created'),
+      );
+    }
     app.log.info(
       { roles: config.roles, database: opened.database.kind, location: opened.database.location },
       'studio ready',
@@ -73,10 +85,12 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
       app: started,
       services: built.services,
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      seedingDemo: Boolean(firstAdmin && config.demo),
       firstAdmin,
       stop: (reason = 'stop requested') => {
         stopping ??= (async () => {
           notReady = `shutting down (${reason})`;
+          await demoSeeding;
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');
           const timer = setTimeout(() => {
             started.log.error('shutdown timed out; closing connections');

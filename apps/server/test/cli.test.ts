@@ -58,6 +58,7 @@ describeEmbedded('i2v start', () => {
       await waitFor(() => /ready on (http:\/\/\S+)/.test(first.output()), 30_000, 'the studio to start');
       const url = /ready on (http:\/\/\S+)/.exec(first.output())![1]!;
       expect(first.output()).toMatch(/password: [A-Za-z0-9]{20}/);
+      expect(first.output()).toContain('A demo project with three characters');
       expect((await fetch(`${url}/health/ready`)).status).toBe(200);
       expect(fs.existsSync(path.join(dir, 'i2v.lock'))).toBe(true);
 

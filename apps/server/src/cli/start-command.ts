@@ -12,6 +12,12 @@ export async function runStart(config: Config): Promise<void> {
       ...(studio.firstAdmin.generated ? [`    password: ${studio.firstAdmin.password}`] : []),
     );
   }
+  if (studio.seedingDemo) {
+    lines.push(
+      '',
+      '  A demo project with three characters and three scene types is being added (I2V_DEMO=0 skips it).',
+    );
+  }
   console.log(`${lines.join('\n')}\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
