@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { idColumn, timestamps, tstz } from './columns.js';
+import { idColumn, statusLookupTable, timestamps, tstz } from './columns.js';
 import { imageVariantTypes, projects } from './projects.js';
 import { users } from './users.js';
 
@@ -93,16 +93,7 @@ export const sourceImages = pgTable(
 );
 
 /** Lookup table of image variant statuses (pending / generated / approved / rejected). */
-export const imageVariantStatuses = pgTable(
-  'image_variant_statuses',
-  {
-    id: idColumn(),
-    code: text('code').notNull(),
-    name: text('name').notNull(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('uq_image_variant_statuses_code').on(t.code)],
-);
+export const imageVariantStatuses = statusLookupTable('image_variant_statuses');
 
 export const imageVariants = pgTable(
   'image_variants',

@@ -13,23 +13,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { characters, mediaFiles } from './characters.js';
-import { idColumn, timestamps } from './columns.js';
+import { idColumn, statusLookupTable, timestamps } from './columns.js';
 import { imageVariantTypes } from './projects.js';
 import { sceneTypes } from './scene-types.js';
 
 /** Lookup table of scene statuses (PRD-001 §1.4). */
-export const sceneStatuses = pgTable(
-  'scene_statuses',
-  { id: idColumn(), code: text('code').notNull(), name: text('name').notNull(), ...timestamps },
-  (t) => [uniqueIndex('uq_scene_statuses_code').on(t.code)],
-);
+export const sceneStatuses = statusLookupTable('scene_statuses');
 
 /** Lookup table of segment statuses (PRD-001 §1.5). */
-export const segmentStatuses = pgTable(
-  'segment_statuses',
-  { id: idColumn(), code: text('code').notNull(), name: text('name').notNull(), ...timestamps },
-  (t) => [uniqueIndex('uq_segment_statuses_code').on(t.code)],
-);
+export const segmentStatuses = statusLookupTable('segment_statuses');
 
 /** A scene: character × scene type × image variant type (the start variant of a transition). */
 export const scenes = pgTable(
