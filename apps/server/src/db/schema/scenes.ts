@@ -8,7 +8,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
