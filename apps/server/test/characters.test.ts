@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => studio.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 const api = (method: Method, url: string, who: SignedIn, payload?: unknown) =>
   studio.app.inject({ method, url, headers: who.auth, payload: payload as object });
 const upload = (url: string, who: SignedIn, data: Buffer, filename: string) => {
@@ -334,5 +334,86 @@ describe('image variants', () => {
       (await api('POST', `/api/v1/image-variants/${v.id}/decision`, reviewer, { decision: 'approve' }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('metadata schema', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      hair_color: { type: 'string' },
+      height_cm: { type: 'integer', minimum: 50 },
+      bio: { type: 'string' },
+    },
+    required: ['hair_color'],
+    additionalProperties: false,
+  };
+
+  it('is set on a project, checks metadata on save naming each field, and reports completeness', async () => {
+    const p = (await createProject(studio, creator)).project.id;
+    const before = (
+      await api('POST', `/api/v1/projects/${p}/characters`, creator, {
+        name: 'Early',
+        metadata: { eye: 'x' },
+      })
+    ).json();
+    const set = await api('PUT', `/api/v1/projects/${p}/metadata-schema`, creator, { schema });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().metadataSchema).toEqual(schema);
+
+    const bad = await api('POST', `/api/v1/projects/${p}/characters`, creator, {
+      name: 'Bad',
+      metadata: { height_cm: 'tall', shoe: 42 },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('character.metadata_invalid');
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.metadata.hair_color', 'body.metadata.height_cm', 'body.metadata.shoe']);
+    const good = await api('POST', `/api/v1/projects/${p}/characters`, creator, {
+      name: 'Good',
+      metadata: { hair_color: 'red', height_cm: 170 },
+    });
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ metadataCompleteness: 66, metadataProblems: [] });
+    const patched = await api('PATCH', `/api/v1/characters/${good.json().id}`, creator, {
+      metadata: { hair_color: 'red', height_cm: 10 },
+    });
+    expect(patched.json().errors[0]).toMatchObject({ field: 'body.metadata.height_cm' });
+
+    // characters saved before the schema show where they break it
+    const early = (await api('GET', `/api/v1/characters/${before.id}`, reviewer)).json();
+    expect(early.metadataCompleteness).toBe(0);
+    expect(early.metadataProblems.map((e: { field: string }) => e.field).sort()).toEqual([
+      'metadata.eye',
+      'metadata.hair_color',
+    ]);
+    const audit = (
+      await api('GET', `/api/v1/audit-events?entityId=${p}&action=project.metadata_schema_changed`, admin)
+    ).json();
+    expect(audit.items).toHaveLength(1);
+  });
+
+  it('refuses schemas that are not JSON Schemas of an object, and can be removed', async () => {
+    const p = (await createProject(studio, creator)).project.id;
+    const notObject = await api('PUT', `/api/v1/projects/${p}/metadata-schema`, creator, {
+      schema: { type: 'string' },
+    });
+    expect(notObject.statusCode).toBe(422);
+    expect(notObject.json().errors[0].field).toBe('body.schema.type');
+    const broken = await api('PUT', `/api/v1/projects/${p}/metadata-schema`, creator, {
+      schema: { type: 'object', properties: { a: { type: 'colour' } } },
+    });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().code).toBe('project.metadata_schema_invalid');
+    await api('PUT', `/api/v1/projects/${p}/metadata-schema`, creator, { schema });
+    const removed = await api('PUT', `/api/v1/projects/${p}/metadata-schema`, creator, { schema: null });
+    expect(removed.json().metadataSchema).toBeNull();
+    expect((await api('PUT', `/api/v1/projects/${p}/metadata-schema`, reviewer, { schema })).statusCode).toBe(
+      403,
+    );
   });
 });

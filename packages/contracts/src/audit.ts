@@ -21,6 +21,7 @@ export const auditActions = [
   'project.status_changed',
   'project.deleted',
   'project.restored',
+  'project.metadata_schema_changed',
   'variant_type.created',
   'variant_type.updated',
   'variant_type.deleted',

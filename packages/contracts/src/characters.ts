@@ -51,6 +51,11 @@ export const characterSummarySchema = z
     thumbnailUrl: z.string().nullable().describe('Thumbnail of the current source image'),
     heroCount: z.number().int().describe('Image variant types with an approved hero'),
     variantCount: z.number().int(),
+    metadataCompleteness: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Percentage of the metadata schema’s fields that have a value; null without a schema'),
     deletedAt: isoDateTime.nullable(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
@@ -65,6 +70,9 @@ export const characterSchema = characterSummarySchema
     sourceImage: sourceImageSchema.nullable(),
     sourceHistory: z.array(sourceImageSchema).describe('Replaced source images, newest first'),
     variants: z.array(imageVariantSchema),
+    metadataProblems: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .describe('Where the stored metadata breaks the project’s current metadata schema'),
   })
   .meta({ id: 'Character' });
 export type Character = z.infer<typeof characterSchema>;

@@ -30,6 +30,8 @@ export const errorCodes = {
   'project.locked': 409,
   'project.illegal_transition': 409,
   'project.deleted': 409,
+  'project.metadata_schema_invalid': 422,
+  'character.metadata_invalid': 422,
   'variant_type.not_found': 404,
   'variant_type.in_use': 409,
   'scene_type.not_found': 404,

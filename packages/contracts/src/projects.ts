@@ -40,6 +40,10 @@ export const projectSchema = z
     allowedTransitions: z.array(projectStatusSchema).describe('Statuses this project may move to now'),
     retention: projectRetentionSchema,
     settings: projectSettingsSchema,
+    metadataSchema: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('JSON Schema of the characters’ delivery metadata (metadata.json); null for none'),
     createdBy: z.object({ id: publicIdSchema, displayName: z.string() }).nullable(),
     deletedAt: isoDateTime.nullable(),
     createdAt: isoDateTime,
@@ -71,6 +75,13 @@ export const updateProjectBodySchema = z
     settings: projectSettingsSchema.partial().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { error: 'at least one field is required' });
+
+export const setMetadataSchemaBodySchema = z.strictObject({
+  schema: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('A JSON Schema with `type: object` at the root, or null to remove it'),
+});
 
 export const projectTransitionBodySchema = z.strictObject({
   to: projectStatusSchema,

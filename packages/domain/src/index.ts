@@ -1,5 +1,6 @@
 export * from './audit-chain.js';
 export * from './lockout.js';
+export * from './metadata-completeness.js';
 export * from './naming.js';
 export * from './password-policy.js';
 export * from './permissions.js';

@@ -44,6 +44,8 @@ export const projects = pgTable(
     trashGraceDays: integer('trash_grace_days').notNull().default(7),
     /** Per-project settings, validated by the contracts' ProjectSettings schema. */
     settings: jsonb('settings').notNull().default({}),
+    /** JSON Schema of the characters' delivery metadata (`metadata.json`, PRD-013/066); null for none. */
+    metadataSchema: jsonb('metadata_schema'),
     createdByUserId: bigint('created_by_user_id', { mode: 'number' }).references(() => users.id, {
       onDelete: 'set null',
       onUpdate: 'cascade',

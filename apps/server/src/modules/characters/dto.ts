@@ -1,4 +1,5 @@
 import type { Character, CharacterSummary, ImageVariant } from '@i2v/contracts';
+import { metadataCompleteness } from '@i2v/domain';
 import type { MediaService } from '../media/service.js';
 import type { CharacterRow, VariantRow } from './repo.js';
 
@@ -20,16 +21,20 @@ export const fileOf = (media: MediaService, r: FileColumns) =>
 export function toCharacterSummary(
   media: MediaService,
   r: CharacterRow,
-  projectPublicId: string,
+  project: { publicId: string; metadataSchema: Record<string, unknown> | null },
 ): CharacterSummary {
   return {
     id: r.publicId,
-    projectId: projectPublicId,
+    projectId: project.publicId,
     name: r.name,
     thumbnailUrl:
       r.sourceFileId && r.sourceThumbnailKey ? media.links.url(r.sourceFileId, 'thumbnail') : null,
     heroCount: r.heroCount,
     variantCount: r.variantCount,
+    metadataCompleteness: metadataCompleteness(
+      project.metadataSchema,
+      (r.metadata ?? {}) as Record<string, unknown>,
+    ),
     deletedAt: r.deletedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

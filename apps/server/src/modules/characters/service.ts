@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
+import { validateAgainst } from '../../platform/json-schema.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import { processImage } from '../media/images.js';
@@ -24,6 +25,22 @@ const nameTaken = (name: string) =>
   new AppError('character.name_taken', `This project already has a character named "${name}".`, [
     { field: 'body.name', message: 'is already used in this project' },
   ]);
+
+/** Refuses metadata that breaks the project's metadata schema, naming each offending field. */
+function assertMetadataFits(
+  schema: Record<string, unknown> | null,
+  metadata: Record<string, unknown> | undefined,
+): void {
+  if (!schema || metadata === undefined) return;
+  const problems = validateAgainst(schema, metadata, 'body.metadata');
+  if (problems.length > 0) {
+    throw new AppError(
+      'character.metadata_invalid',
+      `The metadata does not fit the project's metadata schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+      problems,
+    );
+  }
+}
 
 export class CharactersService {
   constructor(
@@ -56,7 +73,7 @@ export class CharactersService {
     const page = found.slice(0, q.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => toCharacterSummary(this.d.media, r, project.publicId)),
+      items: page.map((r) => toCharacterSummary(this.d.media, r, project)),
       nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
     };
   }
@@ -92,7 +109,7 @@ export class CharactersService {
       project,
       characters: page.map((c) => ({
         id: c.id,
-        summary: toCharacterSummary(this.d.media, c, project.publicId),
+        summary: toCharacterSummary(this.d.media, c, project),
         heroVariantTypeIds: heroes.get(c.id)!,
       })),
       nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
@@ -111,7 +128,7 @@ export class CharactersService {
       file: fileOf(this.d.media, s),
     });
     return {
-      ...toCharacterSummary(this.d.media, row, project.publicId),
+      ...toCharacterSummary(this.d.media, row, project),
       metadata: (row.metadata ?? {}) as Record<string, unknown>,
       settings: (row.settings ?? {}) as Record<string, unknown>,
       sourceImage: sources.find((s) => s.isCurrent) ? toSource(sources.find((s) => s.isCurrent)!) : null,
@@ -119,6 +136,9 @@ export class CharactersService {
       variants: (await repo.variantsOfCharacter(this.d.db, row.id)).map((v) =>
         toImageVariant(this.d.media, v),
       ),
+      metadataProblems: project.metadataSchema
+        ? validateAgainst(project.metadataSchema, row.metadata ?? {}, 'metadata')
+        : [],
     };
   }
 
@@ -136,6 +156,7 @@ export class CharactersService {
       await this.d.db.transaction(async (tx) => {
         const project = await this.d.projects.resolveForContent(tx, { publicId: projectPublicId }, true);
         if (await repo.liveCharacterNamed(tx, project.id, body.name)) throw nameTaken(body.name);
+        assertMetadataFits(project.metadataSchema, body.metadata);
         await repo.insertCharacter(tx, {
           publicId,
           projectId: project.id,
@@ -171,6 +192,10 @@ export class CharactersService {
     try {
       await this.d.db.transaction(async (tx) => {
         const row = await this.editable(tx, publicId);
+        if (body.metadata !== undefined) {
+          const project = await this.d.projects.resolveForContent(tx, { id: row.projectId }, false);
+          assertMetadataFits(project.metadataSchema, body.metadata);
+        }
         const patch: Parameters<typeof repo.updateCharacter>[2] = {};
         const changed: string[] = [];
         if (body.name !== undefined && body.name !== row.name) {

@@ -24,6 +24,7 @@ export function toProject(r: ProjectRow): Project {
       trashGraceDays: r.trashGraceDays,
     },
     settings: readSettings(r.settings),
+    metadataSchema: (r.metadataSchema ?? null) as Record<string, unknown> | null,
     createdBy: r.creatorPublicId ? { id: r.creatorPublicId, displayName: r.creatorDisplayName ?? '' } : null,
     deletedAt: r.deletedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),

@@ -13,6 +13,7 @@ export interface ProjectRow {
   cancelledArtifactsDays: number;
   trashGraceDays: number;
   settings: unknown;
+  metadataSchema: unknown;
   creatorPublicId: string | null;
   creatorDisplayName: string | null;
   deletedAt: Date | null;
@@ -30,6 +31,7 @@ const selection = {
   cancelledArtifactsDays: projects.cancelledArtifactsDays,
   trashGraceDays: projects.trashGraceDays,
   settings: projects.settings,
+  metadataSchema: projects.metadataSchema,
   creatorPublicId: users.publicId,
   creatorDisplayName: users.displayName,
   deletedAt: projects.deletedAt,
@@ -130,6 +132,7 @@ export type ProjectPatch = Partial<
     | 'cancelledArtifactsDays'
     | 'trashGraceDays'
     | 'settings'
+    | 'metadataSchema'
     | 'deletedAt'
   >
 >;

@@ -7,6 +7,7 @@ import {
   projectPageSchema,
   projectSchema,
   projectTransitionBodySchema,
+  setMetadataSchemaBodySchema,
   updateProjectBodySchema,
 } from '@i2v/contracts';
 import type { FastifyReply } from 'fastify';
@@ -91,6 +92,23 @@ export const projectRoutes =
           reply,
           await projects.update(contextOf(req), req.params.id, req.body, req.headers['if-match']),
         ),
+    );
+    app.put(
+      '/projects/:id/metadata-schema',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Set or remove the JSON Schema of the characters’ delivery metadata',
+          description:
+            'Character metadata is validated against it whenever it is saved; existing characters show their problems.',
+          params: idParamsSchema,
+          body: setMetadataSchemaBodySchema,
+          response: { 200: projectSchema, ...problems },
+        },
+      },
+      async (req, reply) =>
+        withEtag(reply, await projects.setMetadataSchema(contextOf(req), req.params.id, req.body.schema)),
     );
     app.post(
       '/projects/:id/transitions',

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
+import { compileSchema } from '../../platform/json-schema.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import { projectEtag, readSettings, toProject } from './dto.js';
@@ -159,6 +160,46 @@ export class ProjectsService {
     return this.get(publicId);
   }
 
+  /** Sets or removes the JSON Schema of the characters' metadata; characters are checked against it on save. */
+  async setMetadataSchema(
+    ctx: RequestContext,
+    publicId: string,
+    schema: Record<string, unknown> | null,
+  ): Promise<{ project: Project; etag: string }> {
+    if (schema !== null) {
+      if (schema.type !== 'object') {
+        throw new AppError(
+          'project.metadata_schema_invalid',
+          'The metadata schema must describe an object (`"type": "object"`).',
+          [{ field: 'body.schema.type', message: 'must be "object"' }],
+        );
+      }
+      try {
+        compileSchema(schema);
+      } catch (err) {
+        throw new AppError(
+          'project.metadata_schema_invalid',
+          `This is not a valid JSON Schema: ${(err as Error).message}`,
+          [{ field: 'body.schema', message: (err as Error).message }],
+        );
+      }
+    }
+    await this.db.transaction(async (tx) => {
+      const row = await this.editable(tx, publicId, undefined);
+      await repo.updateProject(tx, row.id, { metadataSchema: schema }, this.clock.now());
+      await this.audit.record(tx, ctx, {
+        action: 'project.metadata_schema_changed',
+        entityType: 'project',
+        entityId: publicId,
+        summary: schema
+          ? `Set the metadata schema of project "${row.name}"`
+          : `Removed the metadata schema of project "${row.name}"`,
+        details: { from: row.metadataSchema ?? null, to: schema },
+      });
+    });
+    return this.get(publicId);
+  }
+
   async transition(
     ctx: RequestContext,
     publicId: string,
@@ -246,7 +287,7 @@ export class ProjectsService {
     tx: Executor,
     ref: { publicId: string } | { id: number },
     forEdit: boolean,
-  ): Promise<{ id: number; publicId: string; name: string }> {
+  ): Promise<{ id: number; publicId: string; name: string; metadataSchema: Record<string, unknown> | null }> {
     const row =
       'publicId' in ref
         ? await repo.findProject(tx, ref.publicId, false)
@@ -257,7 +298,12 @@ export class ProjectsService {
         throw new AppError('project.deleted', `Project "${row.name}" is in the trash; restore it first.`);
       this.assertUnlocked(row);
     }
-    return { id: row.id, publicId: row.publicId, name: row.name };
+    return {
+      id: row.id,
+      publicId: row.publicId,
+      name: row.name,
+      metadataSchema: (row.metadataSchema ?? null) as Record<string, unknown> | null,
+    };
   }
 
   private async live(tx: Executor, publicId: string): Promise<repo.ProjectRow> {
