@@ -86,12 +86,14 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 /** Whether an <img> has loaded real pixels (a signed URL that works). */
+/** Waits for the image to finish loading (decode() settles then), and says whether it shows real pixels. */
 async function loaded(page: Page, selector: string): Promise<boolean> {
   return page
     .locator(selector)
     .first()
-    .evaluate((img) => {
+    .evaluate(async (img) => {
       const image = img as HTMLImageElement;
+      await image.decode().catch(() => undefined);
       return image.complete && image.naturalWidth > 0;
     });
 }

@@ -7,3 +7,4 @@ export * from './permissions.js';
 export * from './project-lifecycle.js';
 export * from './prompt-template.js';
 export * from './scene-matrix.js';
+export * from './segment-count.js';

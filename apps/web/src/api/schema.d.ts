@@ -1132,6 +1132,74 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{id}/metadata-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or remove the JSON Schema of the characters’ delivery metadata
+         * @description Character metadata is validated against it whenever it is saved; existing characters show their problems.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A JSON Schema with `type: object` at the root, or null to remove it */
+                        schema: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/transitions": {
         parameters: {
             query?: never;
@@ -2599,6 +2667,8 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
+            metadataCompleteness: number | null;
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2616,6 +2686,8 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
+            metadataCompleteness: number | null;
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2631,6 +2703,11 @@ export interface components {
             /** @description Replaced source images, newest first */
             sourceHistory: components["schemas"]["SourceImageInput"][];
             variants: components["schemas"]["ImageVariantInput"][];
+            /** @description Where the stored metadata breaks the project’s current metadata schema */
+            metadataProblems: {
+                field: string;
+                message: string;
+            }[];
         };
         CharacterPageInput: {
             items: components["schemas"]["CharacterSummaryInput"][];
@@ -2691,6 +2768,10 @@ export interface components {
             allowedTransitions: ("setup" | "active" | "delivered" | "archived" | "closed")[];
             retention: components["schemas"]["ProjectRetentionInput"];
             settings: components["schemas"]["ProjectSettingsInput"];
+            /** @description JSON Schema of the characters’ delivery metadata (metadata.json); null for none */
+            metadataSchema: {
+                [key: string]: unknown;
+            } | null;
             createdBy: {
                 /** Format: uuid */
                 id: string;
@@ -2967,6 +3048,8 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
+            metadataCompleteness: number | null;
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2984,6 +3067,8 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
+            metadataCompleteness: number | null;
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2999,6 +3084,11 @@ export interface components {
             /** @description Replaced source images, newest first */
             sourceHistory: components["schemas"]["SourceImage"][];
             variants: components["schemas"]["ImageVariant"][];
+            /** @description Where the stored metadata breaks the project’s current metadata schema */
+            metadataProblems: {
+                field: string;
+                message: string;
+            }[];
         };
         CharacterPage: {
             items: components["schemas"]["CharacterSummary"][];
@@ -3059,6 +3149,10 @@ export interface components {
             allowedTransitions: ("setup" | "active" | "delivered" | "archived" | "closed")[];
             retention: components["schemas"]["ProjectRetention"];
             settings: components["schemas"]["ProjectSettings"];
+            /** @description JSON Schema of the characters’ delivery metadata (metadata.json); null for none */
+            metadataSchema: {
+                [key: string]: unknown;
+            } | null;
             createdBy: {
                 /** Format: uuid */
                 id: string;

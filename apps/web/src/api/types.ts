@@ -14,6 +14,8 @@ export type {
   ProjectSettings,
   ProjectStatus,
   Role,
+  SceneMatrix,
+  SceneType,
   Session,
   User,
 } from '@i2v/contracts';

@@ -59,6 +59,13 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/scene-types/:sceneTypeId',
+                    lazy: () =>
+                      import('@/pages/projects/scene-types/scene-type-page').then((m) => ({
+                        Component: m.SceneTypePage,
+                      })),
+                  },
+                  {
                     path: 'settings/variant-types',
                     lazy: () =>
                       import('@/pages/settings/variant-types/variant-types-page').then((m) => ({

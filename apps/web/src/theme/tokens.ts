@@ -154,6 +154,18 @@ export const tones = {
   /** Readiness hints of a character (PRD-107): done is green, partly done yellow, not started grey, and a missing
    * prerequisite (the source image) orange. */
   readiness: { ready: 'green', partial: 'yellow', notStarted: 'gray', missing: 'orange' },
+  /** Cells of the scene matrix (PRD-023 §1.6): not created stays neutral, work in progress is blue to yellow,
+   * decisions are green or red. */
+  sceneStatus: {
+    not_created: 'gray',
+    pending: 'indigo',
+    generating: 'cyan',
+    review: 'yellow',
+    approved: 'green',
+    rejected: 'red',
+  },
+  /** Scene types shared by every project. */
+  studioScope: 'grape',
   active: 'green',
   inactive: 'gray',
   locked: 'orange',

@@ -10,6 +10,7 @@ import {
   clipPositions,
   type PromptTemplates,
   renderTemplate,
+  segmentCountFor,
   selectPrompt,
   toSnakeCase,
 } from '@i2v/domain';
@@ -28,11 +29,6 @@ import * as repo from './repo.js';
 type CreateBody = z.infer<typeof createSceneTypeBodySchema>;
 type UpdateBody = z.infer<typeof updateSceneTypeBodySchema>;
 type Applicability = CreateBody['applicability'];
-
-/** Segments needed so the scene reaches its target within tolerance (elastic duration, PRD-024). */
-export function segmentCountFor(target: number, segment: number, tolerance: number): number {
-  return Math.max(1, Math.ceil((target - tolerance) / segment - 1e-9));
-}
 
 const invalid = (field: string, message: string) =>
   new AppError('scene_type.invalid', `${field}: ${message}`, [{ field, message }]);

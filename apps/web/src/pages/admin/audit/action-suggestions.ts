@@ -18,6 +18,7 @@ const knownActions: Record<AuditAction, true> = {
   'system.admin_bootstrapped': true,
   'project.created': true,
   'project.updated': true,
+  'project.metadata_schema_changed': true,
   'project.status_changed': true,
   'project.deleted': true,
   'project.restored': true,

@@ -42,10 +42,11 @@ export function useCharacterPages(projectId: string, q: string) {
   });
 }
 
-export function useCharacter(id: string) {
+export function useCharacter(id: string, enabled = true) {
   return useQuery({
     queryKey: detailKey(id),
     queryFn: () => unwrap(api.GET('/api/v1/characters/{id}', { params: { path: { id } } })),
+    enabled: enabled && id !== '',
     refetchOnWindowFocus: true,
     refetchInterval: signedUrlRefresh,
     meta: { handlesErrors: true },

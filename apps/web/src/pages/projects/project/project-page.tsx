@@ -10,6 +10,7 @@ import { useCurrentUser } from '@/auth/use-session';
 import {
   CharactersIcon,
   LoadError,
+  MatrixIcon,
   NotFoundIcon,
   notifyError,
   notifySuccess,
@@ -17,13 +18,16 @@ import {
   projectStatusLabels,
   RestoreIcon,
   RetentionIcon,
+  SceneTypesIcon,
   SettingsIcon,
   TrashIcon,
 } from '@/components';
 import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
 import { CharactersTab } from '../characters/characters-tab';
+import { MatrixTab } from '../matrix/matrix-tab';
 import { useProject, useRestoreProject, useTransitionProject } from '../project-queries';
+import { SceneTypesTab } from '../scene-types/scene-types-tab';
 import { DangerZone } from './danger-zone';
 import { type LifecycleAction, lifecycleActionsOf } from './lifecycle-actions';
 import { OverviewForm } from './overview-form';
@@ -32,8 +36,8 @@ import { RetentionForm } from './retention-form';
 import { SettingsForm } from './settings-form';
 import { TransitionDialog } from './transition-dialog';
 
-type ProjectTab = 'characters' | 'overview' | 'settings' | 'retention';
-const tabs: ProjectTab[] = ['characters', 'overview', 'settings', 'retention'];
+type ProjectTab = 'characters' | 'scene-types' | 'matrix' | 'overview' | 'settings' | 'retention';
+const tabs: ProjectTab[] = ['characters', 'scene-types', 'matrix', 'overview', 'settings', 'retention'];
 /** The project's daily work is its characters: the page opens on them. */
 const defaultTab: ProjectTab = 'characters';
 
@@ -181,6 +185,12 @@ function ProjectView({ id }: { id: string }) {
           <Tabs.Tab value="characters" leftSection={<CharactersIcon size={16} />}>
             Characters
           </Tabs.Tab>
+          <Tabs.Tab value="scene-types" leftSection={<SceneTypesIcon size={16} />}>
+            Scene types
+          </Tabs.Tab>
+          <Tabs.Tab value="matrix" leftSection={<MatrixIcon size={16} />}>
+            Matrix
+          </Tabs.Tab>
           <Tabs.Tab value="overview" leftSection={<OverviewIcon size={16} />}>
             Overview
           </Tabs.Tab>
@@ -194,6 +204,10 @@ function ProjectView({ id }: { id: string }) {
         <Tabs.Panel value="characters">
           <CharactersTab project={project} />
         </Tabs.Panel>
+        <Tabs.Panel value="scene-types">
+          {tab === 'scene-types' && <SceneTypesTab project={project} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="matrix">{tab === 'matrix' && <MatrixTab project={project} />}</Tabs.Panel>
         <Tabs.Panel value="overview">
           <OverviewForm versioned={versioned} readOnlyReason={readOnlyReason} />
         </Tabs.Panel>
@@ -205,7 +219,9 @@ function ProjectView({ id }: { id: string }) {
         </Tabs.Panel>
       </Tabs>
       {/* Trashing the project belongs with its details, not under its character grid. */}
-      {canWrite && !project.deletedAt && tab !== 'characters' && <DangerZone project={project} />}
+      {canWrite && !project.deletedAt && !['characters', 'scene-types', 'matrix'].includes(tab) && (
+        <DangerZone project={project} />
+      )}
       <TransitionDialog
         action={pending}
         projectName={project.name}

@@ -1,0 +1,93 @@
+// Server calls for scene types (PRD-023): the list a project can use, one type, its edits and its prompt preview.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/api/client';
+import type { SceneType } from '@/api/types';
+import { unwrap, unwrapNoContent } from '@/api/unwrap';
+import type { PromptTemplatesBody, SceneTypeBody } from './scene-type-fields';
+
+export const sceneTypesKey = ['scene-types'] as const;
+const listKey = (projectId: string) => [...sceneTypesKey, 'list', projectId] as const;
+const detailKey = (id: string) => [...sceneTypesKey, 'detail', id] as const;
+/** The matrix of a project follows its scene types: an edit there reloads it. */
+export const matrixKey = (projectId: string) => ['scene-matrix', projectId] as const;
+
+/** Studio-level types and the project's own, enabled or not. */
+export function useSceneTypes(projectId: string) {
+  return useQuery({
+    queryKey: listKey(projectId),
+    queryFn: () => unwrap(api.GET('/api/v1/scene-types', { params: { query: { projectId } } })),
+    select: (list) => list.items,
+    meta: { handlesErrors: true },
+  });
+}
+
+export function useSceneType(id: string | null) {
+  return useQuery({
+    queryKey: detailKey(id ?? ''),
+    queryFn: () => unwrap(api.GET('/api/v1/scene-types/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: id !== null,
+    meta: { handlesErrors: true },
+  });
+}
+
+function useForget() {
+  const queryClient = useQueryClient();
+  return (saved?: SceneType) => {
+    if (saved) queryClient.setQueryData(detailKey(saved.id), saved);
+    void queryClient.invalidateQueries({ queryKey: [...sceneTypesKey, 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['scene-matrix'] });
+  };
+}
+
+/** The caller shows field errors and the edit lock itself. */
+export function useCreateSceneType() {
+  const forget = useForget();
+  return useMutation({
+    mutationFn: (body: SceneTypeBody & { projectId: string | null }) =>
+      unwrap(api.POST('/api/v1/scene-types', { body })),
+    meta: { handlesErrors: true },
+    onSuccess: (saved) => forget(saved),
+  });
+}
+
+export function useUpdateSceneType() {
+  const forget = useForget();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: Partial<SceneTypeBody> }) =>
+      unwrap(api.PATCH('/api/v1/scene-types/{id}', { params: { path: { id } }, body: changes })),
+    meta: { handlesErrors: true },
+    onSuccess: (saved) => forget(saved),
+    onError: () => forget(),
+  });
+}
+
+export function useDeleteSceneType() {
+  const forget = useForget();
+  return useMutation({
+    mutationFn: (sceneType: SceneType) =>
+      unwrapNoContent(api.DELETE('/api/v1/scene-types/{id}', { params: { path: { id: sceneType.id } } })),
+    meta: { handlesErrors: true },
+    onSettled: () => forget(),
+  });
+}
+
+/** The server's rendering of (unsaved) prompts for a character of the project. */
+export function usePromptPreview(
+  sceneTypeId: string | null,
+  characterId: string | null,
+  prompts: PromptTemplatesBody,
+) {
+  return useQuery({
+    queryKey: [...sceneTypesKey, 'preview', sceneTypeId, characterId, prompts],
+    queryFn: () =>
+      unwrap(
+        api.POST('/api/v1/scene-types/{id}/prompt-preview', {
+          params: { path: { id: sceneTypeId ?? '' } },
+          body: { characterId: characterId ?? '', prompts },
+        }),
+      ),
+    enabled: sceneTypeId !== null && characterId !== null,
+    placeholderData: keepPreviousData,
+    meta: { handlesErrors: true },
+  });
+}
