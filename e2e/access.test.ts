@@ -15,13 +15,7 @@ afterAll(async () => {
   await studio?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => studio.signIn(page, email, password);
 
 async function signOut(page: Page) {
   await page.getByTestId('user-menu').click();

@@ -21,13 +21,8 @@ const reviewer = {
   password: 'Harbor-Quill-3319',
 };
 
-async function apiCall(method: string, url: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${studio.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-}
+const apiCall = (method: string, url: string, token: string, body?: unknown) =>
+  studio.api(method, url, token, body);
 
 /** A small portrait: a backdrop and a head-and-shoulders silhouette, so each fixture is a different image. */
 function portrait(backdrop: string, figure: string): Buffer {
@@ -56,13 +51,7 @@ beforeAll(async () => {
   await writeFixtures(fixtures);
   studio = await startBuiltStudio();
   browser = await launchChromium();
-  const login = await fetch(`${studio.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: studio.adminEmail, password: studio.adminPassword }),
-  });
-  expect(login.status).toBe(200);
-  adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+  adminToken = await studio.login(studio.adminEmail, studio.adminPassword);
   for (const [person, role] of [
     [creator, 'creator'],
     [reviewer, 'reviewer'],
@@ -77,13 +66,7 @@ afterAll(async () => {
   if (fixtures) fs.rmSync(fixtures, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => studio.signIn(page, email, password);
 
 /** Whether an <img> has loaded real pixels (a signed URL that works). */
 /** Waits for the image to finish loading (decode() settles then), and says whether it shows real pixels. */

@@ -15,24 +15,13 @@ const reviewer = {
   password: 'Harbor-Quill-3319',
 };
 
-async function apiCall(method: string, url: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${studio.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-}
+const apiCall = (method: string, url: string, token: string, body?: unknown) =>
+  studio.api(method, url, token, body);
 
 beforeAll(async () => {
   studio = await startBuiltStudio();
   browser = await launchChromium();
-  const login = await fetch(`${studio.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: studio.adminEmail, password: studio.adminPassword }),
-  });
-  expect(login.status).toBe(200);
-  adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+  adminToken = await studio.login(studio.adminEmail, studio.adminPassword);
   for (const [person, role] of [
     [creator, 'creator'],
     [reviewer, 'reviewer'],
@@ -46,13 +35,7 @@ afterAll(async () => {
   await studio?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${studio.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => studio.signIn(page, email, password);
 
 async function expectStatus(page: Page, label: string) {
   await page.locator('[data-testid="project-status"]', { hasText: label }).first().waitFor();

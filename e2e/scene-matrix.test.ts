@@ -13,13 +13,8 @@ let projectId: string;
 
 const creator = { email: 'maker@studio.test', displayName: 'Mara Maker', password: 'Copper-Fjord-5521' };
 
-async function apiCall(method: string, url: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${studio.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-}
+const apiCall = (method: string, url: string, token: string, body?: unknown) =>
+  studio.api(method, url, token, body);
 
 async function json<T>(response: Response, status: number): Promise<T> {
   const text = await response.text();

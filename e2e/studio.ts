@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -11,6 +11,12 @@ export interface StartedStudio {
   url: string;
   adminEmail: string;
   adminPassword: string;
+  /** Calls the API with a bearer token (JSON body when given). */
+  api(method: string, url: string, token: string, body?: unknown): Promise<Response>;
+  /** Signs in through the API and returns the access token. */
+  login(email: string, password: string): Promise<string>;
+  /** Signs in through the login page and waits for the app shell. */
+  signIn(page: Page, email: string, password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,10 +50,34 @@ export async function startBuiltStudio(opts: { demo?: boolean } = {}): Promise<S
     if (child.exitCode !== null || Date.now() > until) throw new Error(`studio did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  const url = /ready on (http:\/\/\S+)/.exec(output)![1]!;
+  const api = (method: string, path: string, token: string, body?: unknown) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : null,
+    });
   return {
-    url: /ready on (http:\/\/\S+)/.exec(output)![1]!,
+    url,
     adminEmail: /email: +(\S+)/.exec(output)![1]!,
     adminPassword: /password: (\S+)/.exec(output)![1]!,
+    api,
+    login: async (email, password) => {
+      const r = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (r.status !== 200) throw new Error(`login of ${email} answered ${r.status}: ${await r.text()}`);
+      return ((await r.json()) as { accessToken: string }).accessToken;
+    },
+    signIn: async (page, email, password) => {
+      await page.goto(`${url}/login`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('user-menu').waitFor();
+    },
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
