@@ -354,4 +354,30 @@ describe('characters', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('a creator restores a character from the trash on its page', async () => {
+    const projectId = new URL(projectUrl).pathname.split('/').at(-1)!;
+    // the previous test left the project delivered: re-open it
+    expect(
+      (await apiCall('POST', `/api/v1/projects/${projectId}/transitions`, adminToken, { to: 'active' }))
+        .status,
+    ).toBe(200);
+    const creatorToken = await studio.login(creator.email, creator.password);
+    const made = await apiCall('POST', `/api/v1/projects/${projectId}/characters`, creatorToken, {
+      name: 'Trashed Tess',
+    });
+    const tess = (await made.json()) as { id: string };
+    expect((await apiCall('DELETE', `/api/v1/characters/${tess.id}`, creatorToken)).status).toBe(204);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, creator.email, creator.password);
+    await page.goto(`${projectUrl}/characters/${tess.id}`);
+    await page.getByTestId('character-in-trash').waitFor();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByTestId('character-in-trash').waitFor({ state: 'detached' });
+    await page.goto(projectUrl);
+    await page.locator('[data-testid="character-card"][data-character-name="Trashed Tess"]').waitFor();
+    await context.close();
+  });
 });

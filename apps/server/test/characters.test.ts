@@ -114,6 +114,23 @@ describe('characters', () => {
     ]);
   });
 
+  it('are restored from the trash unless the name was taken meanwhile', async () => {
+    const c = await newCharacter('Comeback');
+    await api('DELETE', `/api/v1/characters/${c.id}`, creator);
+    const clash = await newCharacter('Comeback');
+    const refused = await api('POST', `/api/v1/characters/${c.id}/restore`, creator);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('character.name_taken');
+    await api('DELETE', `/api/v1/characters/${clash.id}`, creator);
+    const restored = await api('POST', `/api/v1/characters/${c.id}/restore`, creator);
+    expect(restored.json()).toMatchObject({ id: c.id, deletedAt: null });
+    expect((await api('POST', `/api/v1/characters/${c.id}/restore`, reviewer)).statusCode).toBe(403);
+    const audit = (
+      await api('GET', `/api/v1/audit-events?entityId=${c.id}&action=character.restored`, admin)
+    ).json();
+    expect(audit.items).toHaveLength(1);
+  });
+
   it('cannot be changed while the project is locked', async () => {
     const p = (await createProject(studio, creator)).project.id;
     const c = (await api('POST', `/api/v1/projects/${p}/characters`, creator, { name: 'Locked' })).json();

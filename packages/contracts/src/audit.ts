@@ -32,6 +32,7 @@ export const auditActions = [
   'character.created',
   'character.updated',
   'character.deleted',
+  'character.restored',
   'character.source_image_set',
   'character.variant_uploaded',
   'character.variant_decided',

@@ -129,6 +129,19 @@ export const characterRoutes =
       },
     );
     app.post(
+      '/characters/:id/restore',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Restore a character from the trash',
+          params: idParamsSchema,
+          response: { 200: characterSchema, ...problems },
+        },
+      },
+      async (req) => characters.restore(contextOf(req), req.params.id),
+    );
+    app.post(
       '/characters/:id/source-image',
       {
         config: write,

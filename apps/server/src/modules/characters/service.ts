@@ -243,6 +243,35 @@ export class CharactersService {
     });
   }
 
+  /** Brings a character back from the trash, unless another live character of the project now has its name. */
+  async restore(ctx: RequestContext, publicId: string): Promise<Character> {
+    try {
+      await this.d.db.transaction(async (tx) => {
+        const row = await repo.findCharacter(tx, publicId, true);
+        if (!row) throw notFound(publicId);
+        if (!row.deletedAt) return;
+        await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
+        if (await repo.liveCharacterNamed(tx, row.projectId, row.name, row.id)) {
+          throw new AppError(
+            'character.name_taken',
+            `Another character of this project is now named "${row.name}"; rename it before restoring this one.`,
+          );
+        }
+        await repo.updateCharacter(tx, row.id, { deletedAt: null }, this.d.clock.now());
+        await this.d.audit.record(tx, ctx, {
+          action: 'character.restored',
+          entityType: 'character',
+          entityId: publicId,
+          summary: `Restored character "${row.name}" from the trash`,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken('');
+      throw err;
+    }
+    return this.get(publicId);
+  }
+
   /** Sets the character's source image; the previous one is kept as history. */
   async setSourceImage(ctx: RequestContext, publicId: string, upload: Upload): Promise<Character> {
     await this.withStagedImage(publicId, upload, 'sources', async (tx, row, staged) => {

@@ -28,6 +28,7 @@ const knownActions: Record<AuditAction, true> = {
   'character.created': true,
   'character.updated': true,
   'character.deleted': true,
+  'character.restored': true,
   'character.source_image_set': true,
   'character.variant_uploaded': true,
   'character.variant_decided': true,

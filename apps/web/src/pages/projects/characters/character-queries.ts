@@ -111,6 +111,19 @@ export function useTrashCharacter() {
   });
 }
 
+export function useRestoreCharacter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (character: Character) =>
+      unwrap(api.POST('/api/v1/characters/{id}/restore', { params: { path: { id: character.id } } })),
+    meta: { handlesErrors: true },
+    onSuccess: (restored) => {
+      queryClient.setQueryData(detailKey(restored.id), restored);
+      void queryClient.invalidateQueries({ queryKey: listsKey(restored.projectId) });
+    },
+  });
+}
+
 export function uploadSourceImage(character: Character, file: File, options: UploadOptions) {
   return uploadFile<Character>(
     `/api/v1/characters/${encodeURIComponent(character.id)}/source-image`,

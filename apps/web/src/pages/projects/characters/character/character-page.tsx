@@ -13,7 +13,7 @@ import { StatusMessage } from '@/pages/errors/status-message';
 import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
 import { useProject } from '../../project-queries';
 import { characterWriteBlockOf } from '../character-fields';
-import { useCharacter, useTrashCharacter } from '../character-queries';
+import { useCharacter, useRestoreCharacter, useTrashCharacter } from '../character-queries';
 import { CharacterHeader } from './character-header';
 import { ImageViewer, type ViewedImage } from './image-viewer';
 import { MetadataCard } from './metadata-card';
@@ -83,6 +83,7 @@ function CharacterView({ projectId, characterId }: { projectId: string; characte
   const project = useProject(projectId);
   const types = useVariantTypes();
   const trash = useTrashCharacter();
+  const restore = useRestoreCharacter();
   const navigate = useNavigate();
   const [viewed, setViewed] = useState<ViewedImage | null>(null);
   const [renaming, setRenaming] = useState(false);
@@ -140,8 +141,27 @@ function CharacterView({ projectId, characterId }: { projectId: string; characte
           mb="lg"
           data-testid="character-in-trash"
         >
-          Moved to the trash {formatRelative(current.deletedAt)}. It no longer appears among the project's
-          characters.
+          <Group justify="space-between" align="center">
+            <span>
+              Moved to the trash {formatRelative(current.deletedAt)}. It no longer appears among the project's
+              characters.
+            </span>
+            {canWrite && !characterWriteBlockOf(project.data.data, canWrite) && (
+              <Button
+                variant="light"
+                loading={restore.isPending}
+                onClick={() =>
+                  restore.mutate(current, {
+                    onSuccess: () =>
+                      notifySuccess(`"${current.name}" is back among the characters.`, 'Restored'),
+                    onError: (error) => notifyError(error, 'Could not restore the character'),
+                  })
+                }
+              >
+                Restore
+              </Button>
+            )}
+          </Group>
         </Alert>
       )}
       <Stack gap="xl">
