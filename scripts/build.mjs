@@ -14,7 +14,9 @@ const sources = [
   'packages/domain/src',
   'apps/server/src',
   'apps/web/src',
+  'apps/web/public',
   'apps/web/index.html',
+  'apps/web/vite.config.ts',
 ];
 const log = (msg) => quiet || console.log(msg);
 
