@@ -380,4 +380,28 @@ describe('characters', () => {
     await page.locator('[data-testid="character-card"][data-character-name="Trashed Tess"]').waitFor();
     await context.close();
   });
+
+  it('a creator tags characters and filters the grid by tag', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, creator.email, creator.password);
+    await page.goto(characterUrl);
+    const tags = page.getByTestId('tags-card').locator('input').first();
+    await tags.fill('style:noir');
+    await tags.press('Enter');
+    await page.getByTestId('tags-card').getByText('style:noir').waitFor();
+    await page.goto(projectUrl);
+    const ada = page.locator('[data-testid="character-card"][data-character-name="Ada Vance"]');
+    await ada.getByTestId('character-tags').getByText('style:noir').waitFor();
+    const filter = page.locator('input[data-testid="tag-filter"], [data-testid="tag-filter"] input').first();
+    await filter.fill('style:noir');
+    await filter.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="character-card"]').length === 1,
+    );
+    expect(await page.locator('[data-testid="character-card"]').getAttribute('data-character-name')).toBe(
+      'Ada Vance',
+    );
+    await context.close();
+  });
 });

@@ -27,6 +27,8 @@ import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
 import { ScenesService } from './modules/scenes/service.js';
+import { tagRoutes } from './modules/tags/routes.js';
+import { TagsService } from './modules/tags/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
@@ -184,15 +186,17 @@ export async function buildApp(
   const variantTypes = new VariantTypesService(db, clock, audit);
   const storage = deps.storage ?? new LocalStorage(path.join(config.dataDir, 'storage'));
   const media = new MediaService(db, storage, new MediaLinks(`${secret}:media`, clock));
+  const tags = new TagsService(db, audit);
   const characters = new CharactersService({
     db,
     clock,
     audit,
     projects,
     media,
+    tags,
     maxImagePixels: config.maxImagePixels,
   });
-  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters });
+  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
   const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
 
   await app.register(
@@ -215,6 +219,7 @@ export async function buildApp(
       await api.register(mediaRoutes(media));
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
+      await api.register(tagRoutes(tags));
     },
     { prefix: '/api/v1' },
   );

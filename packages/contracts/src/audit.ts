@@ -33,6 +33,8 @@ export const auditActions = [
   'character.updated',
   'character.deleted',
   'character.restored',
+  'character.tags_changed',
+  'scene_type.tags_changed',
   'character.source_image_set',
   'character.variant_uploaded',
   'character.variant_decided',

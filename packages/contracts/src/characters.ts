@@ -1,6 +1,7 @@
 // Characters of a project with their source image and image variants (PRD-001 §1.2, PRD-021).
 import { z } from 'zod';
 import { isoDateTime, pageQueryShape, pageSchema, publicIdSchema } from './common.js';
+import { tagFilterShape } from './tags.js';
 
 export const imageVariantStatuses = ['pending', 'generated', 'approved', 'rejected'] as const;
 export const imageVariantStatusSchema = z.enum(imageVariantStatuses);
@@ -51,6 +52,7 @@ export const characterSummarySchema = z
     thumbnailUrl: z.string().nullable().describe('Thumbnail of the current source image'),
     heroCount: z.number().int().describe('Image variant types with an approved hero'),
     variantCount: z.number().int(),
+    tags: z.array(z.string()),
     metadataCompleteness: z
       .number()
       .int()
@@ -79,6 +81,7 @@ export type Character = z.infer<typeof characterSchema>;
 
 export const characterListQuerySchema = z.strictObject({
   ...pageQueryShape,
+  ...tagFilterShape,
   q: z.string().trim().max(200).optional().describe('Matches the name'),
 });
 export const characterPageSchema = pageSchema(characterSummarySchema).meta({ id: 'CharacterPage' });

@@ -8,4 +8,5 @@ export * from './image-variant-types.js';
 export * from './projects.js';
 export * from './scene-types.js';
 export * from './scenes.js';
+export * from './tags.js';
 export * from './users.js';

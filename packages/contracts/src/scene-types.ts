@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDateTime, publicIdSchema } from './common.js';
 import { slugSchema } from './image-variant-types.js';
+import { tagFilterShape } from './tags.js';
 
 export const clipPositionSchema = z.enum(['full_clip', 'start_clip', 'continuation_clip']);
 
@@ -64,6 +65,7 @@ export const sceneTypeSchema = z
     applicability: applicabilitySchema,
     enabled: z.boolean(),
     sortOrder: z.number().int(),
+    tags: z.array(z.string()),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -75,6 +77,7 @@ export const sceneTypeListQuerySchema = z.strictObject({
     .optional()
     .describe('Studio-level types plus this project’s own; without it, studio-level only'),
   enabled: z.enum(['true', 'false']).optional(),
+  ...tagFilterShape,
 });
 export const sceneTypeListSchema = z.object({ items: z.array(sceneTypeSchema) });
 

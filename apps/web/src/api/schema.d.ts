@@ -1554,6 +1554,10 @@ export interface paths {
                     limit?: number;
                     /** @description Opaque cursor from a previous page */
                     cursor?: string;
+                    /** @description Comma-separated tag names; a name ending in `:` matches a whole namespace (e.g. `style:`) */
+                    tags?: string;
+                    /** @description `all`: every listed tag; `any`: at least one */
+                    tagMode?: "all" | "any";
                     /** @description Matches the name */
                     q?: string;
                 };
@@ -1798,6 +1802,69 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/characters/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the tags of a character (tags are created on first use) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The complete set of tags; tags are created on first use */
+                        tags: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Character"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/characters/{id}/restore": {
@@ -2144,6 +2211,10 @@ export interface paths {
                     /** @description Studio-level types plus this project’s own; without it, studio-level only */
                     projectId?: string;
                     enabled?: "true" | "false";
+                    /** @description Comma-separated tag names; a name ending in `:` matches a whole namespace (e.g. `style:`) */
+                    tags?: string;
+                    /** @description `all`: every listed tag; `any`: at least one */
+                    tagMode?: "all" | "any";
                 };
                 header?: never;
                 path?: never;
@@ -2407,6 +2478,69 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/scene-types/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the tags of a scene type (tags are created on first use) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The complete set of tags; tags are created on first use */
+                        tags: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneType"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scene-types/{id}/prompt-preview": {
         parameters: {
             query?: never;
@@ -2607,6 +2741,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggest tags by prefix, most used first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Prefix of the tag name */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TagList"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2666,6 +2858,13 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserInput"];
         };
+        TagListInput: {
+            items: {
+                name: string;
+                characters: number;
+                sceneTypes: number;
+            }[];
+        };
         MediaFileInput: {
             /** Format: uuid */
             id: string;
@@ -2723,6 +2922,7 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            tags: string[];
             /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
             metadataCompleteness: number | null;
             deletedAt: string | null;
@@ -2742,6 +2942,7 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            tags: string[];
             /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
             metadataCompleteness: number | null;
             deletedAt: string | null;
@@ -2907,6 +3108,7 @@ export interface components {
             applicability: components["schemas"]["SceneTypeApplicabilityInput"];
             enabled: boolean;
             sortOrder: number;
+            tags: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3047,6 +3249,13 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["User"];
         };
+        TagList: {
+            items: {
+                name: string;
+                characters: number;
+                sceneTypes: number;
+            }[];
+        };
         MediaFile: {
             /** Format: uuid */
             id: string;
@@ -3104,6 +3313,7 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            tags: string[];
             /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
             metadataCompleteness: number | null;
             deletedAt: string | null;
@@ -3123,6 +3333,7 @@ export interface components {
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
+            tags: string[];
             /** @description Percentage of the metadata schema’s fields that have a value; null without a schema */
             metadataCompleteness: number | null;
             deletedAt: string | null;
@@ -3288,6 +3499,7 @@ export interface components {
             applicability: components["schemas"]["SceneTypeApplicability"];
             enabled: boolean;
             sortOrder: number;
+            tags: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -31,6 +31,7 @@ export function toCharacterSummary(
       r.sourceFileId && r.sourceThumbnailKey ? media.links.url(r.sourceFileId, 'thumbnail') : null,
     heroCount: r.heroCount,
     variantCount: r.variantCount,
+    tags: r.tags ?? [],
     metadataCompleteness: metadataCompleteness(
       project.metadataSchema,
       (r.metadata ?? {}) as Record<string, unknown>,

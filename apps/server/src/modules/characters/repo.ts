@@ -25,6 +25,8 @@ export interface CharacterRow {
   sourceThumbnailKey: string | null;
   heroCount: number;
   variantCount: number;
+  /** Only when selected with tags (lists and details; the matrix leaves them out). */
+  tags?: string[];
 }
 
 // Subqueries name `characters.id` literally: drizzle renders a lone column unqualified, which is ambiguous there.
@@ -48,12 +50,19 @@ const summary = {
   variantCount: sql<number>`(SELECT count(*)::int FROM ${imageVariants} v WHERE v.character_id = characters.id)`,
 };
 
+const summaryWithTags = {
+  ...summary,
+  tags: sql<
+    string[]
+  >`coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM character_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.character_id = characters.id), '{}')`,
+};
+
 export async function findCharacter(
   db: Executor,
   publicId: string,
   lock = false,
 ): Promise<CharacterRow | null> {
-  const q = db.select(summary).from(characters).where(eq(characters.publicId, publicId));
+  const q = db.select(summaryWithTags).from(characters).where(eq(characters.publicId, publicId));
   const found = lock ? await q.for('update', { of: characters }) : await q;
   return (found[0] as CharacterRow | undefined) ?? null;
 }
@@ -88,6 +97,9 @@ export interface CharacterListFilter {
   q?: string | undefined;
   after?: { name: string; id: number } | undefined;
   limit: number;
+  withTags?: boolean;
+  /** An extra condition, e.g. a tag filter built by the tags module. */
+  where?: SQL | undefined;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -95,7 +107,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Live characters of a project by name (the grid's order), keyset-paginated on (lower(name), id). */
 export async function listCharacters(db: Executor, f: CharacterListFilter): Promise<CharacterRow[]> {
   const lowerName = sql`lower(${characters.name})`;
-  const where: (SQL | undefined)[] = [eq(characters.projectId, f.projectId), isNull(characters.deletedAt)];
+  const where: (SQL | undefined)[] = [
+    eq(characters.projectId, f.projectId),
+    isNull(characters.deletedAt),
+    f.where,
+  ];
   if (f.q) where.push(ilike(characters.name, `%${escapeLike(f.q)}%`));
   if (f.after) {
     where.push(
@@ -106,7 +122,7 @@ export async function listCharacters(db: Executor, f: CharacterListFilter): Prom
     );
   }
   return (await db
-    .select(summary)
+    .select(f.withTags === false ? summary : summaryWithTags)
     .from(characters)
     .where(and(...where))
     .orderBy(asc(lowerName), asc(characters.id))

@@ -6,6 +6,7 @@ import {
   createCharacterBodySchema,
   idParamsSchema,
   imageVariantSchema,
+  setTagsBodySchema,
   slugSchema,
   updateCharacterBodySchema,
   variantDecisionBodySchema,
@@ -127,6 +128,20 @@ export const characterRoutes =
         await characters.trash(contextOf(req), req.params.id);
         return reply.status(204).send();
       },
+    );
+    app.put(
+      '/characters/:id/tags',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Replace the tags of a character (tags are created on first use)',
+          params: idParamsSchema,
+          body: setTagsBodySchema,
+          response: { 200: characterSchema, ...problems },
+        },
+      },
+      async (req) => characters.setTags(contextOf(req), req.params.id, req.body.tags),
     );
     app.post(
       '/characters/:id/restore',

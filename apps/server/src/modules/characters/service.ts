@@ -1,5 +1,6 @@
 // Characters of a project: CRUD, source image, image variants with approve / reject / hero; all audited.
 import type { Character, CharacterSummary, ImageVariant } from '@i2v/contracts';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
@@ -12,6 +13,7 @@ import type { AuditService } from '../audit/service.js';
 import { processImage } from '../media/images.js';
 import type { MediaService, StagedImage } from '../media/service.js';
 import type { ProjectsService } from '../projects/service.js';
+import { parseTagList, type TagsService } from '../tags/service.js';
 import { fileOf, toCharacterSummary, toImageVariant } from './dto.js';
 import * as repo from './repo.js';
 
@@ -50,13 +52,20 @@ export class CharactersService {
       audit: AuditService;
       projects: ProjectsService;
       media: MediaService;
+      tags: TagsService;
       maxImagePixels: number;
     },
   ) {}
 
   async list(
     projectPublicId: string,
-    q: { limit: number; cursor?: string | undefined; q?: string | undefined },
+    q: {
+      limit: number;
+      cursor?: string | undefined;
+      q?: string | undefined;
+      tags?: string | undefined;
+      tagMode?: 'all' | 'any' | undefined;
+    },
   ): Promise<{ items: CharacterSummary[]; nextCursor: string | null }> {
     const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
     const after = q.cursor
@@ -64,11 +73,18 @@ export class CharactersService {
           decodeCursor(q.cursor, ['string', 'number']),
         )
       : undefined;
+    const where = this.d.tags.filter(
+      'character',
+      sql`characters.id`,
+      parseTagList(q.tags),
+      q.tagMode ?? 'all',
+    );
     const found = await repo.listCharacters(this.d.db, {
       projectId: project.id,
       q: q.q,
       after,
       limit: q.limit + 1,
+      where,
     });
     const page = found.slice(0, q.limit);
     const last = page.at(-1);
@@ -96,7 +112,12 @@ export class CharactersService {
           decodeCursor(q.cursor, ['string', 'number']),
         )
       : undefined;
-    const found = await repo.listCharacters(this.d.db, { projectId: project.id, after, limit: q.limit + 1 });
+    const found = await repo.listCharacters(this.d.db, {
+      projectId: project.id,
+      after,
+      limit: q.limit + 1,
+      withTags: false,
+    });
     const page = found.slice(0, q.limit);
     const heroes = new Map<number, Set<string>>(page.map((c) => [c.id, new Set()]));
     for (const h of await repo.heroPairs(
@@ -241,6 +262,21 @@ export class CharactersService {
         summary: `Moved character "${row.name}" to the trash`,
       });
     });
+  }
+
+  /** Replaces the character's tags (created on first use). */
+  async setTags(ctx: RequestContext, publicId: string, names: string[]): Promise<Character> {
+    await this.d.db.transaction(async (tx) => {
+      const row = await this.editable(tx, publicId);
+      await this.d.tags.replace(
+        tx,
+        ctx,
+        { kind: 'character', id: row.id, publicId, label: `character "${row.name}"` },
+        names,
+      );
+      await this.touch(tx, row.id);
+    });
+    return this.get(publicId);
   }
 
   /** Brings a character back from the trash, unless another live character of the project now has its name. */

@@ -12,6 +12,7 @@ export type SceneTypeRow = typeof sceneTypes.$inferSelect & {
   fromTypePublicId: string | null;
   toTypePublicId: string | null;
   variantTypePublicIds: string[];
+  tags: string[];
 };
 
 async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRow[]> {
@@ -25,6 +26,9 @@ async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRo
         SELECT array_agg(vt.public_id::text ORDER BY vt.sort_order, vt.id)
         FROM ${sceneTypeVariantTypes} stv JOIN ${imageVariantTypes} vt ON vt.id = stv.variant_type_id
         WHERE stv.scene_type_id = scene_types.id), '{}')`,
+      tags: sql<string[]>`coalesce((
+        SELECT array_agg(t.name ORDER BY t.name) FROM scene_type_tags x JOIN tags t ON t.id = x.tag_id
+        WHERE x.scene_type_id = scene_types.id), '{}')`,
     })
     .from(sceneTypes)
     .leftJoin(projects, eq(projects.id, sceneTypes.projectId))
@@ -38,6 +42,7 @@ async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRo
     fromTypePublicId: f.fromTypePublicId,
     toTypePublicId: f.toTypePublicId,
     variantTypePublicIds: f.variantTypePublicIds,
+    tags: f.tags,
   }));
 }
 
@@ -50,12 +55,13 @@ export function listSceneTypes(
   db: Executor,
   projectId: number | null,
   enabled?: boolean,
+  extra?: SQL,
 ): Promise<SceneTypeRow[]> {
   const scope =
     projectId === null
       ? isNull(sceneTypes.projectId)
       : or(isNull(sceneTypes.projectId), eq(sceneTypes.projectId, projectId));
-  return select(db, and(scope, enabled === undefined ? undefined : eq(sceneTypes.enabled, enabled)));
+  return select(db, and(scope, enabled === undefined ? undefined : eq(sceneTypes.enabled, enabled), extra));
 }
 
 export async function sceneTypeNameTaken(

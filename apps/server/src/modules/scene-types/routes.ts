@@ -7,6 +7,7 @@ import {
   sceneTypeListQuerySchema,
   sceneTypeListSchema,
   sceneTypeSchema,
+  setTagsBodySchema,
   updateSceneTypeBodySchema,
 } from '@i2v/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -34,6 +35,7 @@ export const sceneTypeRoutes =
         items: await sceneTypes.list(
           req.query.projectId,
           req.query.enabled === undefined ? undefined : req.query.enabled === 'true',
+          { tags: req.query.tags, tagMode: req.query.tagMode },
         ),
       }),
     );
@@ -76,6 +78,20 @@ export const sceneTypeRoutes =
         },
       },
       async (req) => sceneTypes.update(contextOf(req), req.params.id, req.body),
+    );
+    app.put(
+      '/scene-types/:id/tags',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Replace the tags of a scene type (tags are created on first use)',
+          params: idParamsSchema,
+          body: setTagsBodySchema,
+          response: { 200: sceneTypeSchema, ...problems },
+        },
+      },
+      async (req) => sceneTypes.setTags(contextOf(req), req.params.id, req.body.tags),
     );
     app.delete(
       '/scene-types/:id',

@@ -14,6 +14,7 @@ import {
   selectPrompt,
   toSnakeCase,
 } from '@i2v/domain';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -24,6 +25,7 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import type { CharactersService } from '../characters/service.js';
 import type { ProjectsService } from '../projects/service.js';
+import { parseTagList, type TagsService } from '../tags/service.js';
 import * as repo from './repo.js';
 
 type CreateBody = z.infer<typeof createSceneTypeBodySchema>;
@@ -66,6 +68,7 @@ function toSceneType(r: repo.SceneTypeRow): SceneType {
     applicability,
     enabled: r.enabled,
     sortOrder: r.sortOrder,
+    tags: r.tags,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -79,14 +82,25 @@ export class SceneTypesService {
       audit: AuditService;
       projects: ProjectsService;
       characters: CharactersService;
+      tags: TagsService;
     },
   ) {}
 
-  async list(projectPublicId: string | undefined, enabled: boolean | undefined): Promise<SceneType[]> {
+  async list(
+    projectPublicId: string | undefined,
+    enabled: boolean | undefined,
+    tagFilter: { tags?: string | undefined; tagMode?: 'all' | 'any' | undefined } = {},
+  ): Promise<SceneType[]> {
     const project = projectPublicId
       ? await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false)
       : null;
-    return (await repo.listSceneTypes(this.d.db, project?.id ?? null, enabled)).map(toSceneType);
+    const extra = this.d.tags.filter(
+      'scene_type',
+      sql`scene_types.id`,
+      parseTagList(tagFilter.tags),
+      tagFilter.tagMode ?? 'all',
+    );
+    return (await repo.listSceneTypes(this.d.db, project?.id ?? null, enabled, extra)).map(toSceneType);
   }
 
   async get(publicId: string): Promise<SceneType> {
@@ -175,6 +189,22 @@ export class SceneTypesService {
       if (isUniqueViolation(err)) throw nameTaken(body.name ?? '');
       throw err;
     }
+    return this.get(publicId);
+  }
+
+  /** Replaces the scene type's tags (created on first use). */
+  async setTags(ctx: RequestContext, publicId: string, names: string[]): Promise<SceneType> {
+    await this.d.db.transaction(async (tx) => {
+      const row = await repo.findSceneType(tx, publicId);
+      if (!row) throw notFound(publicId);
+      if (row.projectId !== null) await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
+      await this.d.tags.replace(
+        tx,
+        ctx,
+        { kind: 'scene_type', id: row.id, publicId, label: `scene type "${row.name}"` },
+        names,
+      );
+    });
     return this.get(publicId);
   }
 

@@ -29,6 +29,8 @@ const knownActions: Record<AuditAction, true> = {
   'character.updated': true,
   'character.deleted': true,
   'character.restored': true,
+  'character.tags_changed': true,
+  'scene_type.tags_changed': true,
   'character.source_image_set': true,
   'character.variant_uploaded': true,
   'character.variant_decided': true,

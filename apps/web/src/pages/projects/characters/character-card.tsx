@@ -1,4 +1,4 @@
-import { AspectRatio, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { AspectRatio, Badge, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { CharacterSummary } from '@/api/types';
 import { CharacterIcon } from '@/components';
@@ -51,6 +51,20 @@ export function CharacterCard({ character, typeCount }: CharacterCardProps) {
             typeCount={typeCount}
           />
         </Group>
+        {character.tags.length > 0 && (
+          <Group gap={4} data-testid="character-tags">
+            {character.tags.slice(0, 4).map((tag) => (
+              <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
+                {tag}
+              </Badge>
+            ))}
+            {character.tags.length > 4 && (
+              <Text size="xs" c="dimmed">
+                +{character.tags.length - 4}
+              </Text>
+            )}
+          </Group>
+        )}
         <Text size="xs" c="dimmed" mt="auto">
           {variants === 0 ? 'No image variants yet' : `${variants} image variant${variants === 1 ? '' : 's'}`}
         </Text>

@@ -20,15 +20,20 @@ export const charactersKey = ['characters'] as const;
 const listsKey = (projectId: string) => [...charactersKey, 'list', projectId] as const;
 const detailKey = (id: string) => [...charactersKey, 'detail', id] as const;
 
-export function useCharacterPages(projectId: string, q: string) {
+export function useCharacterPages(projectId: string, q: string, tags: string[] = []) {
   return useInfiniteQuery({
-    queryKey: [...listsKey(projectId), q.trim()],
+    queryKey: [...listsKey(projectId), q.trim(), tags.join(',')],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/projects/{id}/characters', {
           params: {
             path: { id: projectId },
-            query: { limit: pageSize, cursor: pageParam, q: q.trim() || undefined },
+            query: {
+              limit: pageSize,
+              cursor: pageParam,
+              q: q.trim() || undefined,
+              tags: tags.join(',') || undefined,
+            },
           },
         }),
       ),
@@ -121,6 +126,34 @@ export function useRestoreCharacter() {
       queryClient.setQueryData(detailKey(restored.id), restored);
       void queryClient.invalidateQueries({ queryKey: listsKey(restored.projectId) });
     },
+  });
+}
+
+/** Replaces the character's tags; the detail and the lists show them at once. */
+export function useSetCharacterTags(character: Character) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tags: string[]) =>
+      unwrap(
+        api.PUT('/api/v1/characters/{id}/tags', { params: { path: { id: character.id } }, body: { tags } }),
+      ),
+    meta: { handlesErrors: true },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(detailKey(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: listsKey(saved.projectId) });
+      void queryClient.invalidateQueries({ queryKey: ['tags'] });
+    },
+  });
+}
+
+/** Tag names for autocomplete, most used first. */
+export function useTagSuggestions(prefix: string) {
+  return useQuery({
+    queryKey: ['tags', prefix],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/tags', { params: { query: { q: prefix || undefined, limit: 20 } } })),
+    select: (data) => data.items.map((t) => t.name),
+    staleTime: 30_000,
   });
 }
 

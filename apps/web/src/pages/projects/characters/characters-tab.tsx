@@ -1,6 +1,6 @@
 // The characters of a project as a grid of cards, with their readiness hints; creators and admins add new ones.
 import { roleCan } from '@i2v/domain';
-import { Box, Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Box, Button, Group, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -19,7 +19,7 @@ import {
 import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
 import { CharacterCard, CharacterCardSkeleton } from './character-card';
 import { characterWriteBlockOf } from './character-fields';
-import { useCharacterPages } from './character-queries';
+import { useCharacterPages, useTagSuggestions } from './character-queries';
 import { CreateCharacterModal } from './create-character-modal';
 import { ReadOnlyReason } from './read-only-reason';
 
@@ -33,7 +33,9 @@ export function CharactersTab({ project }: { project: Project }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
   const [creating, setCreating] = useState(false);
-  const pages = useCharacterPages(project.id, q);
+  const [tagFilter, setTagFilter] = useState<string[]>([]);
+  const tagSuggestions = useTagSuggestions('');
+  const pages = useCharacterPages(project.id, q, tagFilter);
   const types = useVariantTypes();
   const characters = pages.data?.pages.flatMap((page) => page.items);
   const typeCount = types.data?.length;
@@ -128,6 +130,17 @@ export function CharactersTab({ project }: { project: Project }) {
           type="search"
           w={300}
           maw="100%"
+        />
+        <TagsInput
+          aria-label="Filter by tags"
+          placeholder={tagFilter.length === 0 ? 'Filter by tags (all must match)' : undefined}
+          data={tagSuggestions.data ?? []}
+          value={tagFilter}
+          onChange={(tags) => setTagFilter(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))}
+          clearable
+          w={320}
+          maw="100%"
+          data-testid="tag-filter"
         />
         {blocked ? <ReadOnlyReason reason={blocked} /> : newButton}
       </Group>

@@ -44,7 +44,7 @@ export interface SceneTypeFormValues {
 
 export type SceneTypeBody = Omit<
   SceneType,
-  'id' | 'projectId' | 'contentName' | 'segmentCount' | 'sortOrder' | 'createdAt' | 'updatedAt'
+  'id' | 'projectId' | 'contentName' | 'segmentCount' | 'sortOrder' | 'tags' | 'createdAt' | 'updatedAt'
 >;
 
 const blankPrompt = (): PromptTextValues => ({ positive: '', negative: '' });

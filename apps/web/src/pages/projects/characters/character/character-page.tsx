@@ -19,6 +19,7 @@ import { ImageViewer, type ViewedImage } from './image-viewer';
 import { MetadataCard } from './metadata-card';
 import { RenameCharacterModal } from './rename-character-modal';
 import { SourceImagePanel } from './source-image-panel';
+import { TagsCard } from './tags-card';
 import { VariantsSection } from './variants-section';
 
 /** A malformed id is a 400 from the server; to the user it is the same missing page. */
@@ -167,6 +168,7 @@ function CharacterView({ projectId, characterId }: { projectId: string; characte
       <Stack gap="xl">
         <SourceImagePanel character={current} blocked={blocked} onView={setViewed} />
         <VariantsSection character={current} blocked={blocked} onView={setViewed} />
+        <TagsCard character={current} blocked={blocked} />
         <MetadataCard character={current} blocked={blocked} />
       </Stack>
       <ImageViewer image={viewed} onClose={() => setViewed(null)} />
