@@ -152,8 +152,15 @@ describe('scene types and the scene matrix', () => {
     expect(await preview.getByTestId('prompt-preview-start_clip').getAttribute('data-source')).toBe(
       'full_clip',
     );
+    const tagInput = page
+      .locator('input[data-testid="scene-type-tags"], [data-testid="scene-type-tags"] input')
+      .first();
+    await tagInput.fill('motion:walk');
+    await tagInput.press('Enter');
     await page.getByRole('button', { name: 'Save scene type' }).click();
-    await page.locator('[data-testid="scene-type-row"][data-scene-type-name="Walk"]').waitFor();
+    const walkRow = page.locator('[data-testid="scene-type-row"][data-scene-type-name="Walk"]');
+    await walkRow.waitFor();
+    await walkRow.getByTestId('scene-type-tags').getByText('motion:walk').waitFor();
 
     // "Turn": a transition Casual → Formal at segment 2 with suffix to_formal
     await page.getByRole('button', { name: 'New scene type' }).first().click();

@@ -40,6 +40,7 @@ export interface SceneTypeFormValues {
     transitionWorkflowRef: string;
   };
   enabled: boolean;
+  tags: string[];
 }
 
 export type SceneTypeBody = Omit<
@@ -71,6 +72,7 @@ export function blankSceneType(variantTypes: readonly ImageVariantType[]): Scene
       transitionWorkflowRef: '',
     },
     enabled: true,
+    tags: [],
   };
 }
 
@@ -115,6 +117,7 @@ export function valuesOf(sceneType: SceneType): SceneTypeFormValues {
             transitionWorkflowRef: a.transitionWorkflowRef ?? '',
           },
     enabled: sceneType.enabled,
+    tags: sceneType.tags,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   Skeleton,
   Stack,
   Switch,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -214,7 +215,7 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
     };
     if (sceneType) {
       update.mutate(
-        { id: sceneType.id, changes: body },
+        { id: sceneType.id, changes: body, tags: values.tags },
         {
           onSuccess: (saved) => {
             notifySuccess(`"${saved.name}" was saved.`, 'Scene type saved');
@@ -225,7 +226,7 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
       );
     } else {
       create.mutate(
-        { ...body, projectId: values.scope === 'studio' ? null : project.id },
+        { ...body, projectId: values.scope === 'studio' ? null : project.id, tags: values.tags },
         {
           onSuccess: (saved) => {
             notifySuccess(`"${saved.name}" was created.`, 'Scene type created');
@@ -305,6 +306,20 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
                   minRows={2}
                   maxRows={6}
                   {...form.getInputProps('description')}
+                />
+                <TagsInput
+                  label="Tags"
+                  description="Labels to find and group scene types; namespace:value works too (motion:walk)."
+                  placeholder="Add a tag and press Enter"
+                  value={v.tags}
+                  onChange={(tags) =>
+                    form.setFieldValue('tags', [
+                      ...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean)),
+                    ])
+                  }
+                  error={form.errors['tags']}
+                  clearable
+                  data-testid="scene-type-tags"
                 />
                 <Switch
                   label="Enabled"

@@ -39,12 +39,22 @@ function useForget() {
   };
 }
 
+/** Tags live on their own route: set them after the scene type is saved, when they changed. */
+async function withTags(saved: SceneType, tags: string[] | undefined): Promise<SceneType> {
+  if (tags === undefined) return saved;
+  const next = [...new Set(tags)].sort();
+  if (JSON.stringify(next) === JSON.stringify(saved.tags)) return saved;
+  return unwrap(
+    api.PUT('/api/v1/scene-types/{id}/tags', { params: { path: { id: saved.id } }, body: { tags: next } }),
+  );
+}
+
 /** The caller shows field errors and the edit lock itself. */
 export function useCreateSceneType() {
   const forget = useForget();
   return useMutation({
-    mutationFn: (body: SceneTypeBody & { projectId: string | null }) =>
-      unwrap(api.POST('/api/v1/scene-types', { body })),
+    mutationFn: async ({ tags, ...body }: SceneTypeBody & { projectId: string | null; tags: string[] }) =>
+      withTags(await unwrap(api.POST('/api/v1/scene-types', { body })), tags),
     meta: { handlesErrors: true },
     onSuccess: (saved) => forget(saved),
   });
@@ -53,8 +63,19 @@ export function useCreateSceneType() {
 export function useUpdateSceneType() {
   const forget = useForget();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: Partial<SceneTypeBody> }) =>
-      unwrap(api.PATCH('/api/v1/scene-types/{id}', { params: { path: { id } }, body: changes })),
+    mutationFn: async ({
+      id,
+      changes,
+      tags,
+    }: {
+      id: string;
+      changes: Partial<SceneTypeBody>;
+      tags?: string[];
+    }) =>
+      withTags(
+        await unwrap(api.PATCH('/api/v1/scene-types/{id}', { params: { path: { id } }, body: changes })),
+        tags,
+      ),
     meta: { handlesErrors: true },
     onSuccess: (saved) => forget(saved),
     onError: () => forget(),

@@ -93,6 +93,15 @@ function SceneTypeRow({ sceneType, project, variantTypes, blocked, onDelete }: R
               {sceneType.description}
             </Text>
           )}
+          {sceneType.tags.length > 0 && (
+            <Group gap={4} data-testid="scene-type-tags">
+              {sceneType.tags.map((tag) => (
+                <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          )}
         </Stack>
       </Table.Td>
       <Table.Td>
