@@ -52,13 +52,8 @@ beforeAll(async () => {
   studio = await startBuiltStudio();
   browser = await launchChromium();
   adminToken = await studio.login(studio.adminEmail, studio.adminPassword);
-  for (const [person, role] of [
-    [creator, 'creator'],
-    [reviewer, 'reviewer'],
-  ] as const) {
-    const created = await apiCall('POST', '/api/v1/users', adminToken, { ...person, role });
-    expect(created.status).toBe(201);
-  }
+  await studio.createUser(adminToken, creator, 'creator');
+  await studio.createUser(adminToken, reviewer, 'reviewer');
 });
 afterAll(async () => {
   await browser?.close();

@@ -54,7 +54,7 @@ beforeAll(async () => {
   studio = await startBuiltStudio();
   browser = await launchChromium();
   const adminToken = await login(studio.adminEmail, studio.adminPassword);
-  await json(await apiCall('POST', '/api/v1/users', adminToken, { ...creator, role: 'creator' }), 201);
+  await studio.createUser(adminToken, creator, 'creator');
   creatorToken = await login(creator.email, creator.password);
 
   const project = await json<{ id: string }>(

@@ -15,6 +15,12 @@ export interface StartedStudio {
   api(method: string, url: string, token: string, body?: unknown): Promise<Response>;
   /** Signs in through the API and returns the access token. */
   login(email: string, password: string): Promise<string>;
+  /** Creates a user through the admin API; fails loudly when the server refuses. */
+  createUser(
+    adminToken: string,
+    person: { email: string; displayName: string; password: string },
+    role: string,
+  ): Promise<void>;
   /** Signs in through the login page and waits for the app shell. */
   signIn(page: Page, email: string, password: string): Promise<void>;
   stop(): Promise<void>;
@@ -70,6 +76,11 @@ export async function startBuiltStudio(opts: { demo?: boolean } = {}): Promise<S
       });
       if (r.status !== 200) throw new Error(`login of ${email} answered ${r.status}: ${await r.text()}`);
       return ((await r.json()) as { accessToken: string }).accessToken;
+    },
+    createUser: async (adminToken, person, role) => {
+      const r = await api('POST', '/api/v1/users', adminToken, { ...person, role });
+      if (r.status !== 201)
+        throw new Error(`creating ${person.email} answered ${r.status}: ${await r.text()}`);
     },
     signIn: async (page, email, password) => {
       await page.goto(`${url}/login`);

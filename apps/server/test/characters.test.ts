@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, createUser, loginAdmin, type SignedIn } from './factories.js';
-import { startTestStudio, type TestStudio } from './harness.js';
+import { createProject, type SignedIn, startStudioWithTeam } from './factories.js';
+import type { TestStudio } from './harness.js';
 import { makeImage, multipartFile } from './images.js';
 
 let studio: TestStudio;
@@ -12,10 +12,10 @@ let creator: SignedIn;
 let reviewer: SignedIn;
 let projectId: string;
 beforeAll(async () => {
-  studio = await startTestStudio({ I2V_MAX_IMAGE_PIXELS: '1000000', I2V_UPLOAD_LIMIT: '2000000' });
-  admin = await loginAdmin(studio);
-  creator = await createUser(studio, admin, { role: 'creator' });
-  reviewer = await createUser(studio, admin, { role: 'reviewer' });
+  ({ studio, admin, creator, reviewer } = await startStudioWithTeam({
+    I2V_MAX_IMAGE_PIXELS: '1000000',
+    I2V_UPLOAD_LIMIT: '2000000',
+  }));
   projectId = (await createProject(studio, creator)).project.id;
 });
 afterAll(() => studio.close());

@@ -1,6 +1,6 @@
 // Factories with overrides (STYLE.md): build request bodies, and create real rows through the API.
 import type { Role, Session, User } from '@i2v/contracts';
-import { adminCredentials, type TestStudio } from './harness.js';
+import { adminCredentials, startTestStudio, type TestStudio } from './harness.js';
 
 let sequence = 0;
 
@@ -94,4 +94,20 @@ export async function createProject(
   });
   if (res.statusCode !== 201) throw new Error(`create project failed ${res.statusCode}: ${res.body}`);
   return { project: res.json(), etag: String(res.headers.etag) };
+}
+
+export interface Team {
+  studio: TestStudio;
+  admin: SignedIn;
+  creator: SignedIn;
+  reviewer: SignedIn;
+}
+
+/** A fresh studio with the bootstrapped admin, a creator and a reviewer, all signed in. */
+export async function startStudioWithTeam(env: Record<string, string> = {}): Promise<Team> {
+  const studio = await startTestStudio(env);
+  const admin = await loginAdmin(studio);
+  const creator = await createUser(studio, admin, { role: 'creator' });
+  const reviewer = await createUser(studio, admin, { role: 'reviewer' });
+  return { studio, admin, creator, reviewer };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, createUser, loginAdmin, type SignedIn } from './factories.js';
-import { startTestStudio, type TestStudio } from './harness.js';
+import { createProject, type SignedIn, startStudioWithTeam } from './factories.js';
+import type { TestStudio } from './harness.js';
 
 let studio: TestStudio;
 let admin: SignedIn;
@@ -9,10 +9,7 @@ let reviewer: SignedIn;
 let casual: string;
 let formal: string;
 beforeAll(async () => {
-  studio = await startTestStudio();
-  admin = await loginAdmin(studio);
-  creator = await createUser(studio, admin, { role: 'creator' });
-  reviewer = await createUser(studio, admin, { role: 'reviewer' });
+  ({ studio, admin, creator, reviewer } = await startStudioWithTeam());
   const types = (
     await studio.app.inject({ url: '/api/v1/image-variant-types', headers: creator.auth })
   ).json().items;

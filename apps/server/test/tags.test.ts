@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, createUser, loginAdmin, type SignedIn } from './factories.js';
-import { startTestStudio, type TestStudio } from './harness.js';
+import { createProject, type SignedIn, startStudioWithTeam } from './factories.js';
+import type { TestStudio } from './harness.js';
 
 let studio: TestStudio;
 let admin: SignedIn;
@@ -8,10 +8,7 @@ let creator: SignedIn;
 let reviewer: SignedIn;
 let project: string;
 beforeAll(async () => {
-  studio = await startTestStudio();
-  admin = await loginAdmin(studio);
-  creator = await createUser(studio, admin, { role: 'creator' });
-  reviewer = await createUser(studio, admin, { role: 'reviewer' });
+  ({ studio, admin, creator, reviewer } = await startStudioWithTeam());
   project = (await createProject(studio, creator)).project.id;
 });
 afterAll(() => studio.close());

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, loginAdmin, type SignedIn } from './factories.js';
-import { startTestStudio, type TestStudio } from './harness.js';
+import { type SignedIn, startStudioWithTeam } from './factories.js';
+import type { TestStudio } from './harness.js';
 
 let studio: TestStudio;
 let admin: SignedIn;
 let creator: SignedIn;
 let reviewer: SignedIn;
 beforeAll(async () => {
-  studio = await startTestStudio();
-  admin = await loginAdmin(studio);
-  creator = await createUser(studio, admin, { role: 'creator' });
-  reviewer = await createUser(studio, admin, { role: 'reviewer' });
+  ({ studio, admin, creator, reviewer } = await startStudioWithTeam());
 });
 afterAll(() => studio.close());
 

@@ -1,6 +1,7 @@
 // SQL for the append-only audit trail.
 import { and, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
 import { auditEvents, users } from '../../db/schema/index.js';
 
 export interface AuditRow {
@@ -71,8 +72,6 @@ export interface AuditFilter {
   beforeId?: number | undefined;
   limit: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listAuditRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
   const where: (SQL | undefined)[] = [];

@@ -4,7 +4,7 @@ import type { AuditEvent } from '@i2v/contracts';
 import { type AuditChainRecord, auditHashInput, genesisHash } from '@i2v/domain';
 import type { Db, Executor } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import {
   type AuditFilter,
@@ -76,12 +76,8 @@ export class AuditService {
   ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
     const beforeId = filter.cursor ? (decodeCursor(filter.cursor, ['number'])[0] as number) : undefined;
     const found = await listAuditRows(this.db, { ...filter, beforeId, limit: filter.limit + 1 });
-    const page = found.slice(0, filter.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toAuditEvent),
-      nextCursor: found.length > filter.limit && last ? encodeCursor([last.id]) : null,
-    };
+    const { page, nextCursor } = pageOf(found, filter.limit, (last) => [last.id]);
+    return { items: page.map(toAuditEvent), nextCursor };
   }
 
   /** Re-computes every hash in order; reports the first event whose content or link was altered. */

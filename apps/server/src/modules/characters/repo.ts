@@ -1,6 +1,7 @@
 // SQL for characters, their source images and image variants.
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
 import {
   characters,
   imageVariantStatuses,
@@ -101,8 +102,6 @@ export interface CharacterListFilter {
   /** An extra condition, e.g. a tag filter built by the tags module. */
   where?: SQL | undefined;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Live characters of a project by name (the grid's order), keyset-paginated on (lower(name), id). */
 export async function listCharacters(db: Executor, f: CharacterListFilter): Promise<CharacterRow[]> {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeNameCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import { validateAgainst } from '../../platform/json-schema.js';
@@ -21,6 +21,11 @@ export interface Upload {
   filename: string;
   data: Buffer;
 }
+
+type EditableCharacter = repo.CharacterRow & { metadataSchema: Record<string, unknown> | null };
+
+/** Sort key of the character lists: name without case, then id. */
+const byName = (last: repo.CharacterRow) => [last.name.toLowerCase(), last.id];
 
 const notFound = (id: string) => new AppError('character.not_found', `No character with id ${id}.`);
 const nameTaken = (name: string) =>
@@ -68,11 +73,7 @@ export class CharactersService {
     },
   ): Promise<{ items: CharacterSummary[]; nextCursor: string | null }> {
     const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
-    const after = q.cursor
-      ? (([name, id]) => ({ name: name as string, id: id as number }))(
-          decodeCursor(q.cursor, ['string', 'number']),
-        )
-      : undefined;
+    const after = decodeNameCursor(q.cursor);
     const where = this.d.tags.filter(
       'character',
       sql`characters.id`,
@@ -86,12 +87,8 @@ export class CharactersService {
       limit: q.limit + 1,
       where,
     });
-    const page = found.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => toCharacterSummary(this.d.media, r, project)),
-      nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
-    };
+    const { page, nextCursor } = pageOf(found, q.limit, byName);
+    return { items: page.map((r) => toCharacterSummary(this.d.media, r, project)), nextCursor };
   }
 
   /**
@@ -107,25 +104,19 @@ export class CharactersService {
     nextCursor: string | null;
   }> {
     const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
-    const after = q.cursor
-      ? (([name, id]) => ({ name: name as string, id: id as number }))(
-          decodeCursor(q.cursor, ['string', 'number']),
-        )
-      : undefined;
     const found = await repo.listCharacters(this.d.db, {
       projectId: project.id,
-      after,
+      after: decodeNameCursor(q.cursor),
       limit: q.limit + 1,
       withTags: false,
     });
-    const page = found.slice(0, q.limit);
+    const { page, nextCursor } = pageOf(found, q.limit, byName);
     const heroes = new Map<number, Set<string>>(page.map((c) => [c.id, new Set()]));
     for (const h of await repo.heroPairs(
       this.d.db,
       page.map((c) => c.id),
     ))
       heroes.get(h.characterId)?.add(h.variantTypePublicId);
-    const last = page.at(-1);
     return {
       project,
       characters: page.map((c) => ({
@@ -133,7 +124,7 @@ export class CharactersService {
         summary: toCharacterSummary(this.d.media, c, project),
         heroVariantTypeIds: heroes.get(c.id)!,
       })),
-      nextCursor: found.length > q.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
+      nextCursor,
     };
   }
 
@@ -213,10 +204,7 @@ export class CharactersService {
     try {
       await this.d.db.transaction(async (tx) => {
         const row = await this.editable(tx, publicId);
-        if (body.metadata !== undefined) {
-          const project = await this.d.projects.resolveForContent(tx, { id: row.projectId }, false);
-          assertMetadataFits(project.metadataSchema, body.metadata);
-        }
+        assertMetadataFits(row.metadataSchema, body.metadata);
         const patch: Parameters<typeof repo.updateCharacter>[2] = {};
         const changed: string[] = [];
         if (body.name !== undefined && body.name !== row.name) {
@@ -437,11 +425,12 @@ export class CharactersService {
     }
   }
 
-  private async editable(tx: Tx, publicId: string): Promise<repo.CharacterRow> {
+  /** The live character, locked for the transaction, with its project checked editable (and its metadata schema). */
+  private async editable(tx: Tx, publicId: string): Promise<EditableCharacter> {
     const row = await repo.findCharacter(tx, publicId, true);
     if (!row || row.deletedAt) throw notFound(publicId);
-    await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
-    return row;
+    const project = await this.d.projects.resolveForContent(tx, { id: row.projectId }, true);
+    return { ...row, metadataSchema: project.metadataSchema };
   }
 
   private async editableById(tx: Tx, characterId: number): Promise<repo.CharacterRow> {

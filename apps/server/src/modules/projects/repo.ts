@@ -1,6 +1,7 @@
 // SQL for projects and their lifecycle status lookup.
 import { and, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
 import { projectStatuses, projects, users } from '../../db/schema/index.js';
 
 export interface ProjectRow {
@@ -81,8 +82,6 @@ export interface ProjectListFilter {
   after?: { createdAt: Date; id: number } | undefined;
   limit: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listProjects(db: Executor, f: ProjectListFilter): Promise<ProjectRow[]> {
   const where: (SQL | undefined)[] = [

@@ -4,7 +4,7 @@ import { allowedProjectTransitions, canTransitionProject, isProjectLocked } from
 import type { Db, Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeTimeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import { compileSchema } from '../../platform/json-schema.js';
@@ -46,20 +46,10 @@ export class ProjectsService {
     status?: ProjectStatus | undefined;
     deleted: 'exclude' | 'only';
   }): Promise<{ items: Project[]; nextCursor: string | null }> {
-    let after: { createdAt: Date; id: number } | undefined;
-    if (q.cursor) {
-      const [iso, id] = decodeCursor(q.cursor, ['string', 'number']) as [string, number];
-      after = { createdAt: new Date(iso), id };
-      if (Number.isNaN(after.createdAt.getTime())) decodeCursor('', ['string']);
-    }
+    const after = decodeTimeCursor(q.cursor);
     const found = await repo.listProjects(this.db, { ...q, after, limit: q.limit + 1 });
-    const page = found.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toProject),
-      nextCursor:
-        found.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    const { page, nextCursor } = pageOf(found, q.limit, (last) => [last.createdAt.toISOString(), last.id]);
+    return { items: page.map(toProject), nextCursor };
   }
 
   async get(publicId: string): Promise<{ project: Project; etag: string }> {

@@ -1,6 +1,7 @@
 // SQL for tags and their links to characters and scene types.
 import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
 import { characterTags, sceneTypeTags, tags } from '../../db/schema/index.js';
 
 export type TaggedKind = 'character' | 'scene_type';
@@ -71,16 +72,14 @@ export async function setTags(
 export function tagFilter(kind: TaggedKind, entityIdSql: SQL, names: string[], mode: 'all' | 'any'): SQL {
   const l = links[kind];
   const matchOne = (name: string) =>
-    name.endsWith(':')
-      ? sql`t.name LIKE ${`${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
-      : sql`t.name = ${name}`;
+    name.endsWith(':') ? sql`t.name LIKE ${`${escapeLike(name)}%`}` : sql`t.name = ${name}`;
   const exists = (name: string) =>
     sql`EXISTS (SELECT 1 FROM ${sql.raw(l.raw)} x JOIN tags t ON t.id = x.tag_id WHERE x.${sql.raw(l.key)} = ${entityIdSql} AND ${matchOne(name)})`;
   return sql.join(names.map(exists), mode === 'all' ? sql` AND ` : sql` OR `);
 }
 
 export async function listTags(db: Executor, prefix: string | undefined, limit: number) {
-  const like = prefix ? `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
+  const like = prefix ? `${escapeLike(prefix)}%` : '%';
   return rows<{ name: string; characters: number; sceneTypes: number }>(
     db,
     sql`SELECT name, characters, "sceneTypes" FROM (

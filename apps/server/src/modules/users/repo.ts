@@ -1,6 +1,7 @@
 // SQL for users, roles and their refresh-token sessions.
 import { and, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../db/like.js';
 import { refreshTokens, roles, users } from '../../db/schema/index.js';
 
 export interface UserRow {
@@ -74,8 +75,6 @@ export interface UserListFilter {
   after?: { createdAt: Date; id: number } | undefined;
   limit: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listUsers(db: Executor, f: UserListFilter): Promise<UserRow[]> {
   const where: (SQL | undefined)[] = [];

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeTimeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import { generatePassword, type PasswordHasher } from '../../platform/passwords.js';
@@ -43,21 +43,10 @@ export class UsersService {
     role?: Role | undefined;
     status: 'active' | 'inactive' | 'all';
   }): Promise<{ items: User[]; nextCursor: string | null }> {
-    let after: { createdAt: Date; id: number } | undefined;
-    if (q.cursor) {
-      const [iso, id] = decodeCursor(q.cursor, ['string', 'number']) as [string, number];
-      const createdAt = new Date(iso);
-      if (Number.isNaN(createdAt.getTime())) decodeCursor('', ['string']);
-      after = { createdAt, id };
-    }
+    const after = decodeTimeCursor(q.cursor);
     const found = await repo.listUsers(this.d.db, { ...q, after, limit: q.limit + 1 });
-    const page = found.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toUser),
-      nextCursor:
-        found.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    const { page, nextCursor } = pageOf(found, q.limit, (last) => [last.createdAt.toISOString(), last.id]);
+    return { items: page.map(toUser), nextCursor };
   }
 
   async get(publicId: string): Promise<User> {
