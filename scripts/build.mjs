@@ -12,6 +12,9 @@ const stamp = path.join(root, 'apps/server/dist/.build-stamp');
 const sources = [
   'packages/contracts/src',
   'packages/domain/src',
+  'packages/ffmpeg/src',
+  'packages/comfy/src',
+  'packages/comfy-sim/src',
   'apps/server/src',
   'apps/web/src',
   'apps/web/public',
