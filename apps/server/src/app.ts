@@ -18,6 +18,8 @@ import { AccessTokens } from './modules/auth/tokens.js';
 import { characterRoutes } from './modules/characters/routes.js';
 import { CharactersService } from './modules/characters/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { ImportsService } from './modules/imports/service.js';
 import { MediaLinks } from './modules/media/links.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
@@ -67,6 +69,7 @@ export interface Services {
   media: MediaService;
   sceneTypes: SceneTypesService;
   scenes: ScenesService;
+  imports: ImportsService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -198,6 +201,21 @@ export async function buildApp(
   });
   const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
   const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
+  const imports = new ImportsService({
+    db,
+    clock,
+    audit,
+    projects,
+    media,
+    stagingRoot: path.join(config.dataDir, 'staging', 'imports'),
+    limits: {
+      maxFiles: config.importMaxFiles,
+      maxBytes: config.importLimit,
+      maxFileBytes: config.uploadLimit,
+    },
+    maxImagePixels: config.maxImagePixels,
+    onError: (err, importId) => app.log.error({ err, importId }, 'import failed'),
+  });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -220,13 +238,16 @@ export async function buildApp(
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
       await api.register(tagRoutes(tags));
+      await api.register(
+        importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
+      );
     },
     { prefix: '/api/v1' },
   );
   await registerWeb(app, config.webDir);
   return {
     app,
-    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes, scenes },
+    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes, scenes, imports },
     routes,
   };
 }

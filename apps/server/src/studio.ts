@@ -75,6 +75,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
         (err) => started.log.error({ err }, 'demo project could not be created'),
       );
     }
+    built.services.imports.resumeInterrupted().catch((err) => app?.log.error({ err }, 'imports not resumed'));
     app.log.info(
       { roles: config.roles, database: opened.database.kind, location: opened.database.location },
       'studio ready',
@@ -91,6 +92,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
         stopping ??= (async () => {
           notReady = `shutting down (${reason})`;
           await demoSeeding;
+          await built.services.imports.stop();
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');
           const timer = setTimeout(() => {
             started.log.error('shutdown timed out; closing connections');

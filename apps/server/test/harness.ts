@@ -81,7 +81,13 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
 export async function startTestStudio(env: Record<string, string> = {}): Promise<TestStudio> {
   const { database, drop } = await openTestDatabase();
   await migrate(database.db);
-  const config = loadConfig({ I2V_LOG_LEVEL: 'silent', I2V_LOGIN_RATE_LIMIT: '10000', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-test-data-'));
+  const config = loadConfig({
+    I2V_LOG_LEVEL: 'silent',
+    I2V_LOGIN_RATE_LIMIT: '10000',
+    I2V_DATA_DIR: dataDir,
+    ...env,
+  });
   const clock = new TestClock();
   const hasher = new CountingHasher();
   const notReady = { reason: null as string | null };
@@ -110,9 +116,11 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
     notReady,
     storage,
     close: async () => {
+      await services.imports.stop();
       await app.close();
       await drop();
       fs.rmSync(storageRoot, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -38,6 +38,10 @@ export const auditActions = [
   'character.source_image_set',
   'character.variant_uploaded',
   'character.variant_decided',
+  'character.imported',
+  'import.started',
+  'import.completed',
+  'import.cancelled',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './image-variant-types.js';
+export * from './imports.js';
 export * from './projects.js';
 export * from './scene-types.js';
 export * from './scenes.js';

@@ -1,4 +1,5 @@
 export * from './audit-chain.js';
+export * from './import-plan.js';
 export * from './lockout.js';
 export * from './metadata-completeness.js';
 export * from './naming.js';

@@ -40,6 +40,8 @@ const envSchema = z.object({
   I2V_BODY_LIMIT: int(1024, 1024 * 1024 * 1024).default(1024 * 1024),
   I2V_UPLOAD_LIMIT: int(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   I2V_MAX_IMAGE_PIXELS: int(1, 2_000_000_000).default(100_000_000),
+  I2V_IMPORT_LIMIT: int(1024, 64 * 1024 * 1024 * 1024).default(4 * 1024 * 1024 * 1024),
+  I2V_IMPORT_MAX_FILES: int(1, 1_000_000).default(20_000),
   I2V_SHUTDOWN_TIMEOUT: int(1, 600).default(10),
   I2V_COOKIE_SECURE: bool.default(false),
   I2V_WEB_DIR: z.string().optional(),
@@ -67,6 +69,8 @@ export interface Config {
   bodyLimit: number;
   uploadLimit: number;
   maxImagePixels: number;
+  importLimit: number;
+  importMaxFiles: number;
   shutdownTimeout: number;
   cookieSecure: boolean;
   webDir: string | undefined;
@@ -128,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.I2V_BODY_LIMIT,
     uploadLimit: e.I2V_UPLOAD_LIMIT,
     maxImagePixels: e.I2V_MAX_IMAGE_PIXELS,
+    importLimit: e.I2V_IMPORT_LIMIT,
+    importMaxFiles: e.I2V_IMPORT_MAX_FILES,
     shutdownTimeout: e.I2V_SHUTDOWN_TIMEOUT,
     cookieSecure: e.I2V_COOKIE_SECURE,
     webDir: e.I2V_WEB_DIR,

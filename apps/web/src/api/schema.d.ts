@@ -2799,6 +2799,344 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the character imports of a project, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImportPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a folder or ZIP of characters to import
+         * @description multipart/form-data with either many `file` parts, each file name being the path inside the dropped folder (`Ava/source.png`, `Ava/formal/01.png`, `Ava/metadata.json`), or one `archive` part holding a ZIP of such a folder. One top-level folder per character; inside it `source.*` is the source image, images named after an image variant type (or in a folder named after one) are variants, `metadata.json` is the delivery metadata. Paths that could escape the folder (`..`, absolute) refuse the whole upload. The answer is 202: the upload is analysed in the background (every image decoded); poll `GET /imports/{id}` until `ready` to see the preview.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImport"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an import with its progress and preview (one entry per character folder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImport"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or skip character folders in the preview
+         * @description Renaming a folder to the name of an existing character merges into it. Allowed while the import is `ready`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Renames and skips per character folder; an entry without name or skip undoes earlier choices */
+                        entries: {
+                            folder: string;
+                            name?: string;
+                            skip?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImport"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the previewed characters
+         * @description Answers 202 and imports in the background; progress is in `GET /imports/{id}`. All characters are written in one transaction: the import completes or changes nothing. Refused (422 `import.has_errors`) while entries have errors, unless `skipInvalid` is true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Import the valid entries and skip those with errors; otherwise any error refuses the import
+                         * @default false
+                         */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImport"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an import that has not run, discarding its upload */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CharacterImport"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2999,6 +3337,149 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ImportFileInput: {
+            path: string;
+            size: number;
+            /** @enum {string} */
+            role: "source" | "variant" | "metadata" | "ignored";
+            variantTypeSlug?: string;
+            /** @description Why the file is ignored */
+            note?: string;
+        };
+        ImportEntryInput: {
+            /** @description Path of the character folder inside the upload; identifies the entry */
+            folder: string;
+            /** @description Character name: the folder name, or the rename chosen in the preview */
+            name: string;
+            /**
+             * @description What importing does: a new character, new images or metadata for an existing one, nothing
+             * @enum {string}
+             */
+            action: "create" | "update" | "unchanged" | "skip";
+            /** @description The entry cannot be imported while it has errors */
+            errors: string[];
+            warnings: string[];
+            newImages: number;
+            sourceImage: boolean;
+            /** @description New variant images per variant type slug */
+            variants: {
+                [key: string]: number;
+            };
+            metadataChange: boolean;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            files: components["schemas"]["ImportFileInput"][];
+        };
+        CharacterImportInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            status: "analysing" | "ready" | "importing" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            sourceKind: "folder" | "zip";
+            sourceName: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            progress: {
+                done: number;
+                total: number;
+            };
+            /** @description Null while the upload is being analysed */
+            totals: {
+                entries: number;
+                create: number;
+                update: number;
+                unchanged: number;
+                skip: number;
+                withErrors: number;
+                newImages: number;
+            } | null;
+            entries: components["schemas"]["ImportEntryInput"][];
+            /** @description Files outside any character folder */
+            ignoredFiles: components["schemas"]["ImportFileInput"][];
+            report: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                skipped: number;
+                images: number;
+                characters: {
+                    folder: string;
+                    name: string;
+                    characterId: string | null;
+                    /** @enum {string} */
+                    action: "create" | "update" | "unchanged" | "skip";
+                }[];
+            } | null;
+            error: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CharacterImportPageInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                projectId: string;
+                /** @enum {string} */
+                status: "analysing" | "ready" | "importing" | "completed" | "failed" | "cancelled";
+                /** @enum {string} */
+                sourceKind: "folder" | "zip";
+                sourceName: string;
+                createdBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                progress: {
+                    done: number;
+                    total: number;
+                };
+                /** @description Null while the upload is being analysed */
+                totals: {
+                    entries: number;
+                    create: number;
+                    update: number;
+                    unchanged: number;
+                    skip: number;
+                    withErrors: number;
+                    newImages: number;
+                } | null;
+                report: {
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                    skipped: number;
+                    images: number;
+                    characters: {
+                        folder: string;
+                        name: string;
+                        characterId: string | null;
+                        /** @enum {string} */
+                        action: "create" | "update" | "unchanged" | "skip";
+                    }[];
+                } | null;
+                error: string | null;
+                startedAt: string | null;
+                finishedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
         };
         ProjectRetentionInput: {
             /** @description Failed generation outputs become reclaimable after this many days */
@@ -3390,6 +3871,149 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ImportFile: {
+            path: string;
+            size: number;
+            /** @enum {string} */
+            role: "source" | "variant" | "metadata" | "ignored";
+            variantTypeSlug?: string;
+            /** @description Why the file is ignored */
+            note?: string;
+        };
+        ImportEntry: {
+            /** @description Path of the character folder inside the upload; identifies the entry */
+            folder: string;
+            /** @description Character name: the folder name, or the rename chosen in the preview */
+            name: string;
+            /**
+             * @description What importing does: a new character, new images or metadata for an existing one, nothing
+             * @enum {string}
+             */
+            action: "create" | "update" | "unchanged" | "skip";
+            /** @description The entry cannot be imported while it has errors */
+            errors: string[];
+            warnings: string[];
+            newImages: number;
+            sourceImage: boolean;
+            /** @description New variant images per variant type slug */
+            variants: {
+                [key: string]: number;
+            };
+            metadataChange: boolean;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            files: components["schemas"]["ImportFile"][];
+        };
+        CharacterImport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            status: "analysing" | "ready" | "importing" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            sourceKind: "folder" | "zip";
+            sourceName: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            progress: {
+                done: number;
+                total: number;
+            };
+            /** @description Null while the upload is being analysed */
+            totals: {
+                entries: number;
+                create: number;
+                update: number;
+                unchanged: number;
+                skip: number;
+                withErrors: number;
+                newImages: number;
+            } | null;
+            entries: components["schemas"]["ImportEntry"][];
+            /** @description Files outside any character folder */
+            ignoredFiles: components["schemas"]["ImportFile"][];
+            report: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                skipped: number;
+                images: number;
+                characters: {
+                    folder: string;
+                    name: string;
+                    characterId: string | null;
+                    /** @enum {string} */
+                    action: "create" | "update" | "unchanged" | "skip";
+                }[];
+            } | null;
+            error: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CharacterImportPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                projectId: string;
+                /** @enum {string} */
+                status: "analysing" | "ready" | "importing" | "completed" | "failed" | "cancelled";
+                /** @enum {string} */
+                sourceKind: "folder" | "zip";
+                sourceName: string;
+                createdBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                progress: {
+                    done: number;
+                    total: number;
+                };
+                /** @description Null while the upload is being analysed */
+                totals: {
+                    entries: number;
+                    create: number;
+                    update: number;
+                    unchanged: number;
+                    skip: number;
+                    withErrors: number;
+                    newImages: number;
+                } | null;
+                report: {
+                    created: number;
+                    updated: number;
+                    unchanged: number;
+                    skipped: number;
+                    images: number;
+                    characters: {
+                        folder: string;
+                        name: string;
+                        characterId: string | null;
+                        /** @enum {string} */
+                        action: "create" | "update" | "unchanged" | "skip";
+                    }[];
+                } | null;
+                error: string | null;
+                startedAt: string | null;
+                finishedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
         };
         ProjectRetention: {
             /** @description Failed generation outputs become reclaimable after this many days */
