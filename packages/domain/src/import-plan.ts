@@ -376,6 +376,7 @@ function planEntry(entry: MappedEntry, ctx: PlanContext): PlannedEntry {
 
 export interface ImportTotals {
   entries: number;
+  /** create / update / unchanged / skip count the entries without errors; withErrors the others. */
   create: number;
   update: number;
   unchanged: number;
@@ -395,7 +396,11 @@ export function importTotals(plan: PlannedEntry[]): ImportTotals {
     newImages: 0,
   };
   for (const p of plan) {
-    if (p.errors.length > 0) t.withErrors += 1;
+    // an entry with errors is not imported, so it counts only as such (unless it was skipped anyway)
+    if (p.errors.length > 0 && p.action !== 'skip') {
+      t.withErrors += 1;
+      continue;
+    }
     t[p.action] += 1;
     if (p.action === 'create' || p.action === 'update') t.newImages += p.newImages;
   }

@@ -2,11 +2,13 @@
 export type {
   AuditEvent,
   Character,
+  CharacterImport,
   CharacterSummary,
   FieldError,
   ImageVariant,
   ImageVariantStatus,
   ImageVariantType,
+  ImportEntry,
   MediaFile,
   Problem,
   Project,

@@ -1,4 +1,4 @@
-// Image uploads: multipart/form-data with one `file` part, through the same bearer auth and 401 refresh as the
+// Uploads: multipart/form-data (one image, or a folder of files with their paths), through the same bearer auth and 401 refresh as the
 // typed client. XMLHttpRequest rather than fetch, because only it reports upload progress.
 import { sessionStore } from '@/auth/session-store';
 import { networkError, toApiError } from './api-error';
@@ -25,7 +25,12 @@ function parseBody(text: string): unknown {
   }
 }
 
-function send(url: string, file: File, token: string | null, options: UploadOptions): Promise<Answer> {
+function send(
+  url: string,
+  form: () => FormData,
+  token: string | null,
+  options: UploadOptions,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -40,21 +45,36 @@ function send(url: string, file: File, token: string | null, options: UploadOpti
     xhr.onerror = () => reject(networkError());
     xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
+    xhr.send(form());
   });
 }
 
 /** Uploads one file to a multipart route; resolves with the response body, throws an ApiError when refused. */
-export async function uploadFile<T>(url: string, file: File, options: UploadOptions = {}): Promise<T> {
+export function uploadFile<T>(url: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return uploadForm<T>(
+    url,
+    () => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return form;
+    },
+    options,
+  );
+}
+
+/** Sends a multipart form built by `form` (called again if the session has to be refreshed first). */
+export async function uploadForm<T>(
+  url: string,
+  form: () => FormData,
+  options: UploadOptions = {},
+): Promise<T> {
   const token = sessionStore.getAccessToken();
-  let answer = await send(url, file, token, options);
+  let answer = await send(url, form, token, options);
   if (answer.status === 401) {
     const fresh = await tokenAfterRejection(token);
     if (fresh) {
       options.onProgress?.(0);
-      answer = await send(url, file, fresh, options);
+      answer = await send(url, form, fresh, options);
       if (answer.status === 401) sessionStore.end('expired');
     }
   }

@@ -59,6 +59,20 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/imports',
+                    lazy: () =>
+                      import('@/pages/projects/imports/imports-page').then((m) => ({
+                        Component: m.ImportsPage,
+                      })),
+                  },
+                  {
+                    path: 'projects/:projectId/imports/:importId',
+                    lazy: () =>
+                      import('@/pages/projects/imports/import-page').then((m) => ({
+                        Component: m.ImportPage,
+                      })),
+                  },
+                  {
                     path: 'projects/:projectId/scene-types/:sceneTypeId',
                     lazy: () =>
                       import('@/pages/projects/scene-types/scene-type-page').then((m) => ({

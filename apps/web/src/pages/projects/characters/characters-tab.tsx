@@ -15,6 +15,7 @@ import {
   LoadMore,
   notifySuccess,
   SearchIcon,
+  UploadIcon,
 } from '@/components';
 import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
 import { CharacterCard, CharacterCardSkeleton } from './character-card';
@@ -45,6 +46,16 @@ export function CharactersTab({ project }: { project: Project }) {
       New character
     </Button>
   );
+  const importButton = (
+    <Button
+      variant="default"
+      leftSection={<UploadIcon size={16} />}
+      onClick={() => navigate(`/projects/${project.id}/imports`)}
+      data-testid="import-characters"
+    >
+      Import folder
+    </Button>
+  );
 
   let empty: ReactNode;
   if (search.trim()) {
@@ -69,8 +80,13 @@ export function CharactersTab({ project }: { project: Project }) {
       <EmptyList
         title="No characters yet — add the first one"
         icon={<CharactersIcon size={28} />}
-        description="A character is one identity in this project. Give it a source image, then choose a hero image for each image variant type."
-        action={newButton}
+        description="A character is one identity in this project. Add one and give it a source image, or import a whole folder of characters at once."
+        action={
+          <Group gap="sm">
+            {newButton}
+            {importButton}
+          </Group>
+        }
       />
     );
   } else if (canWrite) {
@@ -142,7 +158,14 @@ export function CharactersTab({ project }: { project: Project }) {
           maw="100%"
           data-testid="tag-filter"
         />
-        {blocked ? <ReadOnlyReason reason={blocked} /> : newButton}
+        {blocked ? (
+          <ReadOnlyReason reason={blocked} />
+        ) : (
+          <Group gap="sm">
+            {importButton}
+            {newButton}
+          </Group>
+        )}
       </Group>
       {pages.isError && characters && (
         <Box mb="md">
