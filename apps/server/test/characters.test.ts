@@ -207,6 +207,16 @@ describe('source images', () => {
       'image.unreadable',
     ],
     [
+      'a truncated JPEG',
+      async () => {
+        const full = await makeImage('jpeg', { width: 300, height: 300, seed: 9 });
+        return full.subarray(0, Math.floor(full.length * 0.6));
+      },
+      'cut.jpg',
+      422,
+      'image.unreadable',
+    ],
+    [
       'a decompression bomb (too many pixels)',
       () => makeImage('png', { width: 1200, height: 1000 }),
       'huge.png',
@@ -226,6 +236,15 @@ describe('source images', () => {
       expect((await api('GET', `/api/v1/characters/${c.id}`, creator)).json().sourceImage).toBeNull();
     },
   );
+
+  it('keep an upright image byte for byte (no lossy re-encoding)', async () => {
+    const c = await newCharacter();
+    const jpeg = await makeImage('jpeg', { width: 80, height: 60, seed: 21 });
+    const res = await upload(`/api/v1/characters/${c.id}/source-image`, creator, jpeg, 'upright.jpg');
+    expect(res.statusCode, res.body).toBe(200);
+    const served = await studio.app.inject({ method: 'GET', url: res.json().sourceImage.file.url });
+    expect(Buffer.compare(served.rawPayload, jpeg)).toBe(0);
+  });
 
   it('refuse files over the upload limit with 413', async () => {
     const c = await newCharacter();

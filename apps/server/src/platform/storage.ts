@@ -13,6 +13,8 @@ export interface StoredObject {
 
 export interface Storage {
   put(key: string, data: Buffer): Promise<StoredObject>;
+  /** Stores a copy of a local file (a hard link where the file system allows; the source stays). */
+  putFile(key: string, sourcePath: string): Promise<StoredObject>;
   read(key: string): Promise<Buffer>;
   stream(key: string): Readable;
   stat(key: string): Promise<StoredObject | null>;
@@ -44,6 +46,22 @@ export class LocalStorage implements Storage {
       throw err;
     }
     return { key, size: data.length };
+  }
+
+  async putFile(key: string, sourcePath: string): Promise<StoredObject> {
+    const target = this.pathOf(key);
+    const tmpDir = path.join(this.root, '.tmp');
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, randomUUID());
+    try {
+      await fsp.link(sourcePath, tmp).catch(() => fsp.copyFile(sourcePath, tmp, fs.constants.COPYFILE_EXCL));
+      await fsp.rename(tmp, target);
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+    return { key, size: (await fsp.stat(target)).size };
   }
 
   read(key: string): Promise<Buffer> {

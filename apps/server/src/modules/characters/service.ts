@@ -388,13 +388,12 @@ export class CharactersService {
   }
 
   private fileDetails(staged: StagedImage) {
-    const { image } = staged;
     return {
       fileId: staged.publicId,
-      sha256: image.sha256,
-      width: image.width,
-      height: image.height,
-      format: image.format,
+      sha256: staged.sha256,
+      width: staged.width,
+      height: staged.height,
+      format: staged.format,
     };
   }
 

@@ -51,6 +51,9 @@ interface FileRecord {
   mimeType?: string;
   width?: number;
   height?: number;
+  /** Whether the image was re-encoded (EXIF orientation): its bytes are then in `cache/<key>`, else in `files/`. */
+  reencoded?: boolean;
+  storedBytes?: number;
   metadata?: Record<string, unknown>;
   problem?: string;
 }
@@ -398,9 +401,11 @@ export class ImportsService {
     }
     try {
       const image = await processImage(data, f.path, this.d.maxImagePixels);
-      await fsp.writeFile(path.join(dir, 'cache', f.key), image.data);
+      if (image.reencoded) await fsp.writeFile(path.join(dir, 'cache', f.key), image.data);
       await fsp.writeFile(path.join(dir, 'cache', `${f.key}.thumb`), image.thumbnail);
       return {
+        reencoded: image.reencoded,
+        storedBytes: image.data.length,
         sha256: image.sha256,
         format: image.format,
         mimeType: image.mimeType,
@@ -436,17 +441,27 @@ export class ImportsService {
       for (const { entry, file } of todo) {
         if (this.stopping) return;
         const rec = records.get(file.path)!;
-        const image: ProcessedImage = {
-          data: await fsp.readFile(path.join(dir, 'cache', rec.key)),
-          thumbnail: await fsp.readFile(path.join(dir, 'cache', `${rec.key}.thumb`)),
-          format: rec.format!,
-          mimeType: rec.mimeType!,
-          width: rec.width!,
-          height: rec.height!,
-          sha256: rec.sha256!,
-        };
         const folder = `${file.role === 'source' ? 'sources' : 'variants'}/${ids.get(entry.folder)}`;
-        staged.set(file.path, await this.d.media.stage(image, path.posix.basename(file.path), folder));
+        staged.set(
+          file.path,
+          await this.d.media.stageFiles(
+            {
+              format: rec.format!,
+              mimeType: rec.mimeType!,
+              width: rec.width!,
+              height: rec.height!,
+              sha256: rec.sha256!,
+              reencoded: rec.reencoded ?? false,
+              sizeBytes: rec.storedBytes ?? rec.size,
+            },
+            {
+              data: path.join(dir, rec.reencoded ? 'cache' : 'files', rec.key),
+              thumbnail: path.join(dir, 'cache', `${rec.key}.thumb`),
+            },
+            path.posix.basename(file.path),
+            folder,
+          ),
+        );
         await progress(++done, todo.length + 1);
       }
       await this.d.db.transaction(async (tx) => {
@@ -563,7 +578,7 @@ export class ImportsService {
     for (const file of entry.files) {
       const staged = a.staged.get(file.path);
       if (!staged) continue;
-      if (await characterRepo.characterHasFile(tx, c.id, staged.image.sha256)) continue;
+      if (await characterRepo.characterHasFile(tx, c.id, staged.sha256)) continue;
       const fileId = await staged.register(tx);
       if (file.role === 'source') {
         await characterRepo.replaceCurrentSource(tx, c.id, fileId, newPublicId(), this.d.clock.now());

@@ -1,5 +1,6 @@
-// Validates and normalises an uploaded image with sharp: real PNG/JPEG/WebP only, EXIF orientation applied,
-// pixel count limited (decompression bombs), plus a WebP thumbnail.
+// Validates and normalises an uploaded image with sharp: real PNG/JPEG/WebP only, EXIF orientation applied (the
+// only case that re-encodes; upright images keep their bytes), pixel count limited (decompression bombs), plus a
+// WebP thumbnail.
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../../platform/errors.js';
@@ -16,6 +17,8 @@ export interface ProcessedImage {
   height: number;
   /** Hash of the bytes as uploaded, so the same file is recognised however it was normalised. */
   sha256: string;
+  /** Whether `data` was re-encoded to apply the EXIF orientation; otherwise it is the uploaded bytes. */
+  reencoded: boolean;
 }
 
 const thumbnailSize = 320;
@@ -51,7 +54,29 @@ export async function processImage(
       `${filename} is ${meta.width}×${meta.height}; images may have at most ${maxPixels.toLocaleString('en')} pixels.`,
     );
   }
+  const thumbnailOf = (source: Buffer, limit: number | false) =>
+    sharp(source, { limitInputPixels: limit, failOn: 'truncated' })
+      .rotate()
+      .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
   try {
+    const sha256 = createHash('sha256').update(input).digest('hex');
+    const upright = !meta.orientation || meta.orientation === 1;
+    if (upright) {
+      // Already upright: the bytes are kept as uploaded (no lossy re-encoding); making the thumbnail decodes the
+      // whole image, which is the validation.
+      return {
+        data: input,
+        thumbnail: await thumbnailOf(input, maxPixels),
+        format: format as Format,
+        mimeType: acceptedImageFormats[format as Format],
+        width: meta.width ?? 0,
+        height: meta.height ?? 0,
+        sha256,
+        reencoded: false,
+      };
+    }
     const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
     const encoded =
       format === 'png'
@@ -60,18 +85,15 @@ export async function processImage(
           ? pipeline.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
           : pipeline.webp({ quality: 95 });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-    const thumbnail = await sharp(data)
-      .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
     return {
       data,
-      thumbnail,
+      thumbnail: await thumbnailOf(data, false),
       format: format as Format,
       mimeType: acceptedImageFormats[format as Format],
       width: info.width,
       height: info.height,
-      sha256: createHash('sha256').update(input).digest('hex'),
+      sha256,
+      reencoded: true,
     };
   } catch {
     throw failWith('image.unreadable', `${filename} is damaged or truncated and cannot be decoded.`);

@@ -12,7 +12,10 @@ import { findMediaFile, insertMediaFile, type MediaFileRow } from './repo.js';
 
 export interface StagedImage {
   publicId: string;
-  image: ProcessedImage;
+  sha256: string;
+  width: number;
+  height: number;
+  format: ProcessedImage['format'];
   originalFilename: string;
   /** Registers the already written files in the caller's transaction; returns the row id. */
   register(tx: Executor): Promise<number>;
@@ -29,15 +32,51 @@ export class MediaService {
 
   /** Writes the image and its thumbnail to storage; the row is added only once the caller's transaction commits. */
   async stage(image: ProcessedImage, originalFilename: string, folder: string): Promise<StagedImage> {
+    return this.stageWith(image, originalFilename, folder, async (dataKey, thumbKey) => {
+      await this.storage.put(dataKey, image.data);
+      await this.storage.put(thumbKey, image.thumbnail);
+    });
+  }
+
+  /** As `stage`, for an image whose bytes and thumbnail are already in local files (imports); they stay there. */
+  async stageFiles(
+    image: Omit<ProcessedImage, 'data' | 'thumbnail'> & { sizeBytes: number },
+    files: { data: string; thumbnail: string },
+    originalFilename: string,
+    folder: string,
+  ): Promise<StagedImage> {
+    return this.stageWith(image, originalFilename, folder, async (dataKey, thumbKey) => {
+      await this.storage.putFile(dataKey, files.data);
+      await this.storage.putFile(thumbKey, files.thumbnail);
+    });
+  }
+
+  private async stageWith(
+    image: Omit<ProcessedImage, 'data' | 'thumbnail'> & { sizeBytes?: number; data?: Buffer },
+    originalFilename: string,
+    folder: string,
+    write: (dataKey: string, thumbnailKey: string) => Promise<void>,
+  ): Promise<StagedImage> {
     const publicId = newPublicId();
     const ext = image.format === 'jpeg' ? 'jpg' : image.format;
     const storageKey = `${folder}/${publicId}.${ext}`;
     const thumbnailKey = `${folder}/${publicId}.thumb.webp`;
-    await this.storage.put(storageKey, image.data);
-    await this.storage.put(thumbnailKey, image.thumbnail);
+    const discard = async () => {
+      await this.storage.delete(storageKey);
+      await this.storage.delete(thumbnailKey);
+    };
+    try {
+      await write(storageKey, thumbnailKey);
+    } catch (err) {
+      await discard();
+      throw err;
+    }
     return {
       publicId,
-      image,
+      sha256: image.sha256,
+      width: image.width,
+      height: image.height,
+      format: image.format,
       originalFilename,
       register: (tx) =>
         insertMediaFile(tx, {
@@ -45,16 +84,13 @@ export class MediaService {
           storageKey,
           thumbnailKey,
           sha256: image.sha256,
-          sizeBytes: image.data.length,
+          sizeBytes: image.sizeBytes ?? image.data?.length ?? 0,
           mimeType: image.mimeType,
           width: image.width,
           height: image.height,
           originalFilename: originalFilename.slice(0, 255),
         }),
-      discard: async () => {
-        await this.storage.delete(storageKey);
-        await this.storage.delete(thumbnailKey);
-      },
+      discard,
     };
   }
 
