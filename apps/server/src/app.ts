@@ -23,6 +23,8 @@ import { ImportsService } from './modules/imports/service.js';
 import { MediaLinks } from './modules/media/links.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
+import { metadataRoutes } from './modules/metadata/routes.js';
+import { MetadataService } from './modules/metadata/service.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { sceneTypeRoutes } from './modules/scene-types/routes.js';
@@ -70,6 +72,7 @@ export interface Services {
   sceneTypes: SceneTypesService;
   scenes: ScenesService;
   imports: ImportsService;
+  metadata: MetadataService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -201,6 +204,7 @@ export async function buildApp(
   });
   const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
   const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
+  const metadata = new MetadataService({ db, clock, audit, projects });
   const imports = new ImportsService({
     db,
     clock,
@@ -238,6 +242,7 @@ export async function buildApp(
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
       await api.register(tagRoutes(tags));
+      await api.register(metadataRoutes(metadata));
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
@@ -247,7 +252,19 @@ export async function buildApp(
   await registerWeb(app, config.webDir);
   return {
     app,
-    services: { audit, auth, users, projects, variantTypes, characters, media, sceneTypes, scenes, imports },
+    services: {
+      audit,
+      auth,
+      users,
+      projects,
+      variantTypes,
+      characters,
+      media,
+      sceneTypes,
+      scenes,
+      imports,
+      metadata,
+    },
     routes,
   };
 }

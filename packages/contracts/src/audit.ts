@@ -42,6 +42,7 @@ export const auditActions = [
   'import.started',
   'import.completed',
   'import.cancelled',
+  'project.metadata_imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -48,6 +48,8 @@ export const errorCodes = {
   'image.not_found': 404,
   'media.not_found': 404,
   'import.not_found': 404,
+  'metadata_import.invalid': 422,
+  'metadata_import.has_errors': 422,
   'import.empty': 422,
   'import.unsafe_path': 422,
   'import.archive_invalid': 422,

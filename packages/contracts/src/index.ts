@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './image-variant-types.js';
 export * from './imports.js';
+export * from './metadata.js';
 export * from './projects.js';
 export * from './scene-types.js';
 export * from './scenes.js';

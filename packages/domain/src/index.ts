@@ -2,6 +2,7 @@ export * from './audit-chain.js';
 export * from './import-plan.js';
 export * from './lockout.js';
 export * from './metadata-completeness.js';
+export * from './metadata-table.js';
 export * from './naming.js';
 export * from './password-policy.js';
 export * from './permissions.js';

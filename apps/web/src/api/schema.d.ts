@@ -2799,6 +2799,213 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/metadata/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export every character's metadata as CSV or JSON
+         * @description CSV: `name`, then the schema fields in order, then other keys in use; lists joined by `; `, objects as JSON. The file downloads (`content-disposition: attachment`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV or JSON file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/metadata/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a metadata import: per row, the matched character and each field current → incoming
+         * @description Nothing is written. A file the import cannot read at all (no `name` column, a column that is not a schema field, a name twice) answers 422 `metadata_import.invalid` naming the line and column.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "csv" | "json";
+                        /** @description CSV: a header with `name` and one column per metadata field, one row per character; an empty cell clears the field. JSON: `{ "characters": [{ "name": …, "metadata": { … } }] }` as the JSON export writes it; null clears a field. */
+                        content: string;
+                        /**
+                         * @description Apply the rows without errors and skip the others; otherwise any row error refuses the import
+                         * @default false
+                         */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataImportPreview"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/metadata/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import metadata for many characters in one transaction
+         * @description Refused (422 `metadata_import.has_errors`) while rows have errors, unless `skipInvalid` is true. Every changed character is audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "csv" | "json";
+                        /** @description CSV: a header with `name` and one column per metadata field, one row per character; an empty cell clears the field. JSON: `{ "characters": [{ "name": …, "metadata": { … } }] }` as the JSON export writes it; null clears a field. */
+                        content: string;
+                        /**
+                         * @description Apply the rows without errors and skip the others; otherwise any row error refuses the import
+                         * @default false
+                         */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetadataImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/imports": {
         parameters: {
             query?: never;
@@ -3481,6 +3688,31 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        MetadataImportPreviewInput: {
+            rows: {
+                /** @description Line of the CSV (header is 1), or position in the JSON list from 1 */
+                line: number;
+                name: string;
+                characterId: string | null;
+                changes: {
+                    field: string;
+                    from: unknown;
+                    to: unknown;
+                }[];
+                errors: string[];
+            }[];
+            totals: {
+                rows: number;
+                changed: number;
+                unchanged: number;
+                withErrors: number;
+            };
+        };
+        MetadataImportResultInput: {
+            updated: number;
+            unchanged: number;
+            skipped: number;
+        };
         ProjectRetentionInput: {
             /** @description Failed generation outputs become reclaimable after this many days */
             failedOutputsDays: number;
@@ -4014,6 +4246,31 @@ export interface components {
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        MetadataImportPreview: {
+            rows: {
+                /** @description Line of the CSV (header is 1), or position in the JSON list from 1 */
+                line: number;
+                name: string;
+                characterId: string | null;
+                changes: {
+                    field: string;
+                    from: unknown;
+                    to: unknown;
+                }[];
+                errors: string[];
+            }[];
+            totals: {
+                rows: number;
+                changed: number;
+                unchanged: number;
+                withErrors: number;
+            };
+        };
+        MetadataImportResult: {
+            updated: number;
+            unchanged: number;
+            skipped: number;
         };
         ProjectRetention: {
             /** @description Failed generation outputs become reclaimable after this many days */

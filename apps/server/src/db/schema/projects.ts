@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -44,8 +45,9 @@ export const projects = pgTable(
     trashGraceDays: integer('trash_grace_days').notNull().default(7),
     /** Per-project settings, validated by the contracts' ProjectSettings schema. */
     settings: jsonb('settings').notNull().default({}),
-    /** JSON Schema of the characters' delivery metadata (`metadata.json`, PRD-013/066); null for none. */
-    metadataSchema: jsonb('metadata_schema'),
+    /** JSON Schema of the characters' delivery metadata (`metadata.json`, PRD-013/066); null for none. `json`, not
+     * `jsonb`: the order of the properties is the order of the form and the CSV columns. */
+    metadataSchema: json('metadata_schema'),
     createdByUserId: bigint('created_by_user_id', { mode: 'number' }).references(() => users.id, {
       onDelete: 'set null',
       onUpdate: 'cascade',

@@ -38,6 +38,7 @@ const knownActions: Record<AuditAction, true> = {
   'import.started': true,
   'import.completed': true,
   'import.cancelled': true,
+  'project.metadata_imported': true,
   'scene_type.created': true,
   'scene_type.updated': true,
   'scene_type.deleted': true,

@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ALTER COLUMN "metadata_schema" SET DATA TYPE json;
