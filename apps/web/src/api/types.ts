@@ -10,6 +10,7 @@ export type {
   ImageVariantType,
   ImportEntry,
   MediaFile,
+  MetadataImportPreview,
   Problem,
   Project,
   ProjectRetention,

@@ -24,6 +24,7 @@ export interface ProjectFilters {
 const pageSize = 50;
 export const projectsKey = ['projects'] as const;
 const detailKey = (id: string) => [...projectsKey, 'detail', id] as const;
+export const projectDetailKey = detailKey;
 
 export function useProjectPages(filters: ProjectFilters) {
   return useInfiniteQuery({

@@ -26,6 +26,7 @@ import { isApiError } from '@/api/api-error';
 import type { CharacterImport, ImportEntry } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
 import { ErrorIcon, LoadError, notifyError, notifySuccess, WarningIcon } from '@/components';
+import { countOf } from '@/format/count';
 import { charactersKey } from '../characters/character-queries';
 import { useProject } from '../project-queries';
 import { useAdjustImport, useCancelImport, useCommitImport, useImport } from './import-queries';
@@ -236,9 +237,9 @@ function Report({ current, projectId }: { current: CharacterImport; projectId: s
     <Alert color="green" title="Import completed" data-testid="import-report">
       <Stack gap="xs">
         <Text size="sm">
-          {report.created} characters created, {report.updated} updated, {report.unchanged} already up to
-          date, {report.skipped} skipped; {report.images} images added. New image variants wait for a decision
-          on each character page.
+          {countOf(report.created, 'character')} created, {report.updated} updated, {report.unchanged} already
+          up to date, {report.skipped} skipped; {report.images} images added. New image variants wait for a
+          decision on each character page.
         </Text>
         <Group gap="xs">
           {report.characters

@@ -11,6 +11,7 @@ import {
   CharactersIcon,
   LoadError,
   MatrixIcon,
+  MetadataIcon,
   NotFoundIcon,
   notifyError,
   notifySuccess,
@@ -26,6 +27,7 @@ import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
 import { CharactersTab } from '../characters/characters-tab';
 import { MatrixTab } from '../matrix/matrix-tab';
+import { MetadataTab } from '../metadata/metadata-tab';
 import { useProject, useRestoreProject, useTransitionProject } from '../project-queries';
 import { SceneTypesTab } from '../scene-types/scene-types-tab';
 import { DangerZone } from './danger-zone';
@@ -36,8 +38,23 @@ import { RetentionForm } from './retention-form';
 import { SettingsForm } from './settings-form';
 import { TransitionDialog } from './transition-dialog';
 
-type ProjectTab = 'characters' | 'scene-types' | 'matrix' | 'overview' | 'settings' | 'retention';
-const tabs: ProjectTab[] = ['characters', 'scene-types', 'matrix', 'overview', 'settings', 'retention'];
+type ProjectTab =
+  | 'characters'
+  | 'scene-types'
+  | 'matrix'
+  | 'metadata'
+  | 'overview'
+  | 'settings'
+  | 'retention';
+const tabs: ProjectTab[] = [
+  'characters',
+  'scene-types',
+  'matrix',
+  'metadata',
+  'overview',
+  'settings',
+  'retention',
+];
 /** The project's daily work is its characters: the page opens on them. */
 const defaultTab: ProjectTab = 'characters';
 
@@ -191,6 +208,9 @@ function ProjectView({ id }: { id: string }) {
           <Tabs.Tab value="matrix" leftSection={<MatrixIcon size={16} />}>
             Matrix
           </Tabs.Tab>
+          <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
+            Metadata
+          </Tabs.Tab>
           <Tabs.Tab value="overview" leftSection={<OverviewIcon size={16} />}>
             Overview
           </Tabs.Tab>
@@ -208,6 +228,9 @@ function ProjectView({ id }: { id: string }) {
           {tab === 'scene-types' && <SceneTypesTab project={project} />}
         </Tabs.Panel>
         <Tabs.Panel value="matrix">{tab === 'matrix' && <MatrixTab project={project} />}</Tabs.Panel>
+        <Tabs.Panel value="metadata">
+          {tab === 'metadata' && <MetadataTab current={versioned} blocked={readOnlyReason} />}
+        </Tabs.Panel>
         <Tabs.Panel value="overview">
           <OverviewForm versioned={versioned} readOnlyReason={readOnlyReason} />
         </Tabs.Panel>

@@ -169,7 +169,7 @@ function CharacterView({ projectId, characterId }: { projectId: string; characte
         <SourceImagePanel character={current} blocked={blocked} onView={setViewed} />
         <VariantsSection character={current} blocked={blocked} onView={setViewed} />
         <TagsCard character={current} blocked={blocked} />
-        <MetadataCard character={current} blocked={blocked} />
+        <MetadataCard character={current} project={project.data.data} blocked={blocked} />
       </Stack>
       <ImageViewer image={viewed} onClose={() => setViewed(null)} />
       {!blocked && (
