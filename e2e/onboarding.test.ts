@@ -160,6 +160,12 @@ describe('onboarding', () => {
     expect(await table.getByTestId('matrix-cell').count()).toBe(12);
     expect(await table.locator('[data-testid="matrix-cell"][data-blocked="true"]').count()).toBe(0);
 
+    // the readiness view agrees: every character is ready
+    await page.getByRole('tab', { name: 'Characters' }).click();
+    await page.getByTestId('characters-view').getByText('Readiness').click();
+    await page.getByTestId('readiness-summary').getByText(/^3 of 3 characters ready/).waitFor();
+    expect(await page.locator('[data-testid="readiness-row"][data-state="ready"]').count()).toBe(3);
+
     // importing the same folder again changes nothing
     await page.goto(`${studio.url}${projectPath}/imports`);
     await page.getByTestId('imports-table').waitFor();

@@ -102,7 +102,7 @@ describe('project lifecycle journey', () => {
     // settings and retention are saved from their own tabs
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('switch', { name: 'Require independent approval' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('form', { name: 'Project settings' }).getByRole('button', { name: 'Save' }).click();
     await page.getByText('The project settings were saved.').waitFor();
     await page.getByRole('tab', { name: 'Retention' }).click();
     const grace = page.getByRole('textbox', { name: 'Trash grace period' });

@@ -27,6 +27,8 @@ import { metadataRoutes } from './modules/metadata/routes.js';
 import { MetadataService } from './modules/metadata/service.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
+import { readinessRoutes } from './modules/readiness/routes.js';
+import { ReadinessService } from './modules/readiness/service.js';
 import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
@@ -73,6 +75,7 @@ export interface Services {
   scenes: ScenesService;
   imports: ImportsService;
   metadata: MetadataService;
+  readiness: ReadinessService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -205,6 +208,7 @@ export async function buildApp(
   const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
   const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
   const metadata = new MetadataService({ db, clock, audit, projects });
+  const readiness = new ReadinessService({ db, projects, sceneTypes, variantTypes, media });
   const imports = new ImportsService({
     db,
     clock,
@@ -243,6 +247,7 @@ export async function buildApp(
       await api.register(sceneRoutes(scenes));
       await api.register(tagRoutes(tags));
       await api.register(metadataRoutes(metadata));
+      await api.register(readinessRoutes(readiness));
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
@@ -264,6 +269,7 @@ export async function buildApp(
       scenes,
       imports,
       metadata,
+      readiness,
     },
     routes,
   };

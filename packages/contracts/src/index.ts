@@ -8,6 +8,7 @@ export * from './image-variant-types.js';
 export * from './imports.js';
 export * from './metadata.js';
 export * from './projects.js';
+export * from './readiness.js';
 export * from './scene-types.js';
 export * from './scenes.js';
 export * from './tags.js';

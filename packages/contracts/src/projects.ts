@@ -23,6 +23,17 @@ export const projectSettingsSchema = z
     requireIndependentApproval: z
       .boolean()
       .describe('When true, creators cannot give final approval to scenes they generated themselves'),
+    readiness: z
+      .strictObject({
+        sourceImage: z.boolean(),
+        heroes: z.boolean().describe('An approved hero for every variant type the enabled scene types need'),
+        metadata: z.boolean().describe('Metadata complete and valid against the metadata schema'),
+        requiredSettings: z
+          .array(z.string().trim().min(1).max(100))
+          .max(50)
+          .describe("Keys of the character's pipeline settings that must have a value"),
+      })
+      .describe('What a character needs to count as ready (PRD-107)'),
   })
   .meta({ id: 'ProjectSettings' });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

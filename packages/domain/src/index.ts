@@ -8,5 +8,6 @@ export * from './password-policy.js';
 export * from './permissions.js';
 export * from './project-lifecycle.js';
 export * from './prompt-template.js';
+export * from './readiness.js';
 export * from './scene-matrix.js';
 export * from './segment-count.js';

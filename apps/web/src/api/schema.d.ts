@@ -933,6 +933,16 @@ export interface paths {
                         settings?: {
                             /** @description When true, creators cannot give final approval to scenes they generated themselves */
                             requireIndependentApproval?: boolean;
+                            /** @description What a character needs to count as ready (PRD-107) */
+                            readiness?: {
+                                sourceImage: boolean;
+                                /** @description An approved hero for every variant type the enabled scene types need */
+                                heroes: boolean;
+                                /** @description Metadata complete and valid against the metadata schema */
+                                metadata: boolean;
+                                /** @description Keys of the character's pipeline settings that must have a value */
+                                requiredSettings: string[];
+                            };
                         };
                     };
                 };
@@ -1096,6 +1106,16 @@ export interface paths {
                         settings?: {
                             /** @description When true, creators cannot give final approval to scenes they generated themselves */
                             requireIndependentApproval?: boolean;
+                            /** @description What a character needs to count as ready (PRD-107) */
+                            readiness?: {
+                                sourceImage: boolean;
+                                /** @description An approved hero for every variant type the enabled scene types need */
+                                heroes: boolean;
+                                /** @description Metadata complete and valid against the metadata schema */
+                                metadata: boolean;
+                                /** @description Keys of the character's pipeline settings that must have a value */
+                                requiredSettings: string[];
+                            };
                         };
                     };
                 };
@@ -3006,6 +3026,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each of a project's characters still needs before generation and delivery
+         * @description One checklist per character from the project's readiness criteria (settings.readiness): source image, a hero per variant type the enabled scene types need, complete metadata, required settings, and at least one enabled scene type. Filter by state or by a missing item key; the summary counts the whole project.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    state?: "ready" | "partial" | "not_started";
+                    /** @description Only characters missing this item key, e.g. `hero:formal` */
+                    missing?: string;
+                    /** @description By name, or by share of items done (ties by name) */
+                    sort?: "name" | "least_ready" | "most_ready";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadinessPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/imports": {
         parameters: {
             query?: never;
@@ -3724,6 +3812,16 @@ export interface components {
         ProjectSettingsInput: {
             /** @description When true, creators cannot give final approval to scenes they generated themselves */
             requireIndependentApproval: boolean;
+            /** @description What a character needs to count as ready (PRD-107) */
+            readiness: {
+                sourceImage: boolean;
+                /** @description An approved hero for every variant type the enabled scene types need */
+                heroes: boolean;
+                /** @description Metadata complete and valid against the metadata schema */
+                metadata: boolean;
+                /** @description Keys of the character's pipeline settings that must have a value */
+                requiredSettings: string[];
+            };
         };
         ProjectInput: {
             /** Format: uuid */
@@ -3757,6 +3855,39 @@ export interface components {
             items: components["schemas"]["ProjectInput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        CharacterReadinessInput: {
+            character: components["schemas"]["CharacterSummaryInput"];
+            /** @enum {string} */
+            state: "ready" | "partial" | "not_started";
+            percent: number;
+            items: {
+                /** @description `source_image`, `hero:<variant slug>`, `metadata`, `setting:<key>` or `scene_types` */
+                key: string;
+                /** @enum {string} */
+                kind: "source_image" | "hero" | "metadata" | "setting" | "scene_types";
+                label: string;
+                done: boolean;
+                detail?: string;
+            }[];
+            missing: string[];
+        };
+        ReadinessPageInput: {
+            items: components["schemas"]["CharacterReadinessInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+            summary: {
+                total: number;
+                ready: number;
+                partial: number;
+                notStarted: number;
+                /** @description Per item, how many characters lack it (over the whole project, before filters) */
+                missing: {
+                    key: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
         };
         /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
         PromptTemplatesInput: {
@@ -4283,6 +4414,16 @@ export interface components {
         ProjectSettings: {
             /** @description When true, creators cannot give final approval to scenes they generated themselves */
             requireIndependentApproval: boolean;
+            /** @description What a character needs to count as ready (PRD-107) */
+            readiness: {
+                sourceImage: boolean;
+                /** @description An approved hero for every variant type the enabled scene types need */
+                heroes: boolean;
+                /** @description Metadata complete and valid against the metadata schema */
+                metadata: boolean;
+                /** @description Keys of the character's pipeline settings that must have a value */
+                requiredSettings: string[];
+            };
         };
         Project: {
             /** Format: uuid */
@@ -4316,6 +4457,39 @@ export interface components {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        CharacterReadiness: {
+            character: components["schemas"]["CharacterSummary"];
+            /** @enum {string} */
+            state: "ready" | "partial" | "not_started";
+            percent: number;
+            items: {
+                /** @description `source_image`, `hero:<variant slug>`, `metadata`, `setting:<key>` or `scene_types` */
+                key: string;
+                /** @enum {string} */
+                kind: "source_image" | "hero" | "metadata" | "setting" | "scene_types";
+                label: string;
+                done: boolean;
+                detail?: string;
+            }[];
+            missing: string[];
+        };
+        ReadinessPage: {
+            items: components["schemas"]["CharacterReadiness"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+            summary: {
+                total: number;
+                ready: number;
+                partial: number;
+                notStarted: number;
+                /** @description Per item, how many characters lack it (over the whole project, before filters) */
+                missing: {
+                    key: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
         };
         /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
         PromptTemplates: {

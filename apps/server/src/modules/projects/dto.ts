@@ -1,8 +1,11 @@
 import { type Project, type ProjectSettings, projectSettingsSchema } from '@i2v/contracts';
-import { allowedProjectTransitions, isProjectLocked } from '@i2v/domain';
+import { allowedProjectTransitions, defaultReadinessCriteria, isProjectLocked } from '@i2v/domain';
 import type { ProjectRow } from './repo.js';
 
-export const defaultProjectSettings: ProjectSettings = { requireIndependentApproval: false };
+export const defaultProjectSettings: ProjectSettings = {
+  requireIndependentApproval: false,
+  readiness: defaultReadinessCriteria,
+};
 
 /** Stored settings merged over the defaults, so settings added later read with their default value. */
 export function readSettings(stored: unknown): ProjectSettings {

@@ -1,6 +1,6 @@
 // The characters of a project as a grid of cards, with their readiness hints; creators and admins add new ones.
 import { roleCan } from '@i2v/domain';
-import { Box, Button, Group, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { Box, Button, Group, SegmentedControl, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -23,6 +23,7 @@ import { characterWriteBlockOf } from './character-fields';
 import { useCharacterPages, useTagSuggestions } from './character-queries';
 import { CreateCharacterModal } from './create-character-modal';
 import { ReadOnlyReason } from './read-only-reason';
+import { ReadinessView } from './readiness-view';
 
 const gridColumns = { base: 2, xs: 3, md: 4, lg: 5 };
 
@@ -35,6 +36,7 @@ export function CharactersTab({ project }: { project: Project }) {
   const [q] = useDebouncedValue(search, 300);
   const [creating, setCreating] = useState(false);
   const [tagFilter, setTagFilter] = useState<string[]>([]);
+  const [view, setView] = useState<'cards' | 'readiness'>('cards');
   const tagSuggestions = useTagSuggestions('');
   const pages = useCharacterPages(project.id, q, tagFilter);
   const types = useVariantTypes();
@@ -137,27 +139,41 @@ export function CharactersTab({ project }: { project: Project }) {
   return (
     <>
       <Group justify="space-between" align="center" gap="md" wrap="wrap" mb="md">
-        <TextInput
-          aria-label="Search characters"
-          placeholder="Search characters by name"
-          leftSection={<SearchIcon size={16} />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          type="search"
-          w={300}
-          maw="100%"
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'cards' | 'readiness')}
+          data={[
+            { value: 'cards', label: 'Cards' },
+            { value: 'readiness', label: 'Readiness' },
+          ]}
+          aria-label="Characters view"
+          data-testid="characters-view"
         />
-        <TagsInput
-          aria-label="Filter by tags"
-          placeholder={tagFilter.length === 0 ? 'Filter by tags (all must match)' : undefined}
-          data={tagSuggestions.data ?? []}
-          value={tagFilter}
-          onChange={(tags) => setTagFilter(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))}
-          clearable
-          w={320}
-          maw="100%"
-          data-testid="tag-filter"
-        />
+        {view === 'cards' && (
+          <>
+            <TextInput
+              aria-label="Search characters"
+              placeholder="Search characters by name"
+              leftSection={<SearchIcon size={16} />}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              type="search"
+              w={300}
+              maw="100%"
+            />
+            <TagsInput
+              aria-label="Filter by tags"
+              placeholder={tagFilter.length === 0 ? 'Filter by tags (all must match)' : undefined}
+              data={tagSuggestions.data ?? []}
+              value={tagFilter}
+              onChange={(tags) => setTagFilter(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))}
+              clearable
+              w={320}
+              maw="100%"
+              data-testid="tag-filter"
+            />
+          </>
+        )}
         {blocked ? (
           <ReadOnlyReason reason={blocked} />
         ) : (
@@ -167,12 +183,13 @@ export function CharactersTab({ project }: { project: Project }) {
           </Group>
         )}
       </Group>
-      {pages.isError && characters && (
+      {view === 'readiness' && <ReadinessView projectId={project.id} />}
+      {view === 'cards' && pages.isError && characters && (
         <Box mb="md">
           <LoadError what="characters" error={pages.error} onRetry={() => void pages.refetch()} />
         </Box>
       )}
-      {grid}
+      {view === 'cards' && grid}
       <CreateCharacterModal
         projectId={project.id}
         opened={creating}

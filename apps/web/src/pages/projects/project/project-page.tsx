@@ -35,7 +35,7 @@ import { type LifecycleAction, lifecycleActionsOf } from './lifecycle-actions';
 import { OverviewForm } from './overview-form';
 import { ProjectHeader } from './project-header';
 import { RetentionForm } from './retention-form';
-import { SettingsForm } from './settings-form';
+import { ReadinessCriteriaForm, SettingsForm } from './settings-form';
 import { TransitionDialog } from './transition-dialog';
 
 type ProjectTab =
@@ -235,7 +235,10 @@ function ProjectView({ id }: { id: string }) {
           <OverviewForm versioned={versioned} readOnlyReason={readOnlyReason} />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
-          <SettingsForm versioned={versioned} readOnlyReason={readOnlyReason} />
+          <Stack gap="lg">
+            <SettingsForm versioned={versioned} readOnlyReason={readOnlyReason} />
+            <ReadinessCriteriaForm versioned={versioned} readOnlyReason={readOnlyReason} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="retention">
           <RetentionForm versioned={versioned} readOnlyReason={readOnlyReason} />

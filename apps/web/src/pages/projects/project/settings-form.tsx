@@ -1,4 +1,4 @@
-import { Switch } from '@mantine/core';
+import { Stack, Switch, TagsInput } from '@mantine/core';
 import type { Project, ProjectSettings } from '@/api/types';
 import type { VersionedProject } from '../project-queries';
 import { FormCard } from './form-card';
@@ -40,6 +40,62 @@ export function SettingsForm({
         disabled={readOnlyReason !== null}
         {...form.getInputProps('settings.requireIndependentApproval', { type: 'checkbox' })}
       />
+    </FormCard>
+  );
+}
+
+/** What a character needs to count as ready in this project (PRD-107 §1.5); shown in the Readiness view. */
+export function ReadinessCriteriaForm({
+  versioned,
+  readOnlyReason,
+}: {
+  versioned: VersionedProject;
+  readOnlyReason: string | null;
+}) {
+  const { form, submit, saving } = useProjectForm<SettingsValues>({
+    versioned,
+    valuesOf,
+    fields: ['settings.readiness'],
+    savedMessage: 'The readiness criteria were saved.',
+    toEdit: (values) => ({ settings: { readiness: values.settings.readiness } }),
+  });
+  const disabled = readOnlyReason !== null;
+  return (
+    <FormCard
+      title="Readiness criteria"
+      description="What a character needs before it counts as ready in the characters' Readiness view. A project without an enabled scene type blocks every character either way."
+      label="Readiness criteria"
+      onSubmit={submit}
+      saving={saving}
+      dirty={form.isDirty()}
+      readOnlyReason={readOnlyReason}
+    >
+      <Stack gap="sm">
+        <Switch
+          label="A source image"
+          disabled={disabled}
+          {...form.getInputProps('settings.readiness.sourceImage', { type: 'checkbox' })}
+        />
+        <Switch
+          label="A hero for every image variant type the enabled scene types use"
+          disabled={disabled}
+          {...form.getInputProps('settings.readiness.heroes', { type: 'checkbox' })}
+        />
+        <Switch
+          label="Complete metadata (valid against the metadata schema)"
+          disabled={disabled}
+          {...form.getInputProps('settings.readiness.metadata', { type: 'checkbox' })}
+        />
+        <TagsInput
+          label="Required settings"
+          description="Keys of the character's pipeline settings that must have a value, e.g. voice or lora."
+          placeholder={disabled ? undefined : 'Type a key and press Enter'}
+          disabled={disabled}
+          maxTags={50}
+          data-testid="required-settings"
+          {...form.getInputProps('settings.readiness.requiredSettings')}
+        />
+      </Stack>
     </FormCard>
   );
 }
