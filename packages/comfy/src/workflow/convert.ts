@@ -154,7 +154,8 @@ export function convertUiToApi(ui: UiWorkflow, objectInfo: ObjectInfo): Conversi
       });
       continue;
     }
-    const inputs: Record<string, unknown> = {};
+    const widgetValues = new Map<string, unknown>();
+    const linked = new Map<string, unknown>();
     const slots = new Map((node.inputs ?? []).map((s) => [s.name, s]));
     const wv = node.widgets_values;
     const defs = orderedInputs(info);
@@ -177,16 +178,21 @@ export function convertUiToApi(ui: UiWorkflow, objectInfo: ObjectInfo): Conversi
       } else if (wv && typeof wv === 'object') {
         value = wv[def.name];
       }
-      const slot = slots.get(def.name);
-      if (slot && slot.link !== null && slot.link !== undefined) continue; // the link wins; set below
-      if (value !== undefined) inputs[def.name] = value;
+      if (value !== undefined) widgetValues.set(def.name, value);
     }
     for (const slot of node.inputs ?? []) {
       if (slot.link === null || slot.link === undefined) continue;
+      // a linked widget input: the link (or the Primitive's value) wins over the stale widget value
+      widgetValues.delete(slot.name);
       const r = resolve(slot.link, new Set([id]), node, slot.name);
-      if (!r) continue;
-      inputs[slot.name] = 'link' in r ? r.link : r.value;
+      if (r) linked.set(slot.name, 'link' in r ? r.link : r.value);
     }
+    const inputs: Record<string, unknown> = {};
+    for (const def of defs) {
+      if (linked.has(def.name)) inputs[def.name] = linked.get(def.name);
+      else if (widgetValues.has(def.name)) inputs[def.name] = widgetValues.get(def.name);
+    }
+    for (const [name, v] of linked) if (!(name in inputs)) inputs[name] = v;
     workflow[id] = { class_type: node.type, inputs, _meta: { title: node.title ?? info.display_name ?? node.type } };
   }
   const cycle = problems.length ? null : findCycle(workflow);
