@@ -56,11 +56,35 @@ export class ComfyClient {
   readonly clientId: string;
   private readonly jobByPrompt = new Map<string, string>();
   private readonly promptByJob = new Map<string, string>();
+  /** Outcomes seen on the socket, kept so a wait that starts after a fast (cached) run still sees it. */
+  private readonly finished = new Map<string, { status: CompletionStatus; error: Completion['error'] }>();
+  private readonly outputsSeen = new Map<string, Record<string, NodeOutput>>();
 
   constructor(baseUrl: string, options: ComfyClientOptions = {}) {
     this.http = new ComfyHttp(baseUrl, options);
     this.clientId = options.clientId ?? randomUUID();
     this.socket = new ComfySocket(() => this.http.socketUrl(this.clientId), options);
+    this.socket.onEvent((e) => this.track(e));
+  }
+
+  private track(e: ComfyEvent): void {
+    const id = eventPromptId(e);
+    if (!id) return;
+    if (e.type === 'execution_start') this.outputsSeen.set(id, {});
+    if (e.type === 'executed' && e.output) {
+      const outs = this.outputsSeen.get(id) ?? {};
+      outs[e.node] = e.output;
+      this.outputsSeen.set(id, outs);
+    }
+    let verdict: { status: CompletionStatus; error: Completion['error'] } | null = null;
+    if (e.type === 'execution_success') verdict = { status: 'success', error: null };
+    else if (e.type === 'execution_error') verdict = { status: 'error', error: e };
+    else if (e.type === 'execution_interrupted') verdict = { status: 'interrupted', error: null };
+    if (!verdict) return;
+    this.finished.set(id, verdict);
+    for (const map of [this.finished, this.outputsSeen] as Map<string, unknown>[]) {
+      while (map.size > 1000) map.delete(map.keys().next().value!);
+    }
   }
 
   /** Probes the server and opens the socket; resolves once the first `status` frame arrived. */
@@ -147,7 +171,6 @@ export class ComfyClient {
           options.timeoutMs,
         );
       }
-      const outputs: Record<string, NodeOutput> = {};
       let terminal: { status: CompletionStatus; error: Completion['error'] } | null = null;
       const settleFromSocket = async () => {
         const t = terminal!;
@@ -162,23 +185,26 @@ export class ComfyClient {
           resolve({
             promptId,
             status: t.status,
-            outputs: history?.outputs ?? outputs,
+            outputs: history?.outputs ?? this.outputsSeen.get(promptId) ?? {},
             error: t.error,
             history,
             via: 'socket',
           }),
         );
       };
+      // track() runs first (registered in the constructor), so `finished` is current here
       const off = this.socket.onEvent((e) => {
-        if (done || eventPromptId(e) !== promptId) return;
-        if (e.type === 'executed' && e.output) outputs[e.node] = e.output;
-        if (terminal) return;
-        if (e.type === 'execution_success') terminal = { status: 'success', error: null };
-        else if (e.type === 'execution_error') terminal = { status: 'error', error: e };
-        else if (e.type === 'execution_interrupted') terminal = { status: 'interrupted', error: null };
-        else return;
+        if (done || terminal || eventPromptId(e) !== promptId) return;
+        const verdict = this.finished.get(promptId);
+        if (!verdict) return;
+        terminal = verdict;
         void settleFromSocket();
       });
+      const early = this.finished.get(promptId);
+      if (early) {
+        terminal = early;
+        void settleFromSocket();
+      }
       const poll = async () => {
         timer = null;
         if (done) return;
@@ -199,9 +225,9 @@ export class ComfyClient {
         }
         schedule();
       };
-      const schedule = () => {
+      const schedule = (delay?: number) => {
         if (done || timer) return;
-        timer = setTimeout(poll, this.socket.state === 'open' ? watchdogMs : pollMs);
+        timer = setTimeout(poll, delay ?? (this.socket.state === 'open' ? watchdogMs : pollMs));
       };
       const offState = this.socket.onState((s) => {
         if (s !== 'open' && !done) {
@@ -210,7 +236,8 @@ export class ComfyClient {
           schedule();
         }
       });
-      schedule();
+      // one immediate reconciliation: the prompt may already be gone (deleted, lost in a restart)
+      schedule(0);
     });
   }
 
