@@ -29,10 +29,12 @@ export function renderArgs(spec: RenderSpec): string[] {
   const bh = even(h * 1.12);
   const fit = (i: number) =>
     `[${i}:v]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},setsar=1,format=yuv420p`;
+  // a slow zoom (rescaled every frame, so every frame differs) plus a pan of the crop window
+  const zoom = `scale=w='trunc(${bw}*(1+0.15*n/${last})/2)*2':h='trunc(${bh}*(1+0.15*n/${last})/2)*2':eval=frame`;
   const pan =
     spec.defect === 'frozen'
       ? `crop=${w}:${h}:${(bw - w) / 2}:${(bh - h) / 2}`
-      : `crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
+      : `${zoom},crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
   const filters: string[] = [];
   if (spec.endImage) {
     filters.push(`${fit(0)}[a]`, `${fit(1)}[b]`);
@@ -41,9 +43,10 @@ export function renderArgs(spec: RenderSpec): string[] {
   } else {
     filters.push(`${fit(0)},${pan}[p]`);
   }
-  let tail = '[p]null';
-  if (spec.defect === 'black') tail = `[p]drawbox=color=black:t=fill:enable='gte(n,${Math.floor(n / 2)})'`;
-  if (spec.defect === 'drift') tail = `[p]hue=h='n*9':s='1+n*0.04',eq=brightness='min(0.5,n*0.01)'`;
+  // temporal grain: generated video is never pixel-identical frame to frame, even where the camera barely moves
+  let tail = spec.defect === 'frozen' ? '[p]null' : '[p]noise=alls=3:allf=t';
+  if (spec.defect === 'black') tail = `${tail},drawbox=color=black:t=fill:enable='gte(n,${Math.floor(n / 2)})'`;
+  if (spec.defect === 'drift') tail = `${tail},hue=h='n*9':s='1+n*0.04',eq=brightness='min(0.5,n*0.01)'`;
   filters.push(`${tail}[v]`);
   const args = ['-y', '-v', 'error', '-loop', '1', '-framerate', String(spec.fps), '-i', spec.startImage];
   if (spec.endImage) args.push('-loop', '1', '-framerate', String(spec.fps), '-i', spec.endImage);

@@ -161,6 +161,19 @@ export function validatePrompt(prompt: ApiPrompt, catalogue: Catalogue, inputDir
         }
         continue;
       }
+      // LoadImage validates `image` itself (VALIDATE_INPUTS), so ComfyUI skips the combo check for it
+      if (cls.name === 'LoadImage' && name === 'image') {
+        const file = path.join(inputDir, path.basename(String(val)));
+        if (!fs.existsSync(file)) {
+          errs.push({
+            type: 'custom_validation_failed',
+            message: 'Custom validation failed for node',
+            details: `image - Invalid image file: ${val}`,
+            extra_info: { input_name: name },
+          });
+        }
+        continue;
+      }
       if (Array.isArray(type) && !type.includes(val)) {
         const listInfo = type.length > 20 ? `(list of length ${type.length})` : pyRepr(type);
         errs.push({
@@ -174,17 +187,6 @@ export function validatePrompt(prompt: ApiPrompt, catalogue: Catalogue, inputDir
           },
         });
         continue;
-      }
-      if (cls.name === 'LoadImage' && name === 'image') {
-        const file = path.join(inputDir, path.basename(String(val)));
-        if (!fs.existsSync(file)) {
-          errs.push({
-            type: 'custom_validation_failed',
-            message: 'Custom validation failed for node',
-            details: `image - Invalid image file: ${val}`,
-            extra_info: { input_name: name },
-          });
-        }
       }
     }
     if (errs.length) errorsOf.set(id, errs);

@@ -335,7 +335,14 @@ export class ComfyHttp {
     const headers: Record<string, string> = {};
     if (typeof body === 'string') headers['content-type'] = 'application/json';
     try {
-      return await this.fetchImpl(url, { method, body, headers, signal });
+      try {
+        return await this.fetchImpl(url, { method, body, headers, signal });
+      } catch (err) {
+        // a pooled keep-alive connection the server closed (e.g. it restarted): retry a GET once on a fresh one
+        const code = (err as { cause?: { code?: string } }).cause?.code;
+        if (method !== 'GET' || signal.aborted || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET')) throw err;
+        return await this.fetchImpl(url, { method, body, headers, signal });
+      }
     } catch (err) {
       if (options.signal?.aborted) {
         throw new ComfyError('COMFY_ABORTED', `${method} ${url} aborted`, { url, cause: err });
