@@ -73,7 +73,8 @@ export class Engine {
   }
 
   deletePending(ids: string[]): void {
-    for (let i = this.pending.length - 1; i >= 0; i--) if (ids.includes(this.pending[i]![1])) this.pending.splice(i, 1);
+    for (let i = this.pending.length - 1; i >= 0; i--)
+      if (ids.includes(this.pending[i]![1])) this.pending.splice(i, 1);
     this.broadcastStatus();
   }
 
@@ -98,7 +99,10 @@ export class Engine {
   }
 
   broadcastStatus(): void {
-    this.hooks.send(null, { type: 'status', data: { status: { exec_info: { queue_remaining: this.queueRemaining } } } });
+    this.hooks.send(null, {
+      type: 'status',
+      data: { status: { exec_info: { queue_remaining: this.queueRemaining } } },
+    });
   }
 
   private async pump(): Promise<void> {
@@ -142,7 +146,8 @@ export class Engine {
     const life = (type: string, data: Record<string, unknown>) => {
       if (clientId) this.hooks.send(clientId, { type, data });
     };
-    const progress = (type: string, data: Record<string, unknown>) => this.hooks.send(clientId, { type, data });
+    const progress = (type: string, data: Record<string, unknown>) =>
+      this.hooks.send(clientId, { type, data });
     const messages: [string, Record<string, unknown>][] = [];
     const record = (type: string, data: Record<string, unknown>) => {
       messages.push([type, data]);
@@ -223,12 +228,19 @@ export class Engine {
       record('execution_success', { prompt_id: promptId, timestamp: Date.now() });
     } catch (err) {
       if (err instanceof Stopped) throw err;
-      const id = err instanceof NodeFailure ? err.nodeId : err instanceof Interrupted ? err.message : this.currentNode;
+      const id =
+        err instanceof NodeFailure ? err.nodeId : err instanceof Interrupted ? err.message : this.currentNode;
       const nodeId = id ?? '';
       const nodeType = String(prompt[nodeId]?.class_type ?? '');
       if (err instanceof Interrupted) {
         outcome = 'interrupted';
-        const data = { prompt_id: promptId, node_id: nodeId, node_type: nodeType, executed, timestamp: Date.now() };
+        const data = {
+          prompt_id: promptId,
+          node_id: nodeId,
+          node_type: nodeType,
+          executed,
+          timestamp: Date.now(),
+        };
         messages.push(['execution_interrupted', data]);
         this.hooks.send(clientId, { type: 'execution_interrupted', data });
       } else {
@@ -257,9 +269,16 @@ export class Engine {
     this.history.set(promptId, {
       prompt: item,
       outputs: results,
-      status: { status_str: outcome === 'success' ? 'success' : 'error', completed: outcome === 'success', messages },
+      status: {
+        status_str: outcome === 'success' ? 'success' : 'error',
+        completed: outcome === 'success',
+        messages,
+      },
       meta: Object.fromEntries(
-        Object.keys(results).map((id) => [id, { node_id: id, display_node: id, parent_node: null, real_node_id: id }]),
+        Object.keys(results).map((id) => [
+          id,
+          { node_id: id, display_node: id, parent_node: null, real_node_id: id },
+        ]),
       ),
     });
     while (this.history.size > 10_000) this.history.delete(this.history.keys().next().value!);
@@ -342,7 +361,11 @@ export class Engine {
     const inputDir = path.join(this.config.dataDir, 'input');
     const startImage = p.startImage ? path.join(inputDir, path.basename(p.startImage)) : null;
     if (!startImage || !fs.existsSync(startImage)) {
-      throw new NodeFailure(id, 'FileNotFoundError', `No input image for ${cls}: ${p.startImage ?? 'none linked'}`);
+      throw new NodeFailure(
+        id,
+        'FileNotFoundError',
+        `No input image for ${cls}: ${p.startImage ?? 'none linked'}`,
+      );
     }
     const endImage = p.endImage ? path.join(inputDir, path.basename(p.endImage)) : undefined;
     const isTemp = cls === 'PreviewImage' || (cls === 'VHS_VideoCombine' && inputs.save_output === false);
@@ -364,7 +387,10 @@ export class Engine {
       const name = nextOutputName(root, String(inputs.filename_prefix ?? 'AnimateDiff'));
       const file = `${name.base}_${pad5(name.counter)}.${ext}`;
       const full = path.join(name.dir, file);
-      await renderSegment({ ...spec, container: ext === 'gif' ? 'gif' : ext === 'webm' ? 'webm' : 'mp4', out: full }, signal);
+      await renderSegment(
+        { ...spec, container: ext === 'gif' ? 'gif' : ext === 'webm' ? 'webm' : 'mp4', out: full },
+        signal,
+      );
       const png = `${name.base}_${pad5(name.counter)}.png`;
       await writeFirstFrame(full, path.join(name.dir, png), signal);
       return {
@@ -382,10 +408,16 @@ export class Engine {
       };
     }
     if (cls === 'SaveImage' || cls === 'PreviewImage') {
-      const prefix = cls === 'PreviewImage' ? `ComfyUI_temp_${promptSuffix(prompt)}` : String(inputs.filename_prefix ?? 'ComfyUI');
+      const prefix =
+        cls === 'PreviewImage'
+          ? `ComfyUI_temp_${promptSuffix(prompt)}`
+          : String(inputs.filename_prefix ?? 'ComfyUI');
       const name = nextOutputName(root, prefix);
       const pattern = path.join(name.dir, `${name.base}_%05d_.png`);
-      await renderSegment({ ...spec, container: 'png-sequence', out: pattern, startNumber: name.counter }, signal);
+      await renderSegment(
+        { ...spec, container: 'png-sequence', out: pattern, startNumber: name.counter },
+        signal,
+      );
       const images = Array.from({ length: p.frames }, (_, i) => ({
         filename: `${name.base}_${pad5(name.counter + i)}_.png`,
         subfolder: name.subfolder,
@@ -397,7 +429,10 @@ export class Engine {
     const prefix = String(inputs.filename_prefix ?? (webm ? 'ComfyUI' : 'video/ComfyUI'));
     const name = nextOutputName(root, prefix);
     const file = `${name.base}_${pad5(name.counter)}_.${webm ? 'webm' : 'mp4'}`;
-    await renderSegment({ ...spec, container: webm ? 'webm' : 'mp4', out: path.join(name.dir, file) }, signal);
+    await renderSegment(
+      { ...spec, container: webm ? 'webm' : 'mp4', out: path.join(name.dir, file) },
+      signal,
+    );
     return { images: [{ filename: file, subfolder: name.subfolder, type }], animated: [true] };
   }
 

@@ -14,7 +14,8 @@ export function nextOutputName(root: string, prefix: string): SavedName {
   const clean = prefix.replace(/\\/g, '/').replace(/^\/+/, '');
   const subfolder = path.posix.dirname(clean) === '.' ? '' : path.posix.dirname(clean);
   const base = path.posix.basename(clean) || 'ComfyUI';
-  if (subfolder.split('/').includes('..')) throw new Error('Saving outside the output folder is not allowed.');
+  if (subfolder.split('/').includes('..'))
+    throw new Error('Saving outside the output folder is not allowed.');
   const dir = path.join(root, subfolder);
   fs.mkdirSync(dir, { recursive: true });
   const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_(\\d{5})`);

@@ -45,15 +45,36 @@ export function renderArgs(spec: RenderSpec): string[] {
   }
   // temporal grain: generated video is never pixel-identical frame to frame, even where the camera barely moves
   let tail = spec.defect === 'frozen' ? '[p]null' : '[p]noise=alls=3:allf=t';
-  if (spec.defect === 'black') tail = `${tail},drawbox=color=black:t=fill:enable='gte(n,${Math.floor(n / 2)})'`;
+  if (spec.defect === 'black')
+    tail = `${tail},drawbox=color=black:t=fill:enable='gte(n,${Math.floor(n / 2)})'`;
   if (spec.defect === 'drift') tail = `${tail},hue=h='n*9':s='1+n*0.04',eq=brightness='min(0.5,n*0.01)'`;
   filters.push(`${tail}[v]`);
   const args = ['-y', '-v', 'error', '-loop', '1', '-framerate', String(spec.fps), '-i', spec.startImage];
   if (spec.endImage) args.push('-loop', '1', '-framerate', String(spec.fps), '-i', spec.endImage);
-  args.push('-filter_complex', filters.join(';'), '-map', '[v]', '-frames:v', String(n), '-r', String(spec.fps));
+  args.push(
+    '-filter_complex',
+    filters.join(';'),
+    '-map',
+    '[v]',
+    '-frames:v',
+    String(n),
+    '-r',
+    String(spec.fps),
+  );
   switch (spec.container) {
     case 'mp4':
-      args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', '-pix_fmt', 'yuv420p', '-movflags', '+faststart');
+      args.push(
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-crf',
+        '16',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
+      );
       break;
     case 'webm':
       args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '32');
@@ -62,7 +83,16 @@ export function renderArgs(spec: RenderSpec): string[] {
       args.push('-c:v', 'gif');
       break;
     case 'png-sequence':
-      args.push('-c:v', 'png', '-pix_fmt', 'rgb24', '-start_number', String(spec.startNumber ?? 1), '-f', 'image2');
+      args.push(
+        '-c:v',
+        'png',
+        '-pix_fmt',
+        'rgb24',
+        '-start_number',
+        String(spec.startNumber ?? 1),
+        '-f',
+        'image2',
+      );
       break;
   }
   args.push(spec.out);

@@ -107,7 +107,10 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       for await (const c of req) {
         size += (c as Buffer).length;
         if (size > config.maxUploadSize) {
-          throw new HttpError(413, `Maximum request body size ${config.maxUploadSize} exceeded, actual body size ${size}`);
+          throw new HttpError(
+            413,
+            `Maximum request body size ${config.maxUploadSize} exceeded, actual body size ${size}`,
+          );
         }
         chunks.push(c as Buffer);
       }
@@ -163,11 +166,33 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       const b = await jsonBody();
       const number = typeof b.number === 'number' ? b.number : b.front ? -engine.counter++ : engine.counter++;
       if (!b.prompt || typeof b.prompt !== 'object') {
-        return json({ error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} }, 400);
+        return json(
+          {
+            error: {
+              type: 'no_prompt',
+              message: 'No prompt provided',
+              details: 'No prompt provided',
+              extra_info: {},
+            },
+            node_errors: {},
+          },
+          400,
+        );
       }
       let promptId = typeof b.prompt_id === 'string' ? b.prompt_id : randomUUID();
       if (config.promptIdMode === 'uuid' && typeof b.prompt_id === 'string' && !UUID.test(b.prompt_id)) {
-        return json({ error: { type: 'invalid_prompt_id', message: 'Invalid prompt_id', details: b.prompt_id, extra_info: {} }, node_errors: {} }, 400);
+        return json(
+          {
+            error: {
+              type: 'invalid_prompt_id',
+              message: 'Invalid prompt_id',
+              details: b.prompt_id,
+              extra_info: {},
+            },
+            node_errors: {},
+          },
+          400,
+        );
       }
       if (!promptId) promptId = randomUUID();
       const prompt = b.prompt as ApiPrompt;
@@ -181,7 +206,10 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     }
     if (route === '/queue') {
       if (method === 'GET') {
-        return json({ queue_running: engine.running ? [engine.running] : [], queue_pending: [...engine.pending] });
+        return json({
+          queue_running: engine.running ? [engine.running] : [],
+          queue_pending: [...engine.pending],
+        });
       }
       const b = await jsonBody();
       if (b.clear) engine.clearPending();
@@ -200,7 +228,9 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     }
     if (route === '/history' && method === 'GET') {
       const entries = [...engine.history.entries()];
-      const max = url.searchParams.has('max_items') ? Number(url.searchParams.get('max_items')) : entries.length;
+      const max = url.searchParams.has('max_items')
+        ? Number(url.searchParams.get('max_items'))
+        : entries.length;
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const end = Math.max(0, entries.length - offset);
       return json(Object.fromEntries(entries.slice(Math.max(0, end - max), end)));
@@ -273,7 +303,7 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     const request = new Request('http://sim/upload', {
       method: 'POST',
       headers: { 'content-type': req.headers['content-type'] ?? '' },
-      body: raw,
+      body: new Uint8Array(raw),
     });
     let form: FormData;
     try {
@@ -336,7 +366,10 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     // one socket per id: a new connection displaces the old one, which then receives nothing
     sockets.set(clientId, ws);
     ws.send(
-      JSON.stringify({ type: 'status', data: { status: { exec_info: { queue_remaining: engine.queueRemaining } }, sid: clientId } }),
+      JSON.stringify({
+        type: 'status',
+        data: { status: { exec_info: { queue_remaining: engine.queueRemaining } }, sid: clientId },
+      }),
     );
     const running = engine.running;
     if (running && running[3].client_id === clientId && engine.currentNode) {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: assertions read loosely typed wire JSON
 // comfy-sim specifics: wire shapes, queue rules, rendering, fault injection, GPU vitals, the CLI.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +16,8 @@ let tmp: string;
 let png: Buffer;
 
 type Api = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
-const example = (name = 'i2v.api.json'): Api => JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8'));
+const example = (name = 'i2v.api.json'): Api =>
+  JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8'));
 function quick(seed: number, size = 96, frames = 13, name?: string): Api {
   const w = example(name);
   Object.assign(w['6']!.inputs, { width: size, height: size, length: frames });
@@ -30,7 +32,7 @@ const post = (p: string, body: unknown) =>
 
 async function upload(name: string, data: Buffer, extra: Record<string, string> = {}) {
   const form = new FormData();
-  form.set('image', new Blob([data]), name);
+  form.set('image', new Blob([new Uint8Array(data)]), name);
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   return (await api('/upload/image', { method: 'POST', body: form })).json() as Promise<{ name: string }>;
 }
@@ -52,19 +54,30 @@ async function runToEnd(body: Record<string, unknown>, clientId: string) {
   const res = await post('/prompt', { client_id: clientId, ...body });
   const { prompt_id } = (await res.json()) as { prompt_id: string };
   await expect
-    .poll(() => messages.some((m) => m.type === 'executing' && m.data.node === null && m.data.prompt_id === prompt_id), {
-      timeout: 15_000,
-    })
+    .poll(
+      () =>
+        messages.some(
+          (m) => m.type === 'executing' && m.data.node === null && m.data.prompt_id === prompt_id,
+        ),
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe(true);
   ws.close();
-  const history = (await (await api(`/history/${prompt_id}`)).json()) as Record<string, { outputs: Record<string, any>; status: any }>;
+  const history = (await (await api(`/history/${prompt_id}`)).json()) as Record<
+    string,
+    { outputs: Record<string, any>; status: any }
+  >;
   return { promptId: prompt_id, messages, entry: history[prompt_id]! };
 }
 
 /** Waits until nothing is queued or running. */
 async function idle() {
   await expect
-    .poll(async () => ((await (await api('/prompt')).json()) as any).exec_info.queue_remaining, { timeout: 10_000 })
+    .poll(async () => ((await (await api('/prompt')).json()) as any).exec_info.queue_remaining, {
+      timeout: 10_000,
+    })
     .toBe(0);
 }
 
@@ -89,8 +102,30 @@ const mean = (a: Buffer) => a.reduce((s, v) => s + v, 0) / a.length;
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'comfy-sim-test-'));
   const file = path.join(tmp, 'start.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x120', '-frames:v', '1', file]);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'mandelbrot=size=160x120', '-frames:v', '1', path.join(tmp, 'end.png')]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=160x120',
+    '-frames:v',
+    '1',
+    file,
+  ]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'mandelbrot=size=160x120',
+    '-frames:v',
+    '1',
+    path.join(tmp, 'end.png'),
+  ]);
   png = fs.readFileSync(file);
   sim = await startComfySim({ speed: 40, gpuName: 'NVIDIA Test GPU' });
   await upload('start.png', png);
@@ -104,7 +139,16 @@ afterAll(async () => {
 
 describe('routes', () => {
   it('serves every route bare and under /api', async () => {
-    for (const p of ['/system_stats', '/object_info', '/queue', '/history', '/models', '/embeddings', '/features', '/prompt']) {
+    for (const p of [
+      '/system_stats',
+      '/object_info',
+      '/queue',
+      '/history',
+      '/models',
+      '/embeddings',
+      '/features',
+      '/prompt',
+    ]) {
       expect((await fetch(`${sim.url}${p}`)).status).toBe(200);
       expect((await fetch(`${sim.url}/api${p}`)).status).toBe(200);
     }
@@ -174,17 +218,24 @@ describe('validation shapes', () => {
     expect(ckpt.details).toBe(
       "ckpt_name: 'x.safetensors' not in ['wan2.1_i2v_480p_14B_fp8.safetensors', 'sd_xl_base_1.0.safetensors']",
     );
-    expect(body.node_errors['1']).toMatchObject({ class_type: 'CheckpointLoaderSimple', dependent_outputs: ['10'] });
+    expect(body.node_errors['1']).toMatchObject({
+      class_type: 'CheckpointLoaderSimple',
+      dependent_outputs: ['10'],
+    });
     expect(body.error.details).toContain('Value not in list: ckpt_name');
   });
 
   it('rejects unknown classes, missing prompts, missing outputs and bad image files', async () => {
-    const unknown = (await (await post('/prompt', { prompt: { '5': { class_type: 'Nope', inputs: {} } } })).json()) as any;
+    const unknown = (await (
+      await post('/prompt', { prompt: { '5': { class_type: 'Nope', inputs: {} } } })
+    ).json()) as any;
     expect(unknown.error).toMatchObject({ type: 'invalid_prompt', details: "Node ID '#5'" });
     expect(((await (await post('/prompt', {})).json()) as any).error.type).toBe('no_prompt');
     const noOut = quick(1);
     delete noOut['10'];
-    expect(((await (await post('/prompt', { prompt: noOut })).json()) as any).error.type).toBe('prompt_no_outputs');
+    expect(((await (await post('/prompt', { prompt: noOut })).json()) as any).error.type).toBe(
+      'prompt_no_outputs',
+    );
     const badImage = quick(1);
     badImage['5']!.inputs.image = 'not-uploaded.png';
     const r = (await (await post('/prompt', { prompt: badImage })).json()) as any;
@@ -205,7 +256,10 @@ describe('validation shapes', () => {
   it('requires UUID prompt ids in the newer profile', async () => {
     const strict = await startComfySim({ promptIdMode: 'uuid' });
     try {
-      const r = await fetch(`${strict.url}/prompt`, { method: 'POST', body: JSON.stringify({ prompt: quick(1), prompt_id: 'abc' }) });
+      const r = await fetch(`${strict.url}/prompt`, {
+        method: 'POST',
+        body: JSON.stringify({ prompt: quick(1), prompt_id: 'abc' }),
+      });
       expect(r.status).toBe(400);
       expect(((await r.json()) as any).error.type).toBe('invalid_prompt_id');
     } finally {
@@ -217,10 +271,15 @@ describe('validation shapes', () => {
 describe('websocket', () => {
   it('greets with status and a 32-hex sid, and answers the feature-flag handshake', async () => {
     const { ws, messages } = await listen();
-    expect(messages[0]).toMatchObject({ type: 'status', data: { status: { exec_info: { queue_remaining: expect.any(Number) } } } });
+    expect(messages[0]).toMatchObject({
+      type: 'status',
+      data: { status: { exec_info: { queue_remaining: expect.any(Number) } } },
+    });
     expect(messages[0]!.data.sid).toMatch(/^[0-9a-f]{32}$/);
     ws.send(JSON.stringify({ type: 'feature_flags', data: { supports_preview_metadata: true } }));
-    await expect.poll(() => messages.find((m) => m.type === 'feature_flags')?.data.max_upload_size).toBe(104857600);
+    await expect
+      .poll(() => messages.find((m) => m.type === 'feature_flags')?.data.max_upload_size)
+      .toBe(104857600);
     ws.close();
   });
 
@@ -242,13 +301,19 @@ describe('websocket', () => {
     expect(messages[i7 - 1]).toMatchObject({ type: 'progress_state' });
     expect(messages.filter((m) => m.type === 'progress').map((m) => m.data.value)).toEqual([1, 2, 3]);
     expect(other.messages.some((m) => m.data.prompt_id === promptId)).toBe(false);
-    expect(entry.status.messages.map((m: [string]) => m[0])).toEqual(['execution_start', 'execution_cached', 'execution_success']);
+    expect(entry.status.messages.map((m: [string]) => m[0])).toEqual([
+      'execution_start',
+      'execution_cached',
+      'execution_success',
+    ]);
   });
 
   it('tells a reconnecting owner which node runs, without a prompt id', async () => {
     const first = await listen('owner-2');
     await post('/prompt', { prompt: quick(41), client_id: 'owner-2', extra_data: { sim: { stallMs: -1 } } });
-    await expect.poll(() => first.messages.some((m) => m.type === 'executing' && m.data.node === '7')).toBe(true);
+    await expect
+      .poll(() => first.messages.some((m) => m.type === 'executing' && m.data.node === '7'))
+      .toBe(true);
     first.ws.close();
     const again = await listen('owner-2');
     expect(again.messages[1]).toEqual({ type: 'executing', data: { node: '7' } });
@@ -281,13 +346,30 @@ describe('rendering', () => {
     expect(gif.workflow).toBe(gif.filename.replace('.mp4', '.png'));
     const video = await fetchOutput(gif, path.join(tmp, 't.mp4'));
     expect((await probe(video, { countFrames: true })).video?.frameCount).toBe(17);
-    const end = (await runFfmpeg(['-v', 'error', '-i', path.join(tmp, 'end.png'), '-vf', 'scale=108:108,crop=96:96', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'])).stdout;
+    const end = (
+      await runFfmpeg([
+        '-v',
+        'error',
+        '-i',
+        path.join(tmp, 'end.png'),
+        '-vf',
+        'scale=108:108,crop=96:96',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'rgb24',
+        '-',
+      ])
+    ).stdout;
     expect(meanAbsDiff(await rgb(video, 'last'), end)).toBeLessThan(meanAbsDiff(await rgb(video, 0), end));
   });
 
   it('injects black, frozen and drifting frames', async () => {
     const render = async (frames: 'black' | 'frozen' | 'drift' | undefined, seed: number) => {
-      const { entry } = await runToEnd({ prompt: quick(seed, 96, 21), extra_data: { sim: { frames } } }, `def-${seed}`);
+      const { entry } = await runToEnd(
+        { prompt: quick(seed, 96, 21), extra_data: { sim: { frames } } },
+        `def-${seed}`,
+      );
       return fetchOutput(entry.outputs['10'].images[0], path.join(tmp, `d${seed}.mp4`));
     };
     const normal = await render(undefined, 60);
@@ -296,18 +378,34 @@ describe('rendering', () => {
     const drift = await render('drift', 63);
     expect(mean(await rgb(black, 'last'))).toBeLessThan(20);
     expect(mean(await rgb(normal, 'last'))).toBeGreaterThan(40);
-        const still = meanAbsDiff(await rgb(frozen, 2), await rgb(frozen, 18));
+    const still = meanAbsDiff(await rgb(frozen, 2), await rgb(frozen, 18));
     expect(still).toBeLessThan(1.5);
     expect(meanAbsDiff(await rgb(normal, 2), await rgb(normal, 18))).toBeGreaterThan(4 * still + 2);
     const first = await rgb(normal, 0);
-    expect(meanAbsDiff(await rgb(drift, 'last'), first)).toBeGreaterThan(2 * meanAbsDiff(await rgb(normal, 'last'), first));
+    expect(meanAbsDiff(await rgb(drift, 'last'), first)).toBeGreaterThan(
+      2 * meanAbsDiff(await rgb(normal, 'last'), first),
+    );
   });
 
   it('fails at a node on request, and slows down on request', async () => {
-    const { messages, entry } = await runToEnd({ prompt: quick(70), extra_data: { sim: { failAt: '8', failMessage: 'boom' } } }, 'fail-1');
+    const { messages, entry } = await runToEnd(
+      { prompt: quick(70), extra_data: { sim: { failAt: '8', failMessage: 'boom' } } },
+      'fail-1',
+    );
     const err = messages.find((m) => m.type === 'execution_error')!.data;
     expect(Object.keys(err).sort()).toEqual(
-      ['current_inputs', 'current_outputs', 'exception_message', 'exception_type', 'executed', 'node_id', 'node_type', 'prompt_id', 'timestamp', 'traceback'].sort(),
+      [
+        'current_inputs',
+        'current_outputs',
+        'exception_message',
+        'exception_type',
+        'executed',
+        'node_id',
+        'node_type',
+        'prompt_id',
+        'timestamp',
+        'traceback',
+      ].sort(),
     );
     expect(err).toMatchObject({ node_id: '8', node_type: 'VAEDecode', exception_message: 'boom' });
     expect(entry.status).toMatchObject({ status_str: 'error', completed: false });
@@ -323,9 +421,12 @@ describe('rendering', () => {
     const s = await startComfySim({ speed: 40 });
     try {
       const form = new FormData();
-      form.set('image', new Blob([png]), 'start.png');
+      form.set('image', new Blob([new Uint8Array(png)]), 'start.png');
       await fetch(`${s.url}/upload/image`, { method: 'POST', body: form });
-      await fetch(`${s.url}/prompt`, { method: 'POST', body: JSON.stringify({ prompt: quick(80), extra_data: { sim: { stallMs: -1 } } }) });
+      await fetch(`${s.url}/prompt`, {
+        method: 'POST',
+        body: JSON.stringify({ prompt: quick(80), extra_data: { sim: { stallMs: -1 } } }),
+      });
       await fetch(`${s.url}/prompt`, { method: 'POST', body: JSON.stringify({ prompt: quick(81) }) });
       expect(((await (await fetch(`${s.url}/prompt`)).json()) as any).exec_info.queue_remaining).toBe(2);
       const port = s.port;
@@ -343,9 +444,13 @@ describe('rendering', () => {
 describe('cli', () => {
   it('starts on --port 0 and prints its URL', async () => {
     const cli = path.resolve(import.meta.dirname, 'cli.ts');
-    const child = spawn(process.execPath, ['--conditions=@i2v/source', '--import', 'tsx', cli, '--port', '0', '--speed', '5'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@i2v/source', '--import', 'tsx', cli, '--port', '0', '--speed', '5'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       let out = '';
       child.stdout.on('data', (d) => {

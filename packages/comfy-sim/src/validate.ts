@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Catalogue, orderedInputs } from './catalogue.js';
 
-export type ApiPrompt = Record<string, { class_type?: unknown; inputs?: Record<string, unknown>; _meta?: unknown }>;
+export type ApiPrompt = Record<
+  string,
+  { class_type?: unknown; inputs?: Record<string, unknown>; _meta?: unknown }
+>;
 
 export interface NodeErrorItem {
   type: string;
@@ -18,7 +21,11 @@ export interface NodeErrors {
 
 export type Validation =
   | { ok: true; outputs: string[]; nodeErrors: NodeErrors }
-  | { ok: false; error: { type: string; message: string; details: string; extra_info: object }; nodeErrors: NodeErrors };
+  | {
+      ok: false;
+      error: { type: string; message: string; details: string; extra_info: object };
+      nodeErrors: NodeErrors;
+    };
 
 /** Python's repr of a value, as ComfyUI prints it in error details. */
 export function pyRepr(v: unknown): string {
@@ -47,7 +54,9 @@ export function validatePrompt(prompt: ApiPrompt, catalogue: Catalogue, inputDir
       };
     }
   }
-  const outputs = Object.keys(prompt).filter((id) => catalogue[prompt[id]!.class_type as string]!.output_node);
+  const outputs = Object.keys(prompt).filter(
+    (id) => catalogue[prompt[id]!.class_type as string]!.output_node,
+  );
   if (outputs.length === 0) {
     return {
       ok: false,
@@ -60,7 +69,8 @@ export function validatePrompt(prompt: ApiPrompt, catalogue: Catalogue, inputDir
   const ancestors = (id: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(id)) return seen;
     seen.add(id);
-    for (const v of Object.values(prompt[id]?.inputs ?? {})) if (isLink(v) && prompt[v[0]]) ancestors(v[0], seen);
+    for (const v of Object.values(prompt[id]?.inputs ?? {}))
+      if (isLink(v) && prompt[v[0]]) ancestors(v[0], seen);
     return seen;
   };
   const check = (id: string) => {
@@ -186,7 +196,6 @@ export function validatePrompt(prompt: ApiPrompt, catalogue: Catalogue, inputDir
             received_value: val,
           },
         });
-        continue;
       }
     }
     if (errs.length) errorsOf.set(id, errs);

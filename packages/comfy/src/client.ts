@@ -135,7 +135,8 @@ export class ComfyClient {
   async cancel(promptId: string, options: CallOptions = {}): Promise<void> {
     const q = await this.http.getQueue(options);
     if (q.queue_running.some((i) => i[1] === promptId)) await this.http.interrupt(promptId, options);
-    else if (q.queue_pending.some((i) => i[1] === promptId)) await this.http.deleteFromQueue([promptId], options);
+    else if (q.queue_pending.some((i) => i[1] === promptId))
+      await this.http.deleteFromQueue([promptId], options);
   }
 
   /**
@@ -166,7 +167,9 @@ export class ComfyClient {
         deadline = setTimeout(
           () =>
             finish(() =>
-              reject(new ComfyError('COMFY_TIMEOUT', `prompt ${promptId} not finished in ${options.timeoutMs} ms`)),
+              reject(
+                new ComfyError('COMFY_TIMEOUT', `prompt ${promptId} not finished in ${options.timeoutMs} ms`),
+              ),
             ),
           options.timeoutMs,
         );
@@ -212,7 +215,9 @@ export class ComfyClient {
           const verdict = await this.pollOnce(promptId);
           if (verdict === 'lost') {
             finish(() =>
-              reject(new ComfyError('COMFY_PROMPT_LOST', `prompt ${promptId} is neither queued nor in history`)),
+              reject(
+                new ComfyError('COMFY_PROMPT_LOST', `prompt ${promptId} is neither queued nor in history`),
+              ),
             );
             return;
           }

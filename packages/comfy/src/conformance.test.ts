@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { type ComfySim, startComfySim } from '@i2v/comfy-sim';
 import { probe } from '@i2v/ffmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,12 +38,26 @@ const eventsOf = (promptId: string) => seen.filter((e) => 'promptId' in e && e.p
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-conf-'));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1', path.join(tmp, 'start.png')]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240',
+    '-frames:v',
+    '1',
+    path.join(tmp, 'start.png'),
+  ]);
   if (!REAL) sim = await startComfySim({ speed: 20 });
   client = new ComfyClient(REAL ?? sim!.url, { backoff: { initialMs: 50, maxMs: 500 } });
   await client.connect();
   client.onEvent((e) => seen.push(e));
-  const up = await client.http.uploadImage({ name: 'start.png', data: fs.readFileSync(path.join(tmp, 'start.png')) });
+  const up = await client.http.uploadImage({
+    name: 'start.png',
+    data: fs.readFileSync(path.join(tmp, 'start.png')),
+  });
   startName = up.name;
 });
 
@@ -97,10 +112,14 @@ describe('uploads and files', () => {
   });
 
   it('maps /view errors to COMFY_HTTP with the status', async () => {
-    const err = await client.http.viewBuffer({ filename: 'missing-file.png', subfolder: '', type: 'input' }).catch((e) => e);
+    const err = await client.http
+      .viewBuffer({ filename: 'missing-file.png', subfolder: '', type: 'input' })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ComfyError);
     expect(err).toMatchObject({ code: 'COMFY_HTTP', details: { status: 404 } });
-    const bad = await client.http.viewBuffer({ filename: 'x.png', subfolder: '', type: 'secret' }).catch((e) => e);
+    const bad = await client.http
+      .viewBuffer({ filename: 'x.png', subfolder: '', type: 'secret' })
+      .catch((e) => e);
     expect(bad.details.status).toBe(400);
   });
 });
@@ -116,7 +135,10 @@ describe('submission', () => {
     expect(err.details.errorType).toBe('prompt_outputs_failed_validation');
     const byNode = Object.fromEntries(err.details.nodeErrors.map((n: { nodeId: string }) => [n.nodeId, n]));
     expect(byNode['7']).toMatchObject({ classType: 'KSampler', dependentOutputs: ['10'] });
-    expect(byNode['7'].errors[0]).toMatchObject({ type: 'value_not_in_list', extra_info: { input_name: 'sampler_name' } });
+    expect(byNode['7'].errors[0]).toMatchObject({
+      type: 'value_not_in_list',
+      extra_info: { input_name: 'sampler_name' },
+    });
     expect(byNode['3'].errors[0]).toMatchObject({ type: 'required_input_missing' });
     expect(byNode['3'].messages[0]).toBe('Required input is missing: text');
   });
@@ -128,7 +150,10 @@ describe('submission', () => {
 
   simOnly('validates the examples against the live catalogue', async () => {
     const info = await client.http.getObjectInfo();
-    const models = { checkpoints: (await client.http.getModels('checkpoints'))!, loras: (await client.http.getModels('loras'))! };
+    const models = {
+      checkpoints: (await client.http.getModels('checkpoints'))!,
+      loras: (await client.http.getModels('loras'))!,
+    };
     expect(validateWorkflow(quickI2v(), info, { models })).toEqual([]);
   });
 
@@ -152,7 +177,7 @@ describe('submission', () => {
     expect(done.outputs['10']!.animated).toEqual([true]);
     const out = path.join(tmp, 'out.mp4');
     const stream = await client.http.viewStream(file);
-    await new Promise((resolve, reject) => stream.pipe(fs.createWriteStream(out)).on('finish', resolve).on('error', reject));
+    await pipeline(stream, fs.createWriteStream(out));
     const p = await probe(out, { countFrames: true });
     expect(p.video).toMatchObject({ width: 128, height: 128, frameCount: 17, fps: 16 });
     expect(done.history?.status.status_str).toBe('success');
@@ -174,7 +199,11 @@ describe('submission', () => {
     const s = await client.submit(quickI2v({ seed: 13 }), { extraData: { sim: { failAt: 'KSampler' } } });
     const done = await client.waitForCompletion(s.promptId);
     expect(done.status).toBe('error');
-    expect(done.error).toMatchObject({ nodeId: '7', nodeType: 'KSampler', exceptionType: 'torch.OutOfMemoryError' });
+    expect(done.error).toMatchObject({
+      nodeId: '7',
+      nodeType: 'KSampler',
+      exceptionType: 'torch.OutOfMemoryError',
+    });
     expect(done.error!.executed).not.toContain('7');
     expect(done.error!.traceback.length).toBeGreaterThan(0);
     expect(done.history?.status).toMatchObject({ status_str: 'error', completed: false });
@@ -185,7 +214,9 @@ describe('submission', () => {
     const a = await client.submit(quickI2v({ seed: 15 }));
     const b = await client.submit(quickI2v({ seed: 16 }));
     const front = await client.submit(quickI2v({ seed: 17 }), { front: true });
-    await expect.poll(async () => (await client.http.getQueue()).queue_running[0]?.[1]).toBe(running.promptId);
+    await expect
+      .poll(async () => (await client.http.getQueue()).queue_running[0]?.[1])
+      .toBe(running.promptId);
     const q = await client.http.getQueue();
     expect(q.queue_pending.map((i) => i[1])).toEqual([front.promptId, a.promptId, b.promptId]);
     await client.cancel(a.promptId);

@@ -46,10 +46,15 @@ describe('parseTextMessage', () => {
     });
     expect(m('executing', { node: null, prompt_id: 'p' })).toMatchObject({ node: null, promptId: 'p' });
     expect(m('executing', { node: '3' })).toMatchObject({ node: '3', promptId: null });
-    const output = { images: [{ filename: 'a_00001_.mp4', subfolder: 'video', type: 'output' }], animated: [true] };
+    const output = {
+      images: [{ filename: 'a_00001_.mp4', subfolder: 'video', type: 'output' }],
+      animated: [true],
+    };
     expect(m('executed', { node: '9', display_node: '9', output, prompt_id: 'p' })).toMatchObject({ output });
     expect(m('executed', { node: '9', output: null, prompt_id: 'p' })).toMatchObject({ output: null });
-    expect(m('execution_success', { prompt_id: 'p', timestamp: 1 })).toMatchObject({ type: 'execution_success' });
+    expect(m('execution_success', { prompt_id: 'p', timestamp: 1 })).toMatchObject({
+      type: 'execution_success',
+    });
     expect(
       m('execution_error', {
         prompt_id: 'p',
@@ -76,7 +81,9 @@ describe('parseTextMessage', () => {
       currentOutputs: ['1', '7'],
       timestamp: 9,
     });
-    expect(m('execution_interrupted', { prompt_id: 'p', node_id: '7', node_type: 'KSampler', executed: [] })).toMatchObject({
+    expect(
+      m('execution_interrupted', { prompt_id: 'p', node_id: '7', node_type: 'KSampler', executed: [] }),
+    ).toMatchObject({
       type: 'execution_interrupted',
       nodeId: '7',
     });
@@ -84,7 +91,10 @@ describe('parseTextMessage', () => {
       type: 'feature_flags',
       flags: { supports_preview_metadata: true },
     });
-    expect(m('logs', { entries: [{ m: 'x' }], size: { cols: 80 } })).toMatchObject({ type: 'logs', entries: [{ m: 'x' }] });
+    expect(m('logs', { entries: [{ m: 'x' }], size: { cols: 80 } })).toMatchObject({
+      type: 'logs',
+      entries: [{ m: 'x' }],
+    });
   });
 
   it('surfaces unknown and broken messages instead of throwing', () => {
@@ -94,20 +104,27 @@ describe('parseTextMessage', () => {
       data: { value: 'hi' },
     });
     expect(parseTextMessage('not json')).toMatchObject({ type: 'unknown', messageType: '(invalid json)' });
-    expect(parseTextMessage('{"type":"progress","data":null}')).toMatchObject({ type: 'progress', value: 0, max: 1 });
+    expect(parseTextMessage('{"type":"progress","data":null}')).toMatchObject({
+      type: 'progress',
+      value: 0,
+      max: 1,
+    });
     expect(parseTextMessage('[]')).toMatchObject({ type: 'unknown' });
   });
 });
 
 describe('parseBinaryMessage', () => {
-  const u32 = (...ns: number[]) => Buffer.concat(ns.map((n) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255])));
+  const u32 = (...ns: number[]) =>
+    Buffer.concat(ns.map((n) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255])));
   it('parses type-1 previews', () => {
     const e = parseBinaryMessage(Buffer.concat([u32(1, 2), Buffer.from('PNGDATA')]));
     expect(e).toMatchObject({ type: 'preview', format: 'png', metadata: null });
     if (e.type === 'preview') expect(e.image.toString()).toBe('PNGDATA');
   });
   it('parses type-3 text and type-4 previews with metadata', () => {
-    expect(parseBinaryMessage(Buffer.concat([u32(3, 2), Buffer.from('12'), Buffer.from('50% done')]))).toEqual({
+    expect(
+      parseBinaryMessage(Buffer.concat([u32(3, 2), Buffer.from('12'), Buffer.from('50% done')])),
+    ).toEqual({
       type: 'text',
       nodeId: '12',
       text: '50% done',
@@ -120,14 +137,18 @@ describe('parseBinaryMessage', () => {
   it('reports unknown and truncated frames', () => {
     expect(parseBinaryMessage(Buffer.from([0, 0]))).toMatchObject({ type: 'unknown', messageType: 'binary' });
     expect(parseBinaryMessage(u32(9, 0))).toMatchObject({ type: 'unknown', messageType: 'binary:9' });
-    expect(parseBinaryMessage(Buffer.concat([u32(3, 50), Buffer.from('x')]))).toMatchObject({ type: 'unknown' });
+    expect(parseBinaryMessage(Buffer.concat([u32(3, 50), Buffer.from('x')]))).toMatchObject({
+      type: 'unknown',
+    });
   });
 });
 
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, with bounded jitter', () => {
     const opts = { initialMs: 100, maxMs: 1000, factor: 2, jitter: 0.5 };
-    expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, opts, () => 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, opts, () => 1))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
     expect(backoffDelay(2, opts, () => 0)).toBe(200);
     for (let i = 0; i < 50; i++) {
       const d = backoffDelay(3, opts);

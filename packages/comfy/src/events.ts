@@ -44,14 +44,20 @@ export type ComfyEvent =
     }
   | { type: 'feature_flags'; flags: Record<string, unknown> }
   | { type: 'logs'; entries: unknown[]; size: unknown }
-  | { type: 'preview'; format: 'jpeg' | 'png' | 'unknown'; image: Buffer; metadata: Record<string, unknown> | null }
+  | {
+      type: 'preview';
+      format: 'jpeg' | 'png' | 'unknown';
+      image: Buffer;
+      metadata: Record<string, unknown> | null;
+    }
   | { type: 'text'; nodeId: string; text: string }
   /** A message this client does not know (custom nodes, newer servers) or cannot parse; never thrown. */
   | { type: 'unknown'; messageType: string; data: unknown };
 
 export type ComfyEventType = ComfyEvent['type'];
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -157,7 +163,12 @@ export function parseBinaryMessage(buf: Buffer): ComfyEvent {
   const kind = buf.readUInt32BE(0);
   const imageFormat = (code: number) => (code === 1 ? 'jpeg' : code === 2 ? 'png' : 'unknown');
   if ((kind === 1 || kind === 2) && buf.length >= 8) {
-    return { type: 'preview', format: imageFormat(buf.readUInt32BE(4)), image: buf.subarray(8), metadata: null };
+    return {
+      type: 'preview',
+      format: imageFormat(buf.readUInt32BE(4)),
+      image: buf.subarray(8),
+      metadata: null,
+    };
   }
   if (kind === 3 && buf.length >= 8) {
     const n = buf.readUInt32BE(4);

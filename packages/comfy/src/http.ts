@@ -122,7 +122,9 @@ export class ComfyHttp {
     }
     const json = (await this.readJson(res, '/prompt')) as SubmitResponse;
     if (typeof json?.prompt_id !== 'string') {
-      throw new ComfyError('COMFY_NOT_COMFY', 'POST /prompt answered without a prompt_id', { url: this.baseUrl });
+      throw new ComfyError('COMFY_NOT_COMFY', 'POST /prompt answered without a prompt_id', {
+        url: this.baseUrl,
+      });
     }
     return json;
   }
@@ -138,7 +140,10 @@ export class ComfyHttp {
     const q = (await this.getJson('/queue', options)) as QueueState;
     const byOrder = (a: QueueState['queue_pending'][number], b: QueueState['queue_pending'][number]) =>
       a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-    return { queue_running: q.queue_running ?? [], queue_pending: [...(q.queue_pending ?? [])].sort(byOrder) };
+    return {
+      queue_running: q.queue_running ?? [],
+      queue_pending: [...(q.queue_pending ?? [])].sort(byOrder),
+    };
   }
 
   /** `POST /queue {delete}`: removes pending prompts (the running one is untouched). */
@@ -214,7 +219,11 @@ export class ComfyHttp {
     options: CallOptions = {},
   ): Promise<UploadResponse> {
     const form = new FormData();
-    form.set('image', new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }), file.name);
+    form.set(
+      'image',
+      new Blob([new Uint8Array(file.data)], { type: file.mimeType ?? 'application/octet-stream' }),
+      file.name,
+    );
     if (fields.type) form.set('type', fields.type);
     if (fields.subfolder) form.set('subfolder', fields.subfolder);
     if (fields.overwrite) form.set('overwrite', 'true');
@@ -290,7 +299,11 @@ export class ComfyHttp {
   // ---- plumbing -----------------------------------------------------------------------------------------------
 
   private viewPath(file: FileRef): string {
-    const q = new URLSearchParams({ filename: file.filename, subfolder: file.subfolder ?? '', type: file.type });
+    const q = new URLSearchParams({
+      filename: file.filename,
+      subfolder: file.subfolder ?? '',
+      type: file.type,
+    });
     return `/view?${q}`;
   }
 
@@ -313,7 +326,12 @@ export class ComfyHttp {
     await res.body?.cancel();
   }
 
-  private async call(method: Method, route: string, body: string | FormData | undefined, options: CallOptions) {
+  private async call(
+    method: Method,
+    route: string,
+    body: string | FormData | undefined,
+    options: CallOptions,
+  ) {
     const prefix = await this.ensurePrefix(options);
     const res = await this.raw(method, `${prefix}${route}`, body, options);
     if (res.status === 413) {
@@ -340,7 +358,8 @@ export class ComfyHttp {
       } catch (err) {
         // a pooled keep-alive connection the server closed (e.g. it restarted): retry a GET once on a fresh one
         const code = (err as { cause?: { code?: string } }).cause?.code;
-        if (method !== 'GET' || signal.aborted || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET')) throw err;
+        if (method !== 'GET' || signal.aborted || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET'))
+          throw err;
         return await this.fetchImpl(url, { method, body, headers, signal });
       }
     } catch (err) {

@@ -1,8 +1,8 @@
 export {
-  type Completion,
-  type CompletionStatus,
   ComfyClient,
   type ComfyClientOptions,
+  type Completion,
+  type CompletionStatus,
   completionFromHistory,
   type SubmitOptions,
   type Submitted,
@@ -24,7 +24,19 @@ export {
   parseBinaryMessage,
   parseTextMessage,
 } from './events.js';
-export { type CallOptions, ComfyHttp, type ComfyHttpOptions, type ServerInfo, type SubmitRequest } from './http.js';
-export { type BackoffOptions, backoffDelay, ComfySocket, type ComfySocketOptions, type SocketState } from './socket.js';
+export {
+  type CallOptions,
+  ComfyHttp,
+  type ComfyHttpOptions,
+  type ServerInfo,
+  type SubmitRequest,
+} from './http.js';
+export {
+  type BackoffOptions,
+  backoffDelay,
+  ComfySocket,
+  type ComfySocketOptions,
+  type SocketState,
+} from './socket.js';
 export type * from './types.js';
 export * from './workflow/index.js';

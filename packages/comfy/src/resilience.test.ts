@@ -35,7 +35,18 @@ function quickI2v(seed: number): ApiWorkflow {
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-res-'));
   const file = path.join(tmp, 'start.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=96x96', '-frames:v', '1', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=96x96',
+    '-frames:v',
+    '1',
+    file,
+  ]);
   png = fs.readFileSync(file);
 });
 
@@ -45,7 +56,11 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ComfyError) => e.code);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: ComfyError) => e.code,
+  );
 
 describe('worker URLs that are not a usable ComfyUI', () => {
   it('unreachable → COMFY_UNREACHABLE', async () => {
@@ -82,7 +97,9 @@ describe('worker URLs that are not a usable ComfyUI', () => {
     expect(performance.now() - t).toBeLessThan(1000);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    expect(await codeOf(new ComfyHttp(url, { timeoutMs: 5000 }).probe({ signal: ac.signal }))).toBe('COMFY_ABORTED');
+    expect(await codeOf(new ComfyHttp(url, { timeoutMs: 5000 }).probe({ signal: ac.signal }))).toBe(
+      'COMFY_ABORTED',
+    );
   });
 
   it('speaks an older protocol → COMFY_NOT_COMFY naming it', async () => {
@@ -143,7 +160,9 @@ describe('against comfy-sim', () => {
       await client.connect();
       await client.http.uploadImage({ name: 'start.png', data: png });
       const s = await client.submit(quickI2v(3), { extraData: { sim: { restart: true } } });
-      const err = await client.waitForCompletion(s.promptId, { timeoutMs: 10_000, pollMs: 50 }).catch((e) => e);
+      const err = await client
+        .waitForCompletion(s.promptId, { timeoutMs: 10_000, pollMs: 50 })
+        .catch((e) => e);
       expect(err).toMatchObject({ code: 'COMFY_PROMPT_LOST' });
     } finally {
       client.close();
@@ -158,7 +177,9 @@ describe('against comfy-sim', () => {
     try {
       await client.connect();
       await client.http.uploadImage({ name: 'start.png', data: png });
-      const s = await client.submit(quickI2v(4), { extraData: { sim: { dropSocket: true, historyDelayMs: 100 } } });
+      const s = await client.submit(quickI2v(4), {
+        extraData: { sim: { dropSocket: true, historyDelayMs: 100 } },
+      });
       const done = await client.waitForCompletion(s.promptId, { timeoutMs: 10_000, pollMs: 50 });
       expect(done).toMatchObject({ status: 'success', via: 'poll' });
       expect(done.outputs['10']?.images?.[0]?.filename).toMatch(/\.mp4$/);

@@ -22,7 +22,11 @@ export interface ComfySocketOptions {
 }
 
 /** Pure: the delay before reconnect attempt `attempt` (0-based). */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random) {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+) {
   const { initialMs = 250, maxMs = 10_000, factor = 2, jitter = 0.3 } = options;
   const base = Math.min(maxMs, initialMs * factor ** attempt);
   return Math.round(base * (1 - jitter) + base * jitter * random());

@@ -133,7 +133,11 @@ export function convertUiToApi(ui: UiWorkflow, objectInfo: ObjectInfo): Conversi
       });
       continue;
     }
-    if (subgraphIds.has(node.type) || node.type.startsWith('workflow>') || node.type.startsWith('workflow/')) {
+    if (
+      subgraphIds.has(node.type) ||
+      node.type.startsWith('workflow>') ||
+      node.type.startsWith('workflow/')
+    ) {
       problems.push({
         severity: 'error',
         code: 'unsupported_node',
@@ -156,7 +160,6 @@ export function convertUiToApi(ui: UiWorkflow, objectInfo: ObjectInfo): Conversi
     }
     const widgetValues = new Map<string, unknown>();
     const linked = new Map<string, unknown>();
-    const slots = new Map((node.inputs ?? []).map((s) => [s.name, s]));
     const wv = node.widgets_values;
     const defs = orderedInputs(info);
     const widgetDefs = defs.filter((d) => isWidget(d.spec));
@@ -193,7 +196,11 @@ export function convertUiToApi(ui: UiWorkflow, objectInfo: ObjectInfo): Conversi
       else if (widgetValues.has(def.name)) inputs[def.name] = widgetValues.get(def.name);
     }
     for (const [name, v] of linked) if (!(name in inputs)) inputs[name] = v;
-    workflow[id] = { class_type: node.type, inputs, _meta: { title: node.title ?? info.display_name ?? node.type } };
+    workflow[id] = {
+      class_type: node.type,
+      inputs,
+      _meta: { title: node.title ?? info.display_name ?? node.type },
+    };
   }
   const cycle = problems.length ? null : findCycle(workflow);
   if (cycle) {

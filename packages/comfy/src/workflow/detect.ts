@@ -21,12 +21,19 @@ export interface DetectOptions {
   maxBytes?: number;
 }
 
-const fail = (reason: NotWorkflowReason, message: string): WorkflowDetection => ({ ok: false, reason, message });
+const fail = (reason: NotWorkflowReason, message: string): WorkflowDetection => ({
+  ok: false,
+  reason,
+  message,
+});
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses and classifies a workflow from file text, bytes or an already parsed value. */
-export function detectWorkflow(input: string | Uint8Array | unknown, options: DetectOptions = {}): WorkflowDetection {
+export function detectWorkflow(
+  input: string | Uint8Array | unknown,
+  options: DetectOptions = {},
+): WorkflowDetection {
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   let value: unknown = input;
   if (typeof input === 'string' || input instanceof Uint8Array) {
@@ -50,7 +57,11 @@ export function detectWorkflow(input: string | Uint8Array | unknown, options: De
       return fail('bad_ui_workflow', 'UI workflow: `links` is not an array.');
     }
     for (const [i, n] of obj.nodes.entries()) {
-      if (!isObject(n) || (typeof n.id !== 'number' && typeof n.id !== 'string') || typeof n.type !== 'string') {
+      if (
+        !isObject(n) ||
+        (typeof n.id !== 'number' && typeof n.id !== 'string') ||
+        typeof n.type !== 'string'
+      ) {
         return fail('bad_ui_workflow', `UI workflow: node #${i} has no id or type.`);
       }
     }
@@ -62,7 +73,10 @@ export function detectWorkflow(input: string | Uint8Array | unknown, options: De
     if (!isObject(node) || typeof node.class_type !== 'string') {
       return entries.some(([, n]) => isObject(n) && typeof n.class_type === 'string')
         ? fail('bad_api_node', `API workflow: node ${id} has no class_type.`)
-        : fail('no_nodes', 'This JSON is not a ComfyUI workflow: no `nodes` array and no node with a class_type.');
+        : fail(
+            'no_nodes',
+            'This JSON is not a ComfyUI workflow: no `nodes` array and no node with a class_type.',
+          );
     }
     if (node.inputs !== undefined && !isObject(node.inputs)) {
       return fail('bad_api_node', `API workflow: node ${id} has inputs that are not an object.`);
@@ -71,7 +85,10 @@ export function detectWorkflow(input: string | Uint8Array | unknown, options: De
   const workflow: ApiWorkflow = {};
   for (const [id, node] of entries) {
     const n = node as Record<string, unknown>;
-    workflow[id] = { ...(n as object), inputs: (n.inputs as Record<string, unknown>) ?? {} } as ApiWorkflow[string];
+    workflow[id] = {
+      ...(n as object),
+      inputs: (n.inputs as Record<string, unknown>) ?? {},
+    } as ApiWorkflow[string];
   }
   return { ok: true, format: 'api', workflow };
 }

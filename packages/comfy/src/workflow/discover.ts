@@ -82,7 +82,8 @@ export function discoverParameters(workflow: ApiWorkflow): ParameterSlot[] {
       }
     }
     if (typeof node.inputs.text === 'string' && /TextEncode|Prompt/i.test(node.class_type)) {
-      const role = promptRole(id, users) ?? (/negative/i.test(node._meta?.title ?? '') ? 'negative' : 'positive');
+      const role =
+        promptRole(id, users) ?? (/negative/i.test(node._meta?.title ?? '') ? 'negative' : 'positive');
       add(`${role}_prompt`, id, 'text', 'content');
     }
     if (node.class_type === 'LoadImage' || node.class_type === 'LoadImageMask') {

@@ -36,7 +36,9 @@ export function findCycle(workflow: ApiWorkflow): string[] | null {
 }
 
 /** Consumers of each node: node id → [{nodeId, input}] fed by it. */
-export function consumers(workflow: ApiWorkflow): Map<string, { nodeId: string; input: string; slot: number }[]> {
+export function consumers(
+  workflow: ApiWorkflow,
+): Map<string, { nodeId: string; input: string; slot: number }[]> {
   const out = new Map<string, { nodeId: string; input: string; slot: number }[]>();
   for (const [id, node] of Object.entries(workflow)) {
     for (const [input, v] of Object.entries(node.inputs)) {

@@ -1,4 +1,11 @@
-export { comboOptions, type InputDef, isWidget, orderedInputs, specType, typesCompatible } from './catalogue.js';
+export {
+  comboOptions,
+  type InputDef,
+  isWidget,
+  orderedInputs,
+  specType,
+  typesCompatible,
+} from './catalogue.js';
 export { type Conversion, convertUiToApi } from './convert.js';
 export { detectWorkflow, type NotWorkflowReason, type WorkflowDetection } from './detect.js';
 export { discoverParameters, type ParameterCategory, type ParameterSlot } from './discover.js';

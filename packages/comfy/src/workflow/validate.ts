@@ -1,7 +1,14 @@
 // Checks an API workflow against a server's catalogue and model lists; returns every problem found.
 import type { WorkflowProblem } from '../errors.js';
 import type { ApiWorkflow, ObjectInfo } from '../types.js';
-import { comboOptions, isWidget, orderedInputs, specOptions, specType, typesCompatible } from './catalogue.js';
+import {
+  comboOptions,
+  isWidget,
+  orderedInputs,
+  specOptions,
+  specType,
+  typesCompatible,
+} from './catalogue.js';
 import { findCycle, isLink } from './graph.js';
 
 export interface ValidateOptions {
@@ -183,7 +190,8 @@ function checkWidget(
     return;
   }
   if (type === 'INT' || type === 'FLOAT') {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+    const n =
+      typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
     if (!Number.isFinite(n) || (type === 'INT' && !Number.isInteger(n))) {
       problems.push({
         severity: 'error',
@@ -221,9 +229,19 @@ function checkWidget(
     return;
   }
   if (type === 'BOOLEAN' && typeof value !== 'boolean') {
-    problems.push({ severity: 'error', code: 'invalid_input_type', ...where, message: `${label}: not a boolean` });
+    problems.push({
+      severity: 'error',
+      code: 'invalid_input_type',
+      ...where,
+      message: `${label}: not a boolean`,
+    });
   }
   if (type === 'STRING' && typeof value === 'object') {
-    problems.push({ severity: 'error', code: 'invalid_input_type', ...where, message: `${label}: not a string` });
+    problems.push({
+      severity: 'error',
+      code: 'invalid_input_type',
+      ...where,
+      message: `${label}: not a string`,
+    });
   }
 }

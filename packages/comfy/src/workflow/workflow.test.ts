@@ -23,7 +23,14 @@ const sortKeys = (w: ApiWorkflow) =>
 
 /** A UI workflow builder: nodes plus links `[from, slot, to, inputName]`. */
 function ui(
-  nodes: { id: number; type: string; mode?: number; inputs?: [string, string, boolean?][]; outputs?: string[]; wv?: unknown }[],
+  nodes: {
+    id: number;
+    type: string;
+    mode?: number;
+    inputs?: [string, string, boolean?][];
+    outputs?: string[];
+    wv?: unknown;
+  }[],
   links: [number, number, number, string][],
 ): UiWorkflow {
   const out: UiWorkflow = {
@@ -54,7 +61,12 @@ function ui(
   return out;
 }
 
-const ckpt = { id: 1, type: 'CheckpointLoaderSimple', outputs: ['MODEL', 'CLIP', 'VAE'], wv: ['sd_xl_base_1.0.safetensors'] };
+const ckpt = {
+  id: 1,
+  type: 'CheckpointLoaderSimple',
+  outputs: ['MODEL', 'CLIP', 'VAE'],
+  wv: ['sd_xl_base_1.0.safetensors'],
+};
 const loadImage = { id: 2, type: 'LoadImage', outputs: ['IMAGE', 'MASK'], wv: ['start.png', 'image'] };
 const save = { id: 9, type: 'SaveImage', inputs: [['images', 'IMAGE']] as [string, string][], wv: ['out'] };
 
@@ -116,7 +128,12 @@ describe('convertUiToApi', () => {
         {
           id: 3,
           type: 'KSampler',
-          inputs: [['model', 'MODEL'], ['positive', 'CONDITIONING'], ['negative', 'CONDITIONING'], ['latent_image', 'LATENT']],
+          inputs: [
+            ['model', 'MODEL'],
+            ['positive', 'CONDITIONING'],
+            ['negative', 'CONDITIONING'],
+            ['latent_image', 'LATENT'],
+          ],
           outputs: ['LATENT'],
           wv: [7, 'increment', 12, 5.5, 'euler', 'karras', 0.6],
         },
@@ -124,7 +141,14 @@ describe('convertUiToApi', () => {
       [[1, 0, 3, 'model']],
     );
     const k = convertUiToApi(w, info).workflow['3']!.inputs;
-    expect(k).toMatchObject({ seed: 7, steps: 12, cfg: 5.5, sampler_name: 'euler', scheduler: 'karras', denoise: 0.6 });
+    expect(k).toMatchObject({
+      seed: 7,
+      steps: 12,
+      cfg: 5.5,
+      sampler_name: 'euler',
+      scheduler: 'karras',
+      denoise: 0.6,
+    });
     expect(k.model).toEqual(['1', 0]);
   });
 
@@ -135,7 +159,10 @@ describe('convertUiToApi', () => {
         {
           id: 3,
           type: 'KSampler',
-          inputs: [['model', 'MODEL'], ['seed', 'INT', true]],
+          inputs: [
+            ['model', 'MODEL'],
+            ['seed', 'INT', true],
+          ],
           outputs: ['LATENT'],
           wv: [1, 'randomize', 20, 8, 'euler', 'normal', 1],
         },
@@ -211,13 +238,22 @@ describe('convertUiToApi', () => {
   });
 
   it('rejects cycles', () => {
-    const a = { id: 7, type: 'ImageScale', inputs: [['image', 'IMAGE']] as [string, string][], outputs: ['IMAGE'], wv: ['lanczos', 8, 8, 'center'] };
+    const a = {
+      id: 7,
+      type: 'ImageScale',
+      inputs: [['image', 'IMAGE']] as [string, string][],
+      outputs: ['IMAGE'],
+      wv: ['lanczos', 8, 8, 'center'],
+    };
     const b = { ...a, id: 8 };
-    const w = ui([a, b, save], [
-      [7, 0, 8, 'image'],
-      [8, 0, 7, 'image'],
-      [8, 0, 9, 'images'],
-    ]);
+    const w = ui(
+      [a, b, save],
+      [
+        [7, 0, 8, 'image'],
+        [8, 0, 7, 'image'],
+        [8, 0, 9, 'images'],
+      ],
+    );
     expect(() => convertUiToApi(w, info)).toThrow(/cycle: (7 → 8 → 7|8 → 7 → 8)/);
   });
 
@@ -306,7 +342,10 @@ describe('discoverParameters', () => {
   });
   it('tells start and end images apart and numbers repeated slots', () => {
     const w = JSON.parse(readExample('i2v-transition.api.json')) as ApiWorkflow;
-    w['30'] = { class_type: 'LoraLoader', inputs: { model: ['2', 0], clip: ['2', 1], lora_name: 'x', strength_model: 0.5, strength_clip: 1 } };
+    w['30'] = {
+      class_type: 'LoraLoader',
+      inputs: { model: ['2', 0], clip: ['2', 1], lora_name: 'x', strength_model: 0.5, strength_clip: 1 },
+    };
     const keys = discoverParameters(w).map((s) => s.key);
     expect(keys).toContain('input_image');
     expect(keys).toContain('end_image');
