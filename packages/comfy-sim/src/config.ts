@@ -52,9 +52,11 @@ export interface SimOptions {
   promptIdMode?: 'any' | 'uuid';
   faults?: SimFaults;
   version?: string;
+  /** Called right before each WebSocket text frame is written (tests and benchmarks time delivery with it). */
+  tap?: (clientId: string, text: string) => void;
 }
 
-export interface SimConfig extends Required<Omit<SimOptions, 'models' | 'faults' | 'dataDir'>> {
+export interface SimConfig extends Required<Omit<SimOptions, 'models' | 'faults' | 'dataDir' | 'tap'>> {
   dataDir: string;
   models: SimModels;
   faults: SimFaults;

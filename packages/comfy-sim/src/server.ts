@@ -61,14 +61,15 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
         .filter((f) => fs.statSync(path.join(inputDir, f)).isFile())
         .sort(),
     );
+  const write = (ws: WebSocket | undefined, clientId: string, text: string) => {
+    if (ws?.readyState !== WebSocket.OPEN) return;
+    options.tap?.(clientId, text);
+    ws.send(text);
+  };
   const send = (clientId: string | null, msg: unknown) => {
     const text = JSON.stringify(msg);
-    if (clientId === null) {
-      for (const ws of sockets.values()) if (ws.readyState === WebSocket.OPEN) ws.send(text);
-    } else {
-      const ws = sockets.get(clientId);
-      if (ws?.readyState === WebSocket.OPEN) ws.send(text);
-    }
+    if (clientId === null) for (const [id, ws] of sockets) write(ws, id, text);
+    else write(sockets.get(clientId), clientId, text);
   };
   let server: http.Server;
   let wss: WebSocketServer;
@@ -365,7 +366,9 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     const clientId = url.searchParams.get('clientId') || randomBytes(16).toString('hex');
     // one socket per id: a new connection displaces the old one, which then receives nothing
     sockets.set(clientId, ws);
-    ws.send(
+    write(
+      ws,
+      clientId,
       JSON.stringify({
         type: 'status',
         data: { status: { exec_info: { queue_remaining: engine.queueRemaining } }, sid: clientId },
@@ -373,14 +376,16 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     );
     const running = engine.running;
     if (running && running[3].client_id === clientId && engine.currentNode) {
-      ws.send(JSON.stringify({ type: 'executing', data: { node: engine.currentNode } }));
+      write(ws, clientId, JSON.stringify({ type: 'executing', data: { node: engine.currentNode } }));
     }
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       try {
         const msg = JSON.parse(String(data));
         if (msg?.type === 'feature_flags') {
-          ws.send(
+          write(
+            ws,
+            clientId,
             JSON.stringify({
               type: 'feature_flags',
               data: { supports_preview_metadata: true, max_upload_size: config.maxUploadSize },
