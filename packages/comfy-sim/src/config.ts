@@ -52,6 +52,8 @@ export interface SimOptions {
   promptIdMode?: 'any' | 'uuid';
   faults?: SimFaults;
   version?: string;
+  /** Send JPEG sampler previews (like `--preview-method auto`); a prompt can ask with `extra_data.preview_method`. */
+  previews?: boolean;
   /** Called right before each WebSocket text frame is written (tests and benchmarks time delivery with it). */
   tap?: (clientId: string, text: string) => void;
 }
@@ -88,5 +90,6 @@ export function resolveConfig(options: SimOptions, dataDir: string): SimConfig {
     promptIdMode: options.promptIdMode ?? 'any',
     faults: options.faults ?? {},
     version: options.version ?? '0.3.64',
+    previews: options.previews ?? false,
   };
 }

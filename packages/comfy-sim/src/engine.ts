@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runFfmpeg } from '@i2v/ffmpeg';
 import type { Catalogue } from './catalogue.js';
 import type { SimConfig, SimFaults } from './config.js';
 import { GpuVitals } from './gpu.js';
@@ -17,6 +18,8 @@ export interface EngineHooks {
   send(clientId: string | null, msg: Message): void;
   dropSockets(): void;
   restart(): void;
+  /** Sends a JPEG sampler preview (binary type 1, or type 4 to sockets that negotiated metadata). */
+  sendPreview(clientId: string | null, jpeg: Buffer, meta: Record<string, unknown>): void;
 }
 
 interface HistoryEntry {
@@ -206,9 +209,21 @@ export class Engine {
         }
         let output: Record<string, unknown> | null = null;
         if (SAMPLERS.test(cls)) {
+          const wantPreviews =
+            this.config.previews || (extra.preview_method && extra.preview_method !== 'none');
+          const preview = wantPreviews ? await this.previewImage(prompt, id) : null;
+          const meta = {
+            node_id: id,
+            prompt_id: promptId,
+            display_node_id: id,
+            parent_node_id: null,
+            real_node_id: id,
+          };
           await this.sample(id, prompt, timeScale, faults, (v, max) => {
-            progress('progress', { value: v, max, prompt_id: promptId, node: id });
+            // per tick: progress_state, progress, preview (the recorded capture's order)
             sendState(id, v, max, 'running');
+            progress('progress', { value: v, max, prompt_id: promptId, node: id });
+            if (preview) this.hooks.sendPreview(clientId, preview, { ...meta, image_type: 'image/jpeg' });
           });
         } else if (this.catalogue()[cls]?.output_node) {
           await this.sleep(40 * timeScale);
@@ -314,6 +329,19 @@ export class Engine {
       }
       await this.sleep(perStep);
       tick(s, steps);
+    }
+  }
+
+  /** A small JPEG of the start image, standing in for the sampler's latent preview. */
+  private async previewImage(prompt: ApiPrompt, id: string): Promise<Buffer | null> {
+    const start = this.renderParams(prompt, id).startImage;
+    if (!start) return null;
+    const file = path.join(this.config.dataDir, 'input', path.basename(start));
+    try {
+      const args = ['-v', 'error', '-i', file, '-vf', 'scale=128:-2', '-frames:v', '1', '-f', 'image2pipe'];
+      return (await runFfmpeg([...args, '-c:v', 'mjpeg', '-'], { signal: this.abort.signal })).stdout;
+    } catch {
+      return null;
     }
   }
 

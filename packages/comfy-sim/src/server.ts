@@ -78,10 +78,29 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
     for (const ws of sockets.values()) ws.terminate();
     sockets.clear();
   };
+  const withMetadata = new WeakSet<WebSocket>();
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+  };
+  const sendPreview = (clientId: string | null, jpeg: Buffer, meta: Record<string, unknown>) => {
+    const targets = clientId === null ? [...sockets.values()] : [sockets.get(clientId)];
+    for (const ws of targets) {
+      if (ws?.readyState !== WebSocket.OPEN) continue;
+      if (withMetadata.has(ws)) {
+        const m = Buffer.from(JSON.stringify(meta));
+        ws.send(Buffer.concat([u32(4), u32(m.length), m, jpeg]));
+      } else {
+        ws.send(Buffer.concat([u32(1), u32(1), jpeg]));
+      }
+    }
+  };
   const makeEngine = () =>
     new Engine(config, catalogue, {
       send,
       dropSockets,
+      sendPreview,
       restart: () => void sim.restart(),
     });
 
@@ -383,6 +402,7 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       try {
         const msg = JSON.parse(String(data));
         if (msg?.type === 'feature_flags') {
+          if (msg.data?.supports_preview_metadata) withMetadata.add(ws);
           write(
             ws,
             clientId,

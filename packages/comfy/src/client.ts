@@ -234,12 +234,12 @@ export class ComfyClient {
         if (done || timer) return;
         timer = setTimeout(poll, delay ?? (this.socket.state === 'open' ? watchdogMs : pollMs));
       };
+      // socket down: poll fast; socket back: reconcile at once (events sent while it was down are lost)
       const offState = this.socket.onState((s) => {
-        if (s !== 'open' && !done) {
-          if (timer) clearTimeout(timer);
-          timer = null;
-          schedule();
-        }
+        if (done || s === 'connecting') return;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        schedule(s === 'open' ? 0 : undefined);
       });
       // one immediate reconciliation: the prompt may already be gone (deleted, lost in a restart)
       schedule(0);

@@ -195,6 +195,29 @@ describe('submission', () => {
     expect(ev.some((e) => e.type === 'executed')).toBe(true);
   });
 
+  simOnly('delivers sampler previews as binary frames, with metadata when negotiated', async () => {
+    const plain = await client.submit(quickI2v({ seed: 18 }), { extraData: { preview_method: 'auto' } });
+    await client.waitForCompletion(plain.promptId);
+    const previews = seen.filter((e) => e.type === 'preview');
+    expect(previews.length).toBeGreaterThanOrEqual(4);
+    expect(previews[0]).toMatchObject({ format: 'jpeg', metadata: null });
+    if (previews[0]?.type === 'preview')
+      expect(previews[0].image.subarray(0, 2).toString('hex')).toBe('ffd8');
+    const rich = new ComfyClient(sim!.url, { previewMetadata: true });
+    const got: ComfyEvent[] = [];
+    rich.onEvent((e) => got.push(e));
+    try {
+      await rich.connect();
+      await expect.poll(() => got.some((e) => e.type === 'feature_flags')).toBe(true);
+      const s = await rich.submit(quickI2v({ seed: 19 }), { extraData: { preview_method: 'auto' } });
+      await rich.waitForCompletion(s.promptId);
+      const p = got.find((e) => e.type === 'preview');
+      expect(p).toMatchObject({ format: 'jpeg', metadata: { prompt_id: s.promptId, node_id: '7' } });
+    } finally {
+      rich.close();
+    }
+  });
+
   simOnly('reports a node failure as an execution_error with every field', async () => {
     const s = await client.submit(quickI2v({ seed: 13 }), { extraData: { sim: { failAt: 'KSampler' } } });
     const done = await client.waitForCompletion(s.promptId);

@@ -190,6 +190,24 @@ describe('against comfy-sim', () => {
     }
   });
 
+  it('keeps following a run across a dropped socket that reconnects', async () => {
+    const sim = await startComfySim({ speed: 10 });
+    const client = new ComfyClient(sim.url, { backoff: { initialMs: 20, maxMs: 100 } });
+    try {
+      await client.connect();
+      await client.http.uploadImage({ name: 'start.png', data: png });
+      const t = performance.now();
+      const s = await client.submit(quickI2v(6), { extraData: { sim: { dropSocket: true } } });
+      const done = await client.waitForCompletion(s.promptId, { timeoutMs: 10_000 });
+      expect(done.status).toBe('success');
+      expect(client.socket.opens).toBe(2);
+      expect(performance.now() - t).toBeLessThan(3000); // not left to the 5 s watchdog
+    } finally {
+      client.close();
+      await sim.stop();
+    }
+  });
+
   it('gets the outputs from history even when history is written late (#11540)', async () => {
     const sim = await startComfySim({ speed: 20 });
     const client = new ComfyClient(sim.url);
