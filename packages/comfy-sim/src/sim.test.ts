@@ -300,6 +300,14 @@ describe('websocket', () => {
     const i7 = messages.findIndex((m) => m.type === 'executing' && m.data.node === '7');
     expect(messages[i7 - 1]).toMatchObject({ type: 'progress_state' });
     expect(messages.filter((m) => m.type === 'progress').map((m) => m.data.value)).toEqual([1, 2, 3]);
+    messages.forEach((m, i) => {
+      if (m.type === 'progress') expect(messages[i - 1]).toMatchObject({ type: 'progress_state' });
+    });
+    const states = messages.filter((m) => m.type === 'progress_state').at(-1)!.data.nodes as Record<
+      string,
+      { state: string }
+    >;
+    expect(Object.values(states).every((n) => n.state === 'finished')).toBe(true);
     expect(other.messages.some((m) => m.data.prompt_id === promptId)).toBe(false);
     expect(entry.status.messages.map((m: [string]) => m[0])).toEqual([
       'execution_start',

@@ -100,7 +100,7 @@ export class ComfyHttp {
   async submitPrompt(body: SubmitRequest, options: CallOptions = {}): Promise<SubmitResponse> {
     const res = await this.call('POST', '/prompt', JSON.stringify(body), options);
     if (res.status === 400) {
-      const text = await res.text();
+      const text = await this.body(res, '/prompt', (r) => r.text());
       let parsed: { error?: { type?: string; message?: string; details?: string }; node_errors?: unknown };
       try {
         parsed = JSON.parse(text);
@@ -201,7 +201,7 @@ export class ComfyHttp {
   async viewBuffer(file: FileRef, options: CallOptions = {}): Promise<Buffer> {
     const res = await this.call('GET', this.viewPath(file), undefined, options);
     await this.expectOk(res, '/view');
-    return Buffer.from(await res.arrayBuffer());
+    return Buffer.from(await this.body(res, '/view', (r) => r.arrayBuffer()));
   }
 
   /** `GET /view` as a Node stream (the timeout covers the response headers only). */
@@ -335,7 +335,7 @@ export class ComfyHttp {
     const prefix = await this.ensurePrefix(options);
     const res = await this.raw(method, `${prefix}${route}`, body, options);
     if (res.status === 413) {
-      const text = await res.text();
+      const text = await this.body(res, route, (r) => r.text());
       throw new ComfyError('COMFY_TOO_LARGE', `${method} ${route} body is over the server's upload limit`, {
         status: 413,
         body: text.slice(0, 500),
@@ -391,9 +391,34 @@ export class ComfyHttp {
     });
   }
 
+  /** Reads a body; a timeout or drop mid-body becomes a ComfyError like one before the headers. */
+  private async body<T>(res: Response, route: string, read: (r: Response) => Promise<T>): Promise<T> {
+    try {
+      return await read(res);
+    } catch (err) {
+      const name = (err as Error)?.name;
+      if (name === 'TimeoutError') {
+        throw new ComfyError('COMFY_TIMEOUT', `${route}: the answer stalled mid-body`, {
+          url: this.baseUrl,
+          cause: err,
+        });
+      }
+      if (name === 'AbortError') {
+        throw new ComfyError('COMFY_ABORTED', `${route}: aborted while reading the answer`, {
+          url: this.baseUrl,
+          cause: err,
+        });
+      }
+      throw new ComfyError('COMFY_UNREACHABLE', `${route}: the connection broke mid-answer`, {
+        url: this.baseUrl,
+        cause: err,
+      });
+    }
+  }
+
   private async readJson(res: Response, route: string): Promise<unknown> {
     await this.expectOk(res, route);
-    const text = await res.text();
+    const text = await this.body(res, route, (r) => r.text());
     try {
       return JSON.parse(text);
     } catch {

@@ -102,6 +102,16 @@ describe('worker URLs that are not a usable ComfyUI', () => {
     );
   });
 
+  it('stalls mid-body → COMFY_TIMEOUT', async () => {
+    const url = await fakeServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"system": {"os": "posix"');
+    });
+    const err = await new ComfyHttp(url, { timeoutMs: 200 }).probe().catch((e) => e);
+    expect(err).toMatchObject({ code: 'COMFY_TIMEOUT' });
+    expect(err.message).toContain('mid-body');
+  });
+
   it('speaks an older protocol → COMFY_NOT_COMFY naming it', async () => {
     const sim = await startComfySim({ profile: 'legacy' });
     try {
