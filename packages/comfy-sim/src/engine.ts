@@ -1,13 +1,10 @@
 // The simulated execution engine: one worker over a priority queue, history, cache, and ComfyUI's event sequence.
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { runFfmpeg } from '@i2v/ffmpeg';
 import type { Catalogue } from './catalogue.js';
 import type { SimConfig, SimFaults } from './config.js';
 import { GpuVitals } from './gpu.js';
-import { nextOutputName, pad5 } from './outputs.js';
-import { type RenderSpec, renderSegment, writeFirstFrame } from './render.js';
+import { cacheSignatures, executionOrder, segmentParams } from './prompt-graph.js';
+import { NodeFailure, previewJpeg, runSaveNode } from './save-nodes.js';
 import type { ApiPrompt } from './validate.js';
 
 export type QueueItem = [number, string, ApiPrompt, Record<string, unknown>, string[]];
@@ -31,19 +28,8 @@ interface HistoryEntry {
 
 class Interrupted extends Error {}
 class Stopped extends Error {}
-class NodeFailure extends Error {
-  constructor(
-    readonly nodeId: string,
-    readonly exceptionType: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const SAMPLERS = /KSampler|Sampler/;
-const LINK = (v: unknown): v is [string, number] =>
-  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]);
 
 export class Engine {
   counter = 0;
@@ -159,8 +145,8 @@ export class Engine {
     this.broadcastStatus();
     record('execution_start', { prompt_id: promptId, timestamp: Date.now() });
 
-    const order = this.order(prompt, outputs);
-    const sigs = this.signatures(prompt, order);
+    const order = executionOrder(prompt, outputs);
+    const sigs = cacheSignatures(prompt, order, path.join(this.config.dataDir, 'input'));
     const cached = order.filter((id) => this.cache.has(sigs.get(id)!));
     record('execution_cached', { nodes: cached, prompt_id: promptId, timestamp: Date.now() });
 
@@ -211,7 +197,9 @@ export class Engine {
         if (SAMPLERS.test(cls)) {
           const wantPreviews =
             this.config.previews || (extra.preview_method && extra.preview_method !== 'none');
-          const preview = wantPreviews ? await this.previewImage(prompt, id) : null;
+          const preview = wantPreviews
+            ? await previewJpeg(this.config.dataDir, prompt, id, this.abort.signal)
+            : null;
           const meta = {
             node_id: id,
             prompt_id: promptId,
@@ -227,7 +215,7 @@ export class Engine {
           });
         } else if (this.catalogue()[cls]?.output_node) {
           await this.sleep(40 * timeScale);
-          output = await this.save(id, prompt, faults);
+          output = await runSaveNode(this.config.dataDir, id, prompt, faults, this.abort.signal);
         } else {
           await this.sleep((/Loader/.test(cls) ? 60 : 10) * timeScale);
         }
@@ -310,7 +298,7 @@ export class Engine {
     tick: (v: number, max: number) => void,
   ): Promise<void> {
     const steps = Math.max(1, Math.min(200, Number(prompt[id]?.inputs?.steps ?? 20) || 20));
-    const r = this.renderParams(prompt, id);
+    const r = segmentParams(prompt, id);
     // default speed: 80 frames at 512² sample in ~0.9 s
     const total = (900 * (r.frames * r.width * r.height)) / (80 * 512 * 512);
     const perStep = (Math.min(20_000, Math.max(30, total)) * timeScale) / steps;
@@ -331,190 +319,4 @@ export class Engine {
       tick(s, steps);
     }
   }
-
-  /** A small JPEG of the start image, standing in for the sampler's latent preview. */
-  private async previewImage(prompt: ApiPrompt, id: string): Promise<Buffer | null> {
-    const start = this.renderParams(prompt, id).startImage;
-    if (!start) return null;
-    const file = path.join(this.config.dataDir, 'input', path.basename(start));
-    try {
-      const args = ['-v', 'error', '-i', file, '-vf', 'scale=128:-2', '-frames:v', '1', '-f', 'image2pipe'];
-      return (await runFfmpeg([...args, '-c:v', 'mjpeg', '-'], { signal: this.abort.signal })).stdout;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Segment parameters read from the workflow upstream of `id`. */
-  renderParams(prompt: ApiPrompt, id: string) {
-    const up = this.ancestors(prompt, id);
-    const num = (names: string[], d: number) => {
-      for (const nid of up) {
-        for (const name of names) {
-          const v = prompt[nid]?.inputs?.[name];
-          if (typeof v === 'number' || (typeof v === 'string' && v.trim() && Number.isFinite(Number(v)))) {
-            return Number(v);
-          }
-        }
-      }
-      return d;
-    };
-    const imageFor = (slot: 'start_image' | 'end_image'): string | null => {
-      for (const nid of up) {
-        const v = prompt[nid]?.inputs?.[slot];
-        if (LINK(v)) {
-          const load = this.ancestors(prompt, v[0]).find((a) => prompt[a]?.class_type === 'LoadImage');
-          if (load) return String(prompt[load]!.inputs!.image);
-        }
-      }
-      return null;
-    };
-    const anyLoad = up.find((a) => prompt[a]?.class_type === 'LoadImage');
-    const start = imageFor('start_image') ?? (anyLoad ? String(prompt[anyLoad]!.inputs!.image) : null);
-    return {
-      frames: Math.max(1, Math.round(num(['length', 'frame_count', 'num_frames', 'batch_size'], 33))),
-      fps: num(['fps', 'frame_rate'], 16),
-      width: Math.round(num(['width'], 512)),
-      height: Math.round(num(['height'], 512)),
-      startImage: start,
-      endImage: imageFor('end_image'),
-    };
-  }
-
-  private async save(id: string, prompt: ApiPrompt, faults: SimFaults): Promise<Record<string, unknown>> {
-    const node = prompt[id]!;
-    const cls = String(node.class_type);
-    const inputs = node.inputs ?? {};
-    const p = this.renderParams(prompt, id);
-    const inputDir = path.join(this.config.dataDir, 'input');
-    const startImage = p.startImage ? path.join(inputDir, path.basename(p.startImage)) : null;
-    if (!startImage || !fs.existsSync(startImage)) {
-      throw new NodeFailure(
-        id,
-        'FileNotFoundError',
-        `No input image for ${cls}: ${p.startImage ?? 'none linked'}`,
-      );
-    }
-    const endImage = p.endImage ? path.join(inputDir, path.basename(p.endImage)) : undefined;
-    const isTemp = cls === 'PreviewImage' || (cls === 'VHS_VideoCombine' && inputs.save_output === false);
-    const type = isTemp ? 'temp' : 'output';
-    const root = path.join(this.config.dataDir, type);
-    const spec: Omit<RenderSpec, 'container' | 'out'> = {
-      startImage,
-      endImage,
-      frames: p.frames,
-      fps: p.fps,
-      width: p.width,
-      height: p.height,
-      defect: faults.frames,
-    };
-    const signal = this.abort.signal;
-    if (cls === 'VHS_VideoCombine') {
-      const format = String(inputs.format ?? 'video/h264-mp4');
-      const ext = format === 'image/gif' ? 'gif' : format.includes('webm') ? 'webm' : 'mp4';
-      const name = nextOutputName(root, String(inputs.filename_prefix ?? 'AnimateDiff'));
-      const file = `${name.base}_${pad5(name.counter)}.${ext}`;
-      const full = path.join(name.dir, file);
-      await renderSegment(
-        { ...spec, container: ext === 'gif' ? 'gif' : ext === 'webm' ? 'webm' : 'mp4', out: full },
-        signal,
-      );
-      const png = `${name.base}_${pad5(name.counter)}.png`;
-      await writeFirstFrame(full, path.join(name.dir, png), signal);
-      return {
-        gifs: [
-          {
-            filename: file,
-            subfolder: name.subfolder,
-            type,
-            format,
-            frame_rate: p.fps,
-            workflow: png,
-            fullpath: full,
-          },
-        ],
-      };
-    }
-    if (cls === 'SaveImage' || cls === 'PreviewImage') {
-      const prefix =
-        cls === 'PreviewImage'
-          ? `ComfyUI_temp_${promptSuffix(prompt)}`
-          : String(inputs.filename_prefix ?? 'ComfyUI');
-      const name = nextOutputName(root, prefix);
-      const pattern = path.join(name.dir, `${name.base}_%05d_.png`);
-      await renderSegment(
-        { ...spec, container: 'png-sequence', out: pattern, startNumber: name.counter },
-        signal,
-      );
-      const images = Array.from({ length: p.frames }, (_, i) => ({
-        filename: `${name.base}_${pad5(name.counter + i)}_.png`,
-        subfolder: name.subfolder,
-        type,
-      }));
-      return { images };
-    }
-    const webm = cls === 'SaveWEBM';
-    const prefix = String(inputs.filename_prefix ?? (webm ? 'ComfyUI' : 'video/ComfyUI'));
-    const name = nextOutputName(root, prefix);
-    const file = `${name.base}_${pad5(name.counter)}_.${webm ? 'webm' : 'mp4'}`;
-    await renderSegment(
-      { ...spec, container: webm ? 'webm' : 'mp4', out: path.join(name.dir, file) },
-      signal,
-    );
-    return { images: [{ filename: file, subfolder: name.subfolder, type }], animated: [true] };
-  }
-
-  private ancestors(prompt: ApiPrompt, id: string): string[] {
-    const seen: string[] = [];
-    const queue = [id];
-    while (queue.length) {
-      const cur = queue.shift()!;
-      if (seen.includes(cur) || !prompt[cur]) continue;
-      seen.push(cur);
-      for (const v of Object.values(prompt[cur]!.inputs ?? {})) if (LINK(v)) queue.push(v[0]);
-    }
-    return seen;
-  }
-
-  /** Nodes needed by `outputs`, dependencies first; output nodes and their near ancestors early (§3.5). */
-  private order(prompt: ApiPrompt, outputs: string[]): string[] {
-    const done = new Set<string>();
-    const out: string[] = [];
-    const visit = (id: string) => {
-      if (done.has(id) || !prompt[id]) return;
-      done.add(id);
-      for (const v of Object.values(prompt[id]!.inputs ?? {})) if (LINK(v)) visit(v[0]);
-      out.push(id);
-    };
-    for (const o of outputs) visit(o);
-    return out;
-  }
-
-  /** Cache key per node: class, literal inputs and the keys of its inputs' sources; LoadImage adds the file. */
-  private signatures(prompt: ApiPrompt, order: string[]): Map<string, string> {
-    const sigs = new Map<string, string>();
-    for (const id of order) {
-      const node = prompt[id]!;
-      const h = createHash('sha1').update(String(node.class_type));
-      for (const [k, v] of Object.entries(node.inputs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-        h.update(`|${k}=`);
-        h.update(LINK(v) ? `@${sigs.get(v[0]) ?? v[0]}:${v[1]}` : JSON.stringify(v));
-      }
-      if (node.class_type === 'LoadImage') {
-        const file = path.join(this.config.dataDir, 'input', path.basename(String(node.inputs?.image ?? '')));
-        try {
-          const st = fs.statSync(file);
-          h.update(`|file=${st.size}:${st.mtimeMs}`);
-        } catch {
-          h.update('|file=missing');
-        }
-      }
-      sigs.set(id, h.digest('hex'));
-    }
-    return sigs;
-  }
-}
-
-function promptSuffix(prompt: ApiPrompt): string {
-  return createHash('sha1').update(JSON.stringify(prompt)).digest('hex').slice(0, 5);
 }

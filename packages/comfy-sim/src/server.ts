@@ -9,6 +9,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import { resolveConfig, type SimConfig, type SimOptions } from './config.js';
 import { Engine, type QueueItem } from './engine.js';
+import { HttpError, saveUpload, serveView } from './files.js';
 import { type ApiPrompt, validatePrompt } from './validate.js';
 
 export interface ComfySim {
@@ -26,26 +27,6 @@ export interface ComfySim {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.gif': 'image/gif',
-  '.json': 'application/json',
-};
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export async function startComfySim(options: SimOptions = {}): Promise<ComfySim> {
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'comfy-sim-'));
@@ -266,8 +247,9 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       const entry = engine.history.get(id);
       return json(entry ? { [id]: entry } : {});
     }
-    if (method === 'GET' && route === '/view') return view(url, res);
-    if (method === 'POST' && route === '/upload/image') return upload(req, await body(), res, json);
+    if (method === 'GET' && route === '/view') return serveView(dataDir, url, res);
+    if (method === 'POST' && route === '/upload/image')
+      return json(await saveUpload(dataDir, req, await body()));
     if (method === 'GET' && route === '/object_info') return json(catalogue());
     if (method === 'GET' && route.startsWith('/object_info/')) {
       const cls = decodeURIComponent(route.slice('/object_info/'.length));
@@ -287,71 +269,6 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       return json({ supports_preview_metadata: true, max_upload_size: config.maxUploadSize });
     }
     throw new HttpError(404, '404: Not Found');
-  };
-
-  const view = (url: URL, res: http.ServerResponse) => {
-    let filename = url.searchParams.get('filename');
-    if (!filename) throw new HttpError(400, 'filename is required');
-    let type = url.searchParams.get('type') ?? 'output';
-    const m = /^(.*) \[(output|input|temp)\]$/.exec(filename);
-    if (m) {
-      filename = m[1]!;
-      type = m[2]!;
-    }
-    if (filename.startsWith('/') || filename.includes('..')) throw new HttpError(400, 'invalid filename');
-    if (!['output', 'input', 'temp'].includes(type)) throw new HttpError(400, 'invalid type');
-    const root = path.join(dataDir, type);
-    const dir = path.resolve(root, url.searchParams.get('subfolder') ?? '');
-    if (dir !== root && !dir.startsWith(root + path.sep)) throw new HttpError(403, 'Forbidden');
-    const file = path.join(dir, path.basename(filename));
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new HttpError(404, '404: Not Found');
-    const ext = path.extname(file).toLowerCase();
-    res.writeHead(200, {
-      'content-type': MIME[ext] ?? 'application/octet-stream',
-      'content-length': fs.statSync(file).size,
-      'content-disposition': `filename="${path.basename(file)}"`,
-    });
-    fs.createReadStream(file).pipe(res);
-  };
-
-  const upload = async (
-    req: http.IncomingMessage,
-    raw: Buffer,
-    _res: http.ServerResponse,
-    json: (b: unknown, s?: number) => void,
-  ) => {
-    const request = new Request('http://sim/upload', {
-      method: 'POST',
-      headers: { 'content-type': req.headers['content-type'] ?? '' },
-      body: new Uint8Array(raw),
-    });
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new HttpError(400, 'multipart body expected');
-    }
-    const image = form.get('image');
-    if (!image || typeof image === 'string') throw new HttpError(400, 'image file missing');
-    const type = String(form.get('type') ?? 'input') || 'input';
-    if (!['input', 'temp', 'output'].includes(type)) throw new HttpError(400, 'invalid type');
-    const subfolder = String(form.get('subfolder') ?? '');
-    const overwrite = ['true', '1'].includes(String(form.get('overwrite') ?? ''));
-    const root = path.join(dataDir, type);
-    const dir = path.resolve(root, subfolder);
-    if (dir !== root && !dir.startsWith(root + path.sep)) throw new HttpError(400, 'invalid subfolder');
-    fs.mkdirSync(dir, { recursive: true });
-    const bytes = Buffer.from(await image.arrayBuffer());
-    const original = path.basename((image as File).name || 'image.png');
-    const ext = path.extname(original);
-    const stem = original.slice(0, original.length - ext.length);
-    let name = original;
-    for (let i = 1; !overwrite && fs.existsSync(path.join(dir, name)); i++) {
-      if (fs.readFileSync(path.join(dir, name)).equals(bytes)) break;
-      name = `${stem} (${i})${ext}`;
-    }
-    fs.writeFileSync(path.join(dir, name), bytes);
-    json({ name, subfolder, type });
   };
 
   const listen = async (port: number) => {
