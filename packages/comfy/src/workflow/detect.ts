@@ -1,5 +1,6 @@
 // Tells API-format from UI-format workflows and rejects anything else with a specific reason.
 import type { ApiWorkflow } from '../types.js';
+import { isPng, readPngText } from './png.js';
 import type { UiWorkflow } from './ui-types.js';
 
 export type NotWorkflowReason =
@@ -9,7 +10,8 @@ export type NotWorkflowReason =
   | 'not_object'
   | 'no_nodes'
   | 'bad_api_node'
-  | 'bad_ui_workflow';
+  | 'bad_ui_workflow'
+  | 'png_without_workflow';
 
 export type WorkflowDetection =
   | { ok: true; format: 'api'; workflow: ApiWorkflow }
@@ -29,12 +31,27 @@ const fail = (reason: NotWorkflowReason, message: string): WorkflowDetection => 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parses and classifies a workflow from file text, bytes or an already parsed value. */
+/**
+ * Parses and classifies a workflow from file text, bytes or an already parsed value. A PNG saved by ComfyUI is read
+ * through its embedded `prompt` (API, preferred: no conversion needed) or `workflow` (UI) text chunk.
+ */
 export function detectWorkflow(
   input: string | Uint8Array | unknown,
   options: DetectOptions = {},
 ): WorkflowDetection {
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  if (input instanceof Uint8Array && isPng(input)) {
+    if (input.byteLength > maxBytes)
+      return fail('too_large', `The file is ${input.byteLength} bytes; the limit is ${maxBytes}.`);
+    const text = readPngText(input);
+    const embedded = text.prompt ?? text.workflow;
+    if (!embedded)
+      return fail(
+        'png_without_workflow',
+        'This PNG holds no ComfyUI workflow (no prompt or workflow chunk).',
+      );
+    return detectWorkflow(embedded, options);
+  }
   let value: unknown = input;
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;

@@ -98,6 +98,37 @@ describe('detectWorkflow', () => {
       expect(r.message.length).toBeGreaterThan(5);
     }
   });
+  it('reads the workflow embedded in a ComfyUI PNG, and names a PNG without one', () => {
+    const chunk = (type: string, data: Buffer) => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+    };
+    const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const ihdr = chunk('IHDR', Buffer.alloc(13));
+    const iend = chunk('IEND', Buffer.alloc(0));
+    const text = (k: string, v: string) =>
+      chunk('tEXt', Buffer.concat([Buffer.from(`${k}\0`, 'latin1'), Buffer.from(v, 'latin1')]));
+    const itext = (k: string, v: string) =>
+      chunk('iTXt', Buffer.concat([Buffer.from(`${k}\0\0\0\0\0`, 'latin1'), Buffer.from(v, 'utf8')]));
+    const api = readExample('i2v.api.json');
+    const both = Buffer.concat([
+      sig,
+      ihdr,
+      text('prompt', api),
+      itext('workflow', readExample('i2v.ui.json')),
+      iend,
+    ]);
+    expect(detectWorkflow(new Uint8Array(both))).toMatchObject({ ok: true, format: 'api' });
+    const uiOnly = Buffer.concat([sig, ihdr, itext('workflow', readExample('i2v.ui.json')), iend]);
+    expect(detectWorkflow(new Uint8Array(uiOnly))).toMatchObject({ ok: true, format: 'ui' });
+    const plain = Buffer.concat([sig, ihdr, text('Software', 'GIMP'), iend]);
+    expect(detectWorkflow(new Uint8Array(plain))).toMatchObject({
+      ok: false,
+      reason: 'png_without_workflow',
+    });
+  });
+
   it('handles a 20 MB workflow quickly and enforces the size limit', () => {
     const api = JSON.parse(readExample('i2v.api.json')) as ApiWorkflow;
     api['3']!.inputs.text = 'x'.repeat(20 * 1024 * 1024);
