@@ -40,9 +40,9 @@ async function upload(name: string, data: Buffer, extra: Record<string, string> 
 /** Opens a socket and collects its JSON messages. */
 async function listen(clientId?: string) {
   const ws = new WebSocket(`${sim.url.replace('http', 'ws')}/ws${clientId ? `?clientId=${clientId}` : ''}`);
-  const messages: { type: string; data: Record<string, unknown> }[] = [];
+  const messages: { type: string; data: Record<string, unknown>; at: number }[] = [];
   ws.on('message', (d, binary) => {
-    if (!binary) messages.push(JSON.parse(String(d)));
+    if (!binary) messages.push({ ...JSON.parse(String(d)), at: performance.now() });
   });
   await new Promise((r) => ws.once('open', r));
   await expect.poll(() => messages.length).toBeGreaterThan(0);
@@ -324,7 +324,8 @@ describe('websocket', () => {
       .toBe(true);
     first.ws.close();
     const again = await listen('owner-2');
-    expect(again.messages[1]).toEqual({ type: 'executing', data: { node: '7' } });
+    expect(again.messages[1]).toMatchObject({ type: 'executing', data: { node: '7' } });
+    expect(again.messages[1]!.data).toEqual({ node: '7' });
     await post('/interrupt', {});
     await expect.poll(() => again.messages.some((m) => m.type === 'execution_interrupted')).toBe(true);
     again.ws.close();
@@ -417,12 +418,16 @@ describe('rendering', () => {
     );
     expect(err).toMatchObject({ node_id: '8', node_type: 'VAEDecode', exception_message: 'boom' });
     expect(entry.status).toMatchObject({ status_str: 'error', completed: false });
-    const t = performance.now();
-    await runToEnd({ prompt: quick(71), extra_data: { sim: { slowdown: 8 } } }, 'slow-1');
-    const slow = performance.now() - t;
-    const t2 = performance.now();
-    await runToEnd({ prompt: quick(72) }, 'fast-1');
-    expect(slow).toBeGreaterThan(performance.now() - t2);
+    // simulated node time (start → the save node begins), which leaves out the ffmpeg render
+    const nodeTime = async (seed: number, sim?: object) => {
+      const { messages: m } = await runToEnd({ prompt: quick(seed), extra_data: { sim } }, `speed-${seed}`);
+      const start = m.find((x) => x.type === 'execution_start')!.at;
+      return m.find((x) => x.type === 'executing' && x.data.node === '10')!.at - start;
+    };
+    const slow = await nodeTime(71, { slowdown: 200 }); // ~300 ms of simulated node time at speed 40
+    const fast = await nodeTime(72);
+    expect(slow).toBeGreaterThan(250);
+    expect(slow).toBeGreaterThan(4 * fast);
   });
 
   it('loses queue and history on restart', async () => {
