@@ -59,6 +59,7 @@ export class ComfyClient {
   /** Outcomes seen on the socket, kept so a wait that starts after a fast (cached) run still sees it. */
   private readonly finished = new Map<string, { status: CompletionStatus; error: Completion['error'] }>();
   private readonly outputsSeen = new Map<string, Record<string, NodeOutput>>();
+  private readonly waiters = new Set<() => void>();
 
   constructor(baseUrl: string, options: ComfyClientOptions = {}) {
     this.http = new ComfyHttp(baseUrl, options);
@@ -94,8 +95,10 @@ export class ComfyClient {
     await this.socket.waitOpen(options.timeoutMs ?? 10_000);
   }
 
+  /** Closes the socket; pending waitForCompletion calls reject with COMFY_ABORTED. */
   close(): void {
     this.socket.stop();
+    for (const stop of [...this.waiters]) stop();
   }
 
   /** Subscribes to every typed event; returns an unsubscribe function. */
@@ -158,11 +161,13 @@ export class ComfyClient {
         if (timer) clearTimeout(timer);
         if (deadline) clearTimeout(deadline);
         options.signal?.removeEventListener('abort', onAbort);
+        this.waiters.delete(onAbort);
         fn();
       };
       const onAbort = () =>
         finish(() => reject(new ComfyError('COMFY_ABORTED', `stopped waiting for prompt ${promptId}`)));
       options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.add(onAbort);
       if (options.timeoutMs) {
         deadline = setTimeout(
           () =>

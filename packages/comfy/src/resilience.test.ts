@@ -218,6 +218,29 @@ describe('against comfy-sim', () => {
     }
   });
 
+  it('stops waiting when the caller aborts or the client closes', async () => {
+    const sim = await startComfySim({ speed: 20 });
+    const client = new ComfyClient(sim.url);
+    try {
+      await client.connect();
+      await client.http.uploadImage({ name: 'start.png', data: png });
+      const s = await client.submit(quickI2v(7), { extraData: { sim: { stallMs: -1 } } });
+      const ac = new AbortController();
+      const aborted = client.waitForCompletion(s.promptId, { signal: ac.signal });
+      const closed = client.waitForCompletion(s.promptId);
+      const timedOut = client.waitForCompletion(s.promptId, { timeoutMs: 100 });
+      await expect(timedOut).rejects.toMatchObject({ code: 'COMFY_TIMEOUT' });
+      ac.abort();
+      await expect(aborted).rejects.toMatchObject({ code: 'COMFY_ABORTED' });
+      client.close();
+      await expect(closed).rejects.toMatchObject({ code: 'COMFY_ABORTED' });
+      await client.http.interrupt(s.promptId);
+    } finally {
+      client.close();
+      await sim.stop();
+    }
+  });
+
   it('gets the outputs from history even when history is written late (#11540)', async () => {
     const sim = await startComfySim({ speed: 20 });
     const client = new ComfyClient(sim.url);
