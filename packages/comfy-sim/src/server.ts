@@ -248,8 +248,23 @@ export async function startComfySim(options: SimOptions = {}): Promise<ComfySim>
       return json(entry ? { [id]: entry } : {});
     }
     if (method === 'GET' && route === '/view') return serveView(dataDir, url, res);
-    if (method === 'POST' && route === '/upload/image')
+    if (method === 'POST' && route === '/upload/image') {
       return json(await saveUpload(dataDir, req, await body()));
+    }
+    if (method === 'POST' && route === '/upload/mask') {
+      return json(await saveUpload(dataDir, req, await body(), { mask: true }));
+    }
+    if (method === 'GET' && route.startsWith('/view_metadata/')) {
+      const folder = decodeURIComponent(route.slice('/view_metadata/'.length));
+      const filename = url.searchParams.get('filename') ?? '';
+      if (!config.models[folder]?.includes(filename) || !filename.endsWith('.safetensors')) {
+        throw new HttpError(404, '404: Not Found');
+      }
+      return json({
+        'modelspec.title': filename.replace(/\.safetensors$/, ''),
+        'modelspec.architecture': 'simulated',
+      });
+    }
     if (method === 'GET' && route === '/object_info') return json(catalogue());
     if (method === 'GET' && route.startsWith('/object_info/')) {
       const cls = decodeURIComponent(route.slice('/object_info/'.length));

@@ -111,6 +111,42 @@ describe('uploads and files', () => {
     expect(back.equals(bytes)).toBe(true);
   });
 
+  it('applies a mask to an earlier upload', async () => {
+    const mask = path.join(tmp, 'mask.png');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=white@0.5:s=64x64,format=rgba',
+      '-frames:v',
+      '1',
+      mask,
+    ]);
+    const res = await client.http.uploadMask(
+      { name: `mask-${Date.now()}.png`, data: fs.readFileSync(mask) },
+      { filename: startName, subfolder: '', type: 'input' },
+    );
+    const out = path.join(tmp, 'masked.png');
+    fs.writeFileSync(
+      out,
+      await client.http.viewBuffer({ filename: res.name, subfolder: res.subfolder, type: res.type }),
+    );
+    expect((await probe(out)).video).toMatchObject({ width: 320, height: 240 });
+    expect((await probe(out)).video?.pixelFormat).toMatch(/^rgba/);
+  });
+
+  it('reads model metadata, and null for an unknown file', async () => {
+    expect(await client.http.getModelMetadata('checkpoints', 'definitely-not-here.safetensors')).toBeNull();
+    if (REAL) return;
+    const [ckpt] = (await client.http.getModels('checkpoints'))!;
+    expect(await client.http.getModelMetadata('checkpoints', ckpt!)).toMatchObject({
+      'modelspec.title': expect.any(String),
+    });
+  });
+
   it('maps /view errors to COMFY_HTTP with the status', async () => {
     const err = await client.http
       .viewBuffer({ filename: 'missing-file.png', subfolder: '', type: 'input' })

@@ -231,6 +231,47 @@ export class ComfyHttp {
     return (await this.readJson(res, '/upload/image')) as UploadResponse;
   }
 
+  /** `POST /upload/mask`: the image's alpha applied to `original` (an earlier upload), saved as PNG. */
+  async uploadMask(
+    file: { name: string; data: Uint8Array; mimeType?: string },
+    original: FileRef,
+    fields: { type?: 'input' | 'temp' | 'output'; subfolder?: string; overwrite?: boolean } = {},
+    options: CallOptions = {},
+  ): Promise<UploadResponse> {
+    const form = new FormData();
+    form.set(
+      'image',
+      new Blob([new Uint8Array(file.data)], { type: file.mimeType ?? 'image/png' }),
+      file.name,
+    );
+    form.set('original_ref', JSON.stringify(original));
+    if (fields.type) form.set('type', fields.type);
+    if (fields.subfolder) form.set('subfolder', fields.subfolder);
+    if (fields.overwrite) form.set('overwrite', 'true');
+    const res = await this.call('POST', '/upload/mask', form, options);
+    return (await this.readJson(res, '/upload/mask')) as UploadResponse;
+  }
+
+  /** `GET /view_metadata/{folder}?filename=`: a model file's safetensors `__metadata__`, or null (404). */
+  async getModelMetadata(
+    folder: string,
+    filename: string,
+    options: CallOptions = {},
+  ): Promise<Record<string, unknown> | null> {
+    const q = new URLSearchParams({ filename });
+    const res = await this.call(
+      'GET',
+      `/view_metadata/${encodeURIComponent(folder)}?${q}`,
+      undefined,
+      options,
+    );
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return null;
+    }
+    return (await this.readJson(res, '/view_metadata')) as Record<string, unknown>;
+  }
+
   /** `GET /object_info`: the whole node catalogue. */
   async getObjectInfo(options: CallOptions = {}): Promise<ObjectInfo> {
     return (await this.getJson('/object_info', { timeoutMs: 60_000, ...options })) as ObjectInfo;
