@@ -31,6 +31,7 @@ export {
   type ServerInfo,
   type SubmitRequest,
 } from './http.js';
+export { ComfyPool } from './pool.js';
 export { ProgressTracker, type PromptProgress } from './progress.js';
 export {
   type BackoffOptions,
