@@ -9,6 +9,7 @@ import { type Database, openPglite, openPostgres } from '../apps/server/src/db/c
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { systemContext } from '../apps/server/src/platform/request-context.js';
+import { benchComfy } from './comfy.js';
 import { benchMatrixPage } from './matrix-page.js';
 import { benchOnboarding } from './onboarding.js';
 
@@ -280,6 +281,7 @@ try {
     ok: false,
   });
 }
+results.push(...(await benchComfy()));
 
 const width = Math.max(...results.map((r) => r.measure.length));
 console.log(`\n${'measure'.padEnd(width)}  ${'target'.padEnd(16)}  measured`);

@@ -1,1 +1,6 @@
-export {};
+export { FfmpegError, type FfmpegErrorCode } from './errors.js';
+export { hasFilter, parseFilters } from './filters.js';
+export { extractFrame, type FrameSelector, frameArgs } from './frames.js';
+export { type MediaProbe, parseRate, probe, readProbe } from './probe.js';
+export { defaultBinaries, type FfmpegBinaries, resolveFfmpeg } from './resolve.js';
+export { type RunOptions, type RunResult, runFfmpeg } from './run.js';

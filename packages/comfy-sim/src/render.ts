@@ -1,0 +1,109 @@
+// Renders a simulated segment with ffmpeg: the input image with a slow camera pan/zoom, optional defects.
+import { runFfmpeg } from '@i2v/ffmpeg';
+import type { SimFaults } from './config.js';
+
+export interface RenderSpec {
+  startImage: string;
+  endImage?: string;
+  frames: number;
+  fps: number;
+  width: number;
+  height: number;
+  container: 'mp4' | 'webm' | 'gif' | 'png-sequence';
+  out: string;
+  /** For png-sequence: the first number of the `%05d` pattern in `out`. */
+  startNumber?: number;
+  defect?: SimFaults['frames'];
+}
+
+const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+
+/** Pure: the ffmpeg arguments for a segment. */
+export function renderArgs(spec: RenderSpec): string[] {
+  const w = even(spec.width);
+  const h = even(spec.height);
+  const n = Math.max(1, spec.frames);
+  const last = Math.max(1, n - 1);
+  // scale up 12 % and pan the crop window across it: consecutive frames differ, the last frame stays on-model
+  const bw = even(w * 1.12);
+  const bh = even(h * 1.12);
+  const fit = (i: number) =>
+    `[${i}:v]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},setsar=1,format=yuv420p`;
+  // a slow zoom (rescaled every frame, so every frame differs) plus a pan of the crop window
+  const zoom = `scale=w='trunc(${bw}*(1+0.15*n/${last})/2)*2':h='trunc(${bh}*(1+0.15*n/${last})/2)*2':eval=frame`;
+  const pan =
+    spec.defect === 'frozen'
+      ? `crop=${w}:${h}:${(bw - w) / 2}:${(bh - h) / 2}`
+      : `${zoom},crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
+  const filters: string[] = [];
+  if (spec.endImage) {
+    filters.push(`${fit(0)}[a]`, `${fit(1)}[b]`);
+    filters.push(`[a][b]blend=all_expr='A*(1-min(1,N/${last}))+B*min(1,N/${last})'[m]`);
+    filters.push(`[m]${pan}[p]`);
+  } else {
+    filters.push(`${fit(0)},${pan}[p]`);
+  }
+  // temporal grain: generated video is never pixel-identical frame to frame, even where the camera barely moves
+  let tail = spec.defect === 'frozen' ? '[p]null' : '[p]noise=alls=3:allf=t';
+  if (spec.defect === 'black')
+    tail = `${tail},drawbox=color=black:t=fill:enable='gte(n,${Math.floor(n / 2)})'`;
+  if (spec.defect === 'drift') tail = `${tail},hue=h='n*9':s='1+n*0.04',eq=brightness='min(0.5,n*0.01)'`;
+  filters.push(`${tail}[v]`);
+  const args = ['-y', '-v', 'error', '-loop', '1', '-framerate', String(spec.fps), '-i', spec.startImage];
+  if (spec.endImage) args.push('-loop', '1', '-framerate', String(spec.fps), '-i', spec.endImage);
+  args.push(
+    '-filter_complex',
+    filters.join(';'),
+    '-map',
+    '[v]',
+    '-frames:v',
+    String(n),
+    '-r',
+    String(spec.fps),
+  );
+  switch (spec.container) {
+    case 'mp4':
+      args.push(
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-crf',
+        '16',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
+      );
+      break;
+    case 'webm':
+      args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '32');
+      break;
+    case 'gif':
+      args.push('-c:v', 'gif');
+      break;
+    case 'png-sequence':
+      args.push(
+        '-c:v',
+        'png',
+        '-pix_fmt',
+        'rgb24',
+        '-start_number',
+        String(spec.startNumber ?? 1),
+        '-f',
+        'image2',
+      );
+      break;
+  }
+  args.push(spec.out);
+  return args;
+}
+
+export async function renderSegment(spec: RenderSpec, signal?: AbortSignal): Promise<void> {
+  await runFfmpeg(renderArgs(spec), { signal, timeoutMs: 120_000 });
+}
+
+/** Writes frame 0 of a rendered file as PNG (VHS's metadata image). */
+export async function writeFirstFrame(video: string, png: string, signal?: AbortSignal): Promise<void> {
+  await runFfmpeg(['-y', '-v', 'error', '-i', video, '-frames:v', '1', '-c:v', 'png', png], { signal });
+}
