@@ -8,12 +8,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { characters, mediaFiles } from './characters.js';
-import { idColumn, statusLookupTable, timestamps } from './columns.js';
+import { idColumn, statusLookupTable, timestamps, tstz } from './columns.js';
 import { imageVariantTypes } from './projects.js';
+import { users } from './users.js';
 import { sceneTypes } from './scene-types.js';
 
 /** Lookup table of scene statuses (PRD-001 §1.4). */
@@ -91,5 +93,50 @@ export const segments = pgTable(
     index('idx_segments_output_file_id').on(t.outputFileId),
     index('idx_segments_boundary_file_id').on(t.boundaryFileId),
     check('ck_segments_sequence_index', sql`${t.sequenceIndex} >= 1`),
+  ],
+);
+
+/**
+ * Every video of a scene (PRD-109): assembled by the pipeline or imported from outside. At most one live version
+ * per scene is final — the one delivered. Deleting is soft (`deleted_at`); purging removes the row and the file.
+ */
+export const sceneVideoVersions = pgTable(
+  'scene_video_versions',
+  {
+    id: idColumn(),
+    publicId: uuid('public_id').notNull(),
+    sceneId: bigint('scene_id', { mode: 'number' })
+      .notNull()
+      .references(() => scenes.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    versionNumber: integer('version_number').notNull(),
+    /** `generated` or `imported`. */
+    source: text('source').notNull(),
+    fileId: bigint('file_id', { mode: 'number' })
+      .notNull()
+      .references(() => mediaFiles.id, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    durationSeconds: doublePrecision('duration_seconds').notNull(),
+    fps: doublePrecision('fps'),
+    frameCount: integer('frame_count'),
+    codec: text('codec').notNull(),
+    isFinal: boolean('is_final').notNull().default(false),
+    notes: text('notes').notNull().default(''),
+    createdByUserId: bigint('created_by_user_id', { mode: 'number' }).references(() => users.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    deletedAt: tstz('deleted_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_scene_video_versions_public_id').on(t.publicId),
+    uniqueIndex('uq_scene_video_versions_scene_version').on(t.sceneId, t.versionNumber),
+    uniqueIndex('uq_scene_video_versions_final')
+      .on(t.sceneId)
+      .where(sql`${t.isFinal} AND ${t.deletedAt} IS NULL`),
+    index('idx_scene_video_versions_file_id').on(t.fileId),
+    index('idx_scene_video_versions_created_by_user_id').on(t.createdByUserId),
+    check('ck_scene_video_versions_source', sql`${t.source} IN ('generated', 'imported')`),
+    check('ck_scene_video_versions_number', sql`${t.versionNumber} >= 1`),
+    check('ck_scene_video_versions_final_live', sql`NOT (${t.isFinal} AND ${t.deletedAt} IS NOT NULL)`),
   ],
 );

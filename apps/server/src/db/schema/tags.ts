@@ -3,6 +3,7 @@ import { bigint, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg
 import { characters } from './characters.js';
 import { idColumn, timestamps } from './columns.js';
 import { sceneTypes } from './scene-types.js';
+import { scenes } from './scenes.js';
 
 /** Freeform labels (PRD-047), created on first use; `namespace:value` is allowed. */
 export const tags = pgTable('tags', { id: idColumn(), name: text('name').notNull(), ...timestamps }, (t) => [
@@ -47,4 +48,19 @@ export const sceneTypeTags = pgTable(
     uniqueIndex('uq_scene_type_tags').on(t.sceneTypeId, t.tagId),
     index('idx_scene_type_tags_tag_id').on(t.tagId),
   ],
+);
+
+export const sceneTags = pgTable(
+  'scene_tags',
+  {
+    id: idColumn(),
+    sceneId: bigint('scene_id', { mode: 'number' })
+      .notNull()
+      .references(() => scenes.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    tagId: bigint('tag_id', { mode: 'number' })
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('uq_scene_tags').on(t.sceneId, t.tagId), index('idx_scene_tags_tag_id').on(t.tagId)],
 );
