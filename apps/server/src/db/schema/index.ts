@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './characters.js';
+export * from './comfy.js';
 export * from './imports.js';
 export * from './projects.js';
 export * from './scene-types.js';

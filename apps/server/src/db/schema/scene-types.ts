@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps, tstz } from './columns.js';
+import { workflowVersions } from './comfy.js';
 import { imageVariantTypes, projects } from './projects.js';
 
 /** Scene types (PRD-023) at studio level (no project) or for one project. */
@@ -29,6 +30,16 @@ export const sceneTypes = pgTable(
     description: text('description').notNull().default(''),
     /** Reference to the workflow (entity arrives with the ComfyUI integration); checked at generation time. */
     workflowRef: text('workflow_ref'),
+    /** The pinned workflow version the scene runs (PRD-075); upgrading to a newer version is explicit. */
+    workflowVersionId: bigint('workflow_version_id', { mode: 'number' }).references(
+      () => workflowVersions.id,
+      {
+        onDelete: 'restrict',
+        onUpdate: 'cascade',
+      },
+    ),
+    /** Parameter slot key → value or placeholder bound for this scene type (e.g. `steps: 30`). */
+    slotBindings: jsonb('slot_bindings').notNull().default({}),
     loras: jsonb('loras').notNull().default([]),
     prompts: jsonb('prompts').notNull().default({}),
     targetDurationSeconds: doublePrecision('target_duration_seconds').notNull(),
@@ -46,6 +57,10 @@ export const sceneTypes = pgTable(
     transitionAtSegment: integer('transition_at_segment'),
     transitionSuffix: text('transition_suffix'),
     transitionWorkflowRef: text('transition_workflow_ref'),
+    transitionWorkflowVersionId: bigint('transition_workflow_version_id', { mode: 'number' }).references(
+      () => workflowVersions.id,
+      { onDelete: 'restrict', onUpdate: 'cascade' },
+    ),
     enabled: boolean('enabled').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     deletedAt: tstz('deleted_at'),
@@ -53,6 +68,8 @@ export const sceneTypes = pgTable(
   },
   (t) => [
     uniqueIndex('uq_scene_types_public_id').on(t.publicId),
+    index('idx_scene_types_workflow_version_id').on(t.workflowVersionId),
+    index('idx_scene_types_transition_workflow_version_id').on(t.transitionWorkflowVersionId),
     uniqueIndex('uq_scene_types_name')
       .on(sql`coalesce(${t.projectId}, 0)`, sql`lower(${t.name})`)
       .where(sql`${t.deletedAt} IS NULL`),

@@ -15,8 +15,8 @@ import {
 import { characters, mediaFiles } from './characters.js';
 import { idColumn, statusLookupTable, timestamps, tstz } from './columns.js';
 import { imageVariantTypes } from './projects.js';
-import { users } from './users.js';
 import { sceneTypes } from './scene-types.js';
+import { users } from './users.js';
 
 /** Lookup table of scene statuses (PRD-001 §1.4). */
 export const sceneStatuses = statusLookupTable('scene_statuses');
