@@ -9,6 +9,8 @@ export const permissions = [
   'content.write',
   'review.flag',
   'review.finalize',
+  /** Register, drain and decommission GPU workers (ComfyUI servers). */
+  'workers.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
