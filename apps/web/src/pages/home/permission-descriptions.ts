@@ -10,6 +10,7 @@ export const permissionDescriptions: Record<Permission, string> = {
     'Manage projects, characters and image variant types, submit generations and edit metadata',
   'review.flag': 'Flag issues, add review notes and suggest rejections',
   'review.finalize': 'Give final approval or rejection to scenes',
+  'workers.manage': 'Register GPU workers (ComfyUI servers), drain, disable and decommission them',
 };
 
 export const roleSummaries: Record<RoleName, string> = {
