@@ -33,6 +33,8 @@ import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
 import { ScenesService } from './modules/scenes/service.js';
+import { sceneVideoRoutes } from './modules/scenes/video-routes.js';
+import { SceneVideosService } from './modules/scenes/videos.js';
 import { tagRoutes } from './modules/tags/routes.js';
 import { TagsService } from './modules/tags/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
@@ -73,6 +75,7 @@ export interface Services {
   media: MediaService;
   sceneTypes: SceneTypesService;
   scenes: ScenesService;
+  sceneVideos: SceneVideosService;
   imports: ImportsService;
   metadata: MetadataService;
   readiness: ReadinessService;
@@ -206,7 +209,29 @@ export async function buildApp(
     maxImagePixels: config.maxImagePixels,
   });
   const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
-  const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
+  // scenes and their videos refer to each other: each takes the other's function late
+  let scenes: ScenesService | undefined;
+  const sceneVideos = new SceneVideosService({
+    db,
+    clock,
+    audit,
+    media,
+    storage,
+    maxBytes: config.videoUploadLimit,
+    scene: (tx, publicId, forEdit) => scenes!.ref(tx, { publicId }, forEdit),
+    sceneById: (tx, id, forEdit) => scenes!.ref(tx, { id }, forEdit),
+  });
+  scenes = new ScenesService({
+    db,
+    audit,
+    projects,
+    characters,
+    sceneTypes,
+    variantTypes,
+    tags,
+    media,
+    finalVersionIds: (executor, ids) => sceneVideos.finalVersionIds(executor, ids),
+  });
   const metadata = new MetadataService({ db, clock, audit, projects });
   const readiness = new ReadinessService({ db, projects, sceneTypes, variantTypes, media });
   const imports = new ImportsService({
@@ -245,6 +270,7 @@ export async function buildApp(
       await api.register(mediaRoutes(media));
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
+      await api.register(sceneVideoRoutes(scenes, sceneVideos, config.videoUploadLimit));
       await api.register(tagRoutes(tags));
       await api.register(metadataRoutes(metadata));
       await api.register(readinessRoutes(readiness));
@@ -267,6 +293,7 @@ export async function buildApp(
       media,
       sceneTypes,
       scenes,
+      sceneVideos,
       imports,
       metadata,
       readiness,

@@ -43,6 +43,12 @@ export const auditActions = [
   'import.completed',
   'import.cancelled',
   'project.metadata_imported',
+  'scene.video_imported',
+  'scene.video_final_set',
+  'scene.video_deleted',
+  'scene.video_restored',
+  'scene.video_purged',
+  'scene.tags_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -60,3 +60,58 @@ export const createScenesResponseSchema = z.object({
   created: z.number().int().describe('Scenes created now'),
   existing: z.number().int().describe('Selected cells that already had a scene'),
 });
+
+export const sceneSchema = z
+  .object({
+    id: publicIdSchema,
+    projectId: publicIdSchema,
+    character: z.object({ id: publicIdSchema, name: z.string(), thumbnailUrl: z.string().nullable() }),
+    sceneType: z.object({ id: publicIdSchema, name: z.string() }),
+    variantType: z.object({ id: publicIdSchema, slug: z.string(), name: z.string() }),
+    transition: z.object({ toVariantTypeId: publicIdSchema, suffix: z.string() }).nullable(),
+    status: z.enum(sceneStatuses),
+    fileName: z.string().nullable().describe('Delivered file name of the scene video'),
+    tags: z.array(z.string()),
+    finalVersionId: publicIdSchema.nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Scene' });
+export type Scene = z.infer<typeof sceneSchema>;
+
+export const sceneVideoVersionSchema = z
+  .object({
+    id: publicIdSchema,
+    sceneId: publicIdSchema,
+    versionNumber: z.number().int(),
+    source: z.enum(['generated', 'imported']),
+    isFinal: z.boolean().describe('The version delivered; at most one per scene'),
+    notes: z.string(),
+    durationSeconds: z.number(),
+    fps: z.number().nullable(),
+    frameCount: z.number().int().nullable(),
+    codec: z.string(),
+    file: z.object({
+      id: publicIdSchema,
+      url: z.string().describe('Signed, time-limited URL of the video (supports HTTP range requests)'),
+      posterUrl: z.string().nullable().describe('Signed URL of a still of the first frame'),
+      mimeType: z.string(),
+      width: z.number().int().nullable(),
+      height: z.number().int().nullable(),
+      sizeBytes: z.number().int(),
+      originalFilename: z.string().nullable(),
+    }),
+    createdBy: z.object({ id: publicIdSchema, displayName: z.string() }).nullable(),
+    deletedAt: z.iso.datetime({ offset: true }).nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'SceneVideoVersion' });
+export type SceneVideoVersion = z.infer<typeof sceneVideoVersionSchema>;
+
+export const sceneVideoVersionListSchema = z.object({ items: z.array(sceneVideoVersionSchema) });
+export const sceneVideoVersionListQuerySchema = z.strictObject({
+  deleted: z
+    .enum(['exclude', 'only', 'include'])
+    .default('exclude')
+    .describe('`only` lists the versions in the trash'),
+});

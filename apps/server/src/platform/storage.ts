@@ -16,7 +16,8 @@ export interface Storage {
   /** Stores a copy of a local file (a hard link where the file system allows; the source stays). */
   putFile(key: string, sourcePath: string): Promise<StoredObject>;
   read(key: string): Promise<Buffer>;
-  stream(key: string): Readable;
+  /** The bytes of an object, or of the inclusive byte range `start`–`end`. */
+  stream(key: string, range?: { start: number; end: number }): Readable;
   stat(key: string): Promise<StoredObject | null>;
   delete(key: string): Promise<void>;
 }
@@ -68,8 +69,8 @@ export class LocalStorage implements Storage {
     return fsp.readFile(this.pathOf(key));
   }
 
-  stream(key: string): Readable {
-    return fs.createReadStream(this.pathOf(key));
+  stream(key: string, range?: { start: number; end: number }): Readable {
+    return fs.createReadStream(this.pathOf(key), range);
   }
 
   async stat(key: string): Promise<StoredObject | null> {

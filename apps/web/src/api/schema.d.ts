@@ -2141,7 +2141,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a stored image
+         * Download a stored image or video (HTTP range requests supported)
          * @description Use the signed URL found on the resource (e.g. `file.url`); it expires after one to two hours.
          */
         get: {
@@ -2183,7 +2183,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a stored image’s thumbnail
+         * Download the thumbnail of a stored image or the poster of a video
          * @description Use the signed URL found on the resource (e.g. `file.url`); it expires after one to two hours.
          */
         get: {
@@ -2756,6 +2756,489 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a scene: character, scene type, variant, delivered file name, tags, final version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scene"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the tags of a scene (tags are created on first use) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The complete set of tags; tags are created on first use */
+                        tags: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scene"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the video versions of a scene, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `only` lists the versions in the trash */
+                    deleted?: "exclude" | "only" | "include";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SceneVideoVersion"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a video (MP4, MOV or WebM) as the next version of a scene; it becomes final
+         * @description multipart/form-data: an optional `notes` field, then one `file` part. The file is checked with ffprobe (container, a video stream, codec, size, duration, frames) and a poster is made from its first frame.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneVideoVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scene-video-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a scene video version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneVideoVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a version to the trash (refused for the final version: 409 `video.final_in_use`) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scene-video-versions/{id}/final": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make this version the final (delivered) video of its scene */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneVideoVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scene-video-versions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a version from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneVideoVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scene-video-versions/{id}/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a trashed version for good, with its file */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4038,6 +4521,81 @@ export interface components {
                 ready: number;
             };
         };
+        SceneInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            character: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                thumbnailUrl: string | null;
+            };
+            sceneType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            variantType: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+            transition: {
+                /** Format: uuid */
+                toVariantTypeId: string;
+                suffix: string;
+            } | null;
+            /** @enum {string} */
+            status: "pending" | "generating" | "review" | "approved" | "rejected";
+            /** @description Delivered file name of the scene video */
+            fileName: string | null;
+            tags: string[];
+            finalVersionId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SceneVideoVersionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            versionNumber: number;
+            /** @enum {string} */
+            source: "generated" | "imported";
+            /** @description The version delivered; at most one per scene */
+            isFinal: boolean;
+            notes: string;
+            durationSeconds: number;
+            fps: number | null;
+            frameCount: number | null;
+            codec: string;
+            file: {
+                /** Format: uuid */
+                id: string;
+                /** @description Signed, time-limited URL of the video (supports HTTP range requests) */
+                url: string;
+                /** @description Signed URL of a still of the first frame */
+                posterUrl: string | null;
+                mimeType: string;
+                width: number | null;
+                height: number | null;
+                sizeBytes: number;
+                originalFilename: string | null;
+            };
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            deletedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
             id: string;
@@ -4639,6 +5197,81 @@ export interface components {
                 created: number;
                 ready: number;
             };
+        };
+        Scene: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            character: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                thumbnailUrl: string | null;
+            };
+            sceneType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            variantType: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+            transition: {
+                /** Format: uuid */
+                toVariantTypeId: string;
+                suffix: string;
+            } | null;
+            /** @enum {string} */
+            status: "pending" | "generating" | "review" | "approved" | "rejected";
+            /** @description Delivered file name of the scene video */
+            fileName: string | null;
+            tags: string[];
+            finalVersionId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SceneVideoVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            versionNumber: number;
+            /** @enum {string} */
+            source: "generated" | "imported";
+            /** @description The version delivered; at most one per scene */
+            isFinal: boolean;
+            notes: string;
+            durationSeconds: number;
+            fps: number | null;
+            frameCount: number | null;
+            codec: string;
+            file: {
+                /** Format: uuid */
+                id: string;
+                /** @description Signed, time-limited URL of the video (supports HTTP range requests) */
+                url: string;
+                /** @description Signed URL of a still of the first frame */
+                posterUrl: string | null;
+                mimeType: string;
+                width: number | null;
+                height: number | null;
+                sizeBytes: number;
+                originalFilename: string | null;
+            };
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            deletedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;

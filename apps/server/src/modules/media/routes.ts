@@ -15,7 +15,10 @@ export const mediaRoutes =
           config: { guard: 'public' },
           schema: {
             tags: ['media'],
-            summary: rendition === 'file' ? 'Download a stored image' : 'Download a stored image’s thumbnail',
+            summary:
+              rendition === 'file'
+                ? 'Download a stored image or video (HTTP range requests supported)'
+                : 'Download the thumbnail of a stored image or the poster of a video',
             description:
               'Use the signed URL found on the resource (e.g. `file.url`); it expires after one to two hours.',
             params: z.strictObject({ id: publicIdSchema }),
@@ -23,13 +26,30 @@ export const mediaRoutes =
           },
         },
         async (req, reply) => {
-          const opened = await media.open(req.params.id, rendition, req.query.exp, req.query.sig);
-          return reply
+          const opened = await media.open(
+            req.params.id,
+            rendition,
+            req.query.exp,
+            req.query.sig,
+            req.headers.range,
+          );
+          reply
             .type(opened.mimeType)
-            .header('content-length', opened.size)
+            .header('accept-ranges', 'bytes')
             .header('etag', opened.etag)
-            .header('cache-control', 'private, max-age=3600')
-            .send(opened.stream);
+            .header('cache-control', 'private, max-age=3600');
+          if (opened.unsatisfiable) {
+            return reply.status(416).header('content-range', `bytes */${opened.size}`).send('');
+          }
+          if (opened.part) {
+            const { start, end } = opened.part;
+            return reply
+              .status(206)
+              .header('content-range', `bytes ${start}-${end}/${opened.size}`)
+              .header('content-length', end - start + 1)
+              .send(opened.stream);
+          }
+          return reply.header('content-length', opened.size).send(opened.stream);
         },
       );
     }

@@ -1,6 +1,6 @@
 // Stores processed images (files first, rows after) and serves them through signed links.
 
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { MediaFile } from '@i2v/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -120,12 +120,26 @@ export class MediaService {
     };
   }
 
+  /**
+   * Opens a stored file for a signed link; with `range` (an HTTP `Range: bytes=…` header) only that part, so videos
+   * stream and seek without downloading whole.
+   */
   async open(
     publicId: string,
     rendition: MediaRendition,
     exp: number,
     sig: string,
-  ): Promise<{ stream: Readable; mimeType: string; size: number; etag: string }> {
+    range?: string,
+  ): Promise<{
+    stream: Readable;
+    mimeType: string;
+    size: number;
+    etag: string;
+    /** Set when a satisfiable range was asked for. */
+    part?: { start: number; end: number };
+    /** Set when the range cannot be satisfied (answer 416). */
+    unsatisfiable?: true;
+  }> {
     const check = this.links.verify(publicId, rendition, exp, sig);
     if (check === 'invalid') throw new AppError('media.not_found', 'No such media file.');
     if (check === 'expired')
@@ -134,11 +148,36 @@ export class MediaService {
     const key = rendition === 'file' ? row?.storageKey : row?.thumbnailKey;
     const stat = key ? await this.storage.stat(key) : null;
     if (!row || !key || !stat) throw new AppError('media.not_found', 'No such media file.');
-    return {
-      stream: this.storage.stream(key),
+    const base = {
       mimeType: rendition === 'file' ? row.mimeType : 'image/webp',
       size: stat.size,
       etag: `"${row.sha256.slice(0, 16)}-${rendition}"`,
     };
+    const part = range ? parseRange(range, stat.size) : null;
+    if (part === 'unsatisfiable') return { ...base, stream: Readable.from([]), unsatisfiable: true };
+    if (part) return { ...base, stream: this.storage.stream(key, part), part };
+    return { ...base, stream: this.storage.stream(key) };
   }
+}
+
+/** One `bytes=start-end` range (also `start-` and `-suffix`); null to send everything, as for several ranges. */
+export function parseRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
 }

@@ -1,7 +1,7 @@
 // SQL for scenes (matrix cells) and their status lookup.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
-import { imageVariantTypes, sceneStatuses, scenes, sceneTypes } from '../../db/schema/index.js';
+import { characters, imageVariantTypes, sceneStatuses, scenes, sceneTypes } from '../../db/schema/index.js';
 
 /**
  * Scenes of the given characters, keyed by `characterId:sceneTypePublicId:variantTypePublicId`. The scene rows are
@@ -67,3 +67,34 @@ export async function insertMissingScenes(db: Executor, rows: NewScene[]): Promi
   }
   return created;
 }
+
+/** One scene with what names it: its character (and project), scene type, variant type and status. */
+export async function findScene(db: Executor, by: { publicId: string } | { id: number }) {
+  const where = 'publicId' in by ? eq(scenes.publicId, by.publicId) : eq(scenes.id, by.id);
+  const found = await db
+    .select({
+      id: scenes.id,
+      publicId: scenes.publicId,
+      characterId: characters.id,
+      characterPublicId: characters.publicId,
+      characterName: characters.name,
+      characterDeletedAt: characters.deletedAt,
+      projectId: characters.projectId,
+      sceneTypePublicId: sceneTypes.publicId,
+      sceneTypeName: sceneTypes.name,
+      variantTypePublicId: imageVariantTypes.publicId,
+      variantTypeSlug: imageVariantTypes.slug,
+      variantTypeName: imageVariantTypes.name,
+      status: sceneStatuses.code,
+      createdAt: scenes.createdAt,
+      updatedAt: scenes.updatedAt,
+    })
+    .from(scenes)
+    .innerJoin(characters, eq(characters.id, scenes.characterId))
+    .innerJoin(sceneTypes, eq(sceneTypes.id, scenes.sceneTypeId))
+    .innerJoin(imageVariantTypes, eq(imageVariantTypes.id, scenes.variantTypeId))
+    .innerJoin(sceneStatuses, eq(sceneStatuses.id, scenes.statusId))
+    .where(where);
+  return found[0] ?? null;
+}
+export type SceneRow = NonNullable<Awaited<ReturnType<typeof findScene>>>;

@@ -1,17 +1,21 @@
 // The scene matrix: columns from the project's enabled scene types, rows of characters, cells with status,
 // delivered file names and blockers; creating scenes for selected cells is idempotent and audited.
-import type { SceneMatrix } from '@i2v/contracts';
+import type { Scene, SceneMatrix } from '@i2v/contracts';
 import { cellBlockers, matrixColumns } from '@i2v/domain';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import type { CharactersService } from '../characters/service.js';
+import type { MediaService } from '../media/service.js';
 import type { ProjectsService } from '../projects/service.js';
 import type { SceneTypesService } from '../scene-types/service.js';
+import type { TagsService } from '../tags/service.js';
 import type { VariantTypesService } from '../variant-types/service.js';
 import * as repo from './repo.js';
+
+const sceneNotFound = (id: string) => new AppError('scene.not_found', `No scene with id ${id}.`);
 
 export class ScenesService {
   constructor(
@@ -22,8 +26,73 @@ export class ScenesService {
       characters: CharactersService;
       sceneTypes: SceneTypesService;
       variantTypes: VariantTypesService;
+      tags: TagsService;
+      media: MediaService;
+      finalVersionIds: (db: Executor, sceneIds: number[]) => Promise<Map<number, string>>;
     },
   ) {}
+
+  /** A scene with its names, delivered file name, tags and final version. */
+  async get(publicId: string): Promise<Scene> {
+    const row = await repo.findScene(this.d.db, { publicId });
+    if (!row) throw sceneNotFound(publicId);
+    const project = await this.d.projects.resolveForContent(this.d.db, { id: row.projectId }, false);
+    const shape = await this.columnsFor(project.publicId);
+    const column = shape.columns.find(
+      (c) => c.sceneTypeId === row.sceneTypePublicId && c.variantTypeId === row.variantTypePublicId,
+    );
+    const character = await this.d.characters.get(row.characterPublicId).catch(() => null);
+    const finals = await this.d.finalVersionIds(this.d.db, [row.id]);
+    return {
+      id: row.publicId,
+      projectId: project.publicId,
+      character: {
+        id: row.characterPublicId,
+        name: row.characterName,
+        thumbnailUrl: character?.thumbnailUrl ?? null,
+      },
+      sceneType: { id: row.sceneTypePublicId, name: row.sceneTypeName },
+      variantType: { id: row.variantTypePublicId, slug: row.variantTypeSlug, name: row.variantTypeName },
+      transition: column?.transition ?? null,
+      status: row.status as Scene['status'],
+      fileName: column?.fileName ?? null,
+      tags: await this.d.tags.tagsOf(this.d.db, 'scene', row.id),
+      finalVersionId: finals.get(row.id) ?? null,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  /** The scene behind an id for its videos: checked editable (project live and unlocked, character live) when asked. */
+  async ref(db: Executor, by: { publicId: string } | { id: number }, forEdit: boolean) {
+    const row = await repo.findScene(db, by);
+    if (!row) throw sceneNotFound('publicId' in by ? by.publicId : String(by.id));
+    await this.d.projects.resolveForContent(db, { id: row.projectId }, forEdit);
+    if (forEdit && row.characterDeletedAt) {
+      throw new AppError(
+        'character.not_found',
+        `The character "${row.characterName}" of this scene is in the trash.`,
+      );
+    }
+    return {
+      id: row.id,
+      publicId: row.publicId,
+      label: `scene ${row.sceneTypeName} of "${row.characterName}"`,
+    };
+  }
+
+  async setTags(ctx: RequestContext, publicId: string, names: string[]): Promise<Scene> {
+    await this.d.db.transaction(async (tx) => {
+      const scene = await this.ref(tx, { publicId }, true);
+      await this.d.tags.replace(
+        tx,
+        ctx,
+        { kind: 'scene', id: scene.id, publicId, label: scene.label },
+        names,
+      );
+    });
+    return this.get(publicId);
+  }
 
   private async columnsFor(projectPublicId: string, onlySceneTypeIds?: string[]) {
     const [sceneTypes, variantTypes] = await Promise.all([

@@ -1,10 +1,10 @@
-// SQL for tags and their links to characters and scene types.
+// SQL for tags and their links to characters, scene types and scenes.
 import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
-import { characterTags, sceneTypeTags, tags } from '../../db/schema/index.js';
+import { characterTags, sceneTags, sceneTypeTags, tags } from '../../db/schema/index.js';
 
-export type TaggedKind = 'character' | 'scene_type';
+export type TaggedKind = 'character' | 'scene_type' | 'scene';
 
 const links = {
   character: {
@@ -18,6 +18,12 @@ const links = {
     column: sceneTypeTags.sceneTypeId,
     raw: 'scene_type_tags',
     key: 'scene_type_id',
+  },
+  scene: {
+    table: sceneTags,
+    column: sceneTags.sceneId,
+    raw: 'scene_tags',
+    key: 'scene_id',
   },
 } as const;
 
@@ -55,9 +61,8 @@ export async function setTags(
     .delete(l.table)
     .where(and(eq(l.column, entityId), ids.length > 0 ? notInArray(l.table.tagId, ids) : undefined));
   if (ids.length > 0) {
-    const values = ids.map((tagId) =>
-      kind === 'character' ? { characterId: entityId, tagId } : { sceneTypeId: entityId, tagId },
-    );
+    const column = { character: 'characterId', scene_type: 'sceneTypeId', scene: 'sceneId' }[kind];
+    const values = ids.map((tagId) => ({ [column]: entityId, tagId }));
     await db
       .insert(l.table)
       .values(values as never)

@@ -51,7 +51,7 @@ export class TagsService {
     if (JSON.stringify(before) === JSON.stringify(next)) return before;
     await repo.setTags(tx, target.kind, target.id, next);
     await this.audit.record(tx, ctx, {
-      action: target.kind === 'character' ? 'character.tags_changed' : 'scene_type.tags_changed',
+      action: `${target.kind}.tags_changed` as const,
       entityType: target.kind,
       entityId: target.publicId,
       summary: `Tagged ${target.label}: ${next.length > 0 ? next.join(', ') : '(no tags)'}`,
