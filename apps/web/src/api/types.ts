@@ -17,8 +17,10 @@ export type {
   ProjectSettings,
   ProjectStatus,
   Role,
+  Scene,
   SceneMatrix,
   SceneType,
+  SceneVideoVersion,
   Session,
   User,
 } from '@i2v/contracts';

@@ -59,6 +59,11 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/scenes/:sceneId',
+                    lazy: () =>
+                      import('@/pages/projects/scenes/scene-page').then((m) => ({ Component: m.ScenePage })),
+                  },
+                  {
                     path: 'projects/:projectId/imports',
                     lazy: () =>
                       import('@/pages/projects/imports/imports-page').then((m) => ({

@@ -131,14 +131,30 @@ const MatrixRow = memo(function MatrixRow({
             data-blocked={blocked ? 'true' : 'false'}
             title={title}
           >
-            <div className={classes.cellInner} style={statusStyles[cell.status]}>
-              <span>{statusLabels[cell.status]}</span>
-              {blocked && (
-                <span className={classes.blocker} data-testid="cell-blocker">
-                  <BlockedIcon size={14} aria-label={blockerText(cell, variantName)} />
-                </span>
-              )}
-            </div>
+            {cell.sceneId ? (
+              <Link
+                to={`/projects/${projectId}/scenes/${cell.sceneId}`}
+                className={classes.cellInner}
+                style={statusStyles[cell.status]}
+                data-testid="matrix-cell-link"
+              >
+                <span>{statusLabels[cell.status]}</span>
+                {blocked && (
+                  <span className={classes.blocker} data-testid="cell-blocker">
+                    <BlockedIcon size={14} aria-label={blockerText(cell, variantName)} />
+                  </span>
+                )}
+              </Link>
+            ) : (
+              <div className={classes.cellInner} style={statusStyles[cell.status]}>
+                <span>{statusLabels[cell.status]}</span>
+                {blocked && (
+                  <span className={classes.blocker} data-testid="cell-blocker">
+                    <BlockedIcon size={14} aria-label={blockerText(cell, variantName)} />
+                  </span>
+                )}
+              </div>
+            )}
           </td>
         );
       })}
