@@ -135,7 +135,12 @@ describe('characters', () => {
     await facts.getByText('ada-source-v2.jpg').waitFor();
     await facts.getByText('JPEG', { exact: true }).waitFor();
     await page.getByTestId('source-history').getByRole('button').first().waitFor();
-    expect(await page.getByTestId('source-history').getByRole('button').count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('source-history')
+        .getByRole('button', { name: /View the earlier/ })
+        .count(),
+    ).toBe(1);
 
     // the full image opens in a modal
     await page.getByRole('button', { name: 'View the source image full size' }).click();
@@ -194,6 +199,18 @@ describe('characters', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('notes.png');
     expect(await formal.locator('[data-testid="variant-tile"]').count()).toBe(2);
+
+    // the approved, non-hero variant is deleted (the hero offers no delete)
+    expect(
+      await tile(page, 'formal', 'formal-2.jpg')
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(0);
+    await tile(page, 'formal', 'formal-1.jpg').getByRole('button', { name: 'Delete formal-1.jpg' }).click();
+    await page.getByRole('button', { name: 'Delete variant' }).click();
+    await page.getByText('The variant and its file were deleted.').waitFor();
+    await tile(page, 'formal', 'formal-1.jpg').waitFor({ state: 'detached' });
+    expect(await formal.locator('[data-testid="variant-tile"]').count()).toBe(1);
 
     // metadata: invalid JSON stays here, a valid object is saved
     const metadata = page.getByRole('textbox', { name: 'metadata.json' });
@@ -288,7 +305,7 @@ describe('characters', () => {
     await page.waitForURL(characterUrl);
     await page.getByTestId('source-image').waitFor();
     await page.locator('[data-testid="variant-tile"]').first().waitFor();
-    expect(await page.locator('[data-testid="variant-tile"]').count()).toBe(3);
+    expect(await page.locator('[data-testid="variant-tile"]').count()).toBe(2);
     expect(await page.locator('[data-testid="variant-tile"][data-hero="true"]').count()).toBe(1);
     expect(await page.locator('input[type="file"]').count()).toBe(0);
     expect(await page.getByTestId('source-drop').count()).toBe(0);

@@ -373,6 +373,44 @@ describe('image variants', () => {
   });
 });
 
+describe('deleting images', () => {
+  it('deletes a variant and its files, but not the hero of its type', async () => {
+    const c = await newCharacter();
+    const url = `/api/v1/characters/${c.id}/variants?variantType=formal`;
+    const hero = (await upload(url, creator, await makeImage('png', { seed: 300 }), 'h.png')).json();
+    const extra = (await upload(url, creator, await makeImage('png', { seed: 301 }), 'x.png')).json();
+    await api('POST', `/api/v1/image-variants/${hero.id}/decision`, creator, { decision: 'hero' });
+    const refused = await api('DELETE', `/api/v1/image-variants/${hero.id}`, creator);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('image.hero_in_use');
+    expect((await api('DELETE', `/api/v1/image-variants/${extra.id}`, reviewer)).statusCode).toBe(403);
+    const before = storedFiles();
+    expect((await api('DELETE', `/api/v1/image-variants/${extra.id}`, creator)).statusCode).toBe(204);
+    expect(storedFiles()).toBe(before - 2);
+    expect((await studio.app.inject({ url: extra.file.url })).statusCode).toBe(404);
+    const detail = (await api('GET', `/api/v1/characters/${c.id}`, creator)).json();
+    expect(detail.variants.map((v: { id: string }) => v.id)).toEqual([hero.id]);
+    expect((await api('DELETE', `/api/v1/image-variants/${extra.id}`, creator)).json().code).toBe(
+      'image.not_found',
+    );
+    const audit = (await api('GET', `/api/v1/audit-events?entityId=${c.id}`, admin)).json();
+    expect(audit.items[0]).toMatchObject({ action: 'character.variant_deleted' });
+  });
+
+  it('deletes a source image; deleting the current one brings back the one it replaced', async () => {
+    const c = await newCharacter();
+    const url = `/api/v1/characters/${c.id}/source-image`;
+    await upload(url, creator, await makeImage('png', { seed: 310 }), 'one.png');
+    const two = (await upload(url, creator, await makeImage('png', { seed: 311 }), 'two.png')).json();
+    const res = await api('DELETE', `/api/v1/source-images/${two.sourceImage.id}`, creator);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sourceImage.file.originalFilename).toBe('one.png');
+    expect(res.json().sourceHistory).toEqual([]);
+    const last = await api('DELETE', `/api/v1/source-images/${res.json().sourceImage.id}`, creator);
+    expect(last.json().sourceImage).toBeNull();
+  });
+});
+
 describe('metadata schema', () => {
   const schema = {
     type: 'object',

@@ -46,6 +46,7 @@ export const errorCodes = {
   'image.too_many_pixels': 422,
   'image.duplicate': 409,
   'image.not_found': 404,
+  'image.hero_in_use': 409,
   'media.not_found': 404,
   'import.not_found': 404,
   'scene.not_found': 404,

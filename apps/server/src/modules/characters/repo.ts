@@ -292,3 +292,51 @@ export async function heroPairs(db: Executor, characterIds: number[]) {
     .innerJoin(imageVariantTypes, eq(imageVariantTypes.id, imageVariants.variantTypeId))
     .where(and(inArray(imageVariants.characterId, characterIds), eq(imageVariants.isHero, true)));
 }
+
+/** A source image row with its file, for deletion. */
+export async function findSourceImage(db: Executor, publicId: string) {
+  const found = await db
+    .select({
+      id: sourceImages.id,
+      characterId: sourceImages.characterId,
+      isCurrent: sourceImages.isCurrent,
+      fileId: mediaFiles.id,
+      storageKey: mediaFiles.storageKey,
+      thumbnailKey: mediaFiles.thumbnailKey,
+      originalFilename: mediaFiles.originalFilename,
+    })
+    .from(sourceImages)
+    .innerJoin(mediaFiles, eq(mediaFiles.id, sourceImages.fileId))
+    .where(eq(sourceImages.publicId, publicId))
+    .for('update', { of: sourceImages });
+  return found[0] ?? null;
+}
+
+/** Deletes a source image; when it was the current one, the newest earlier one becomes current again. */
+export async function deleteSourceImage(
+  db: Executor,
+  source: { id: number; characterId: number; isCurrent: boolean },
+) {
+  await db.delete(sourceImages).where(eq(sourceImages.id, source.id));
+  if (!source.isCurrent) return;
+  const previous = await db
+    .select({ id: sourceImages.id })
+    .from(sourceImages)
+    .where(eq(sourceImages.characterId, source.characterId))
+    .orderBy(desc(sourceImages.id))
+    .limit(1);
+  if (previous[0]) {
+    await db
+      .update(sourceImages)
+      .set({ isCurrent: true, replacedAt: null })
+      .where(eq(sourceImages.id, previous[0].id));
+  }
+}
+
+export async function deleteVariantRow(db: Executor, id: number) {
+  await db.delete(imageVariants).where(eq(imageVariants.id, id));
+}
+
+export async function deleteMediaRow(db: Executor, id: number) {
+  await db.delete(mediaFiles).where(eq(mediaFiles.id, id));
+}

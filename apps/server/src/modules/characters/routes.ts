@@ -214,4 +214,35 @@ export const characterRoutes =
       },
       async (req) => characters.decideVariant(contextOf(req), req.params.id, req.body.decision),
     );
+    app.delete(
+      '/image-variants/:id',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Delete an image variant and its file (not the hero of its type: 409 `image.hero_in_use`)',
+          params: idParamsSchema,
+          response: { 204: noContent, ...problems },
+        },
+      },
+      async (req, reply) => {
+        await characters.deleteVariant(contextOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.delete(
+      '/source-images/:id',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Delete a source image and its file',
+          description:
+            'Deleting the current source image brings back the one it replaced, when there is one.',
+          params: idParamsSchema,
+          response: { 200: characterSchema, ...problems },
+        },
+      },
+      async (req) => characters.deleteSourceImage(contextOf(req), req.params.id),
+    );
   };

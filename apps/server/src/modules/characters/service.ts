@@ -11,6 +11,7 @@ import { validateAgainst } from '../../platform/json-schema.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import { processImage } from '../media/images.js';
+import { findMediaFile } from '../media/repo.js';
 import type { MediaService, StagedImage } from '../media/service.js';
 import type { ProjectsService } from '../projects/service.js';
 import { parseTagList, type TagsService } from '../tags/service.js';
@@ -385,6 +386,62 @@ export class CharactersService {
       });
     });
     return toImageVariant(this.d.media, (await repo.findVariant(this.d.db, variantPublicId))!);
+  }
+
+  /** Deletes an image variant and its file (uploaded by mistake, say); the hero of its type cannot go. */
+  async deleteVariant(ctx: RequestContext, variantPublicId: string): Promise<void> {
+    const keys: string[] = [];
+    await this.d.db.transaction(async (tx) => {
+      const variant = await repo.findVariant(tx, variantPublicId);
+      if (!variant) throw new AppError('image.not_found', `No image variant with id ${variantPublicId}.`);
+      const owner = await this.editableById(tx, variant.characterId);
+      if (variant.isHero) {
+        throw new AppError(
+          'image.hero_in_use',
+          `This is the ${variant.variantTypeName} hero of "${owner.name}"; make another variant the hero first.`,
+        );
+      }
+      const file = await findMediaFile(tx, variant.filePublicId);
+      await repo.deleteVariantRow(tx, variant.id);
+      if (file) {
+        await repo.deleteMediaRow(tx, file.id);
+        keys.push(file.storageKey, ...(file.thumbnailKey ? [file.thumbnailKey] : []));
+      }
+      await this.touch(tx, variant.characterId);
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.variant_deleted',
+        entityType: 'character',
+        entityId: owner.publicId,
+        summary: `Deleted a ${variant.variantTypeName} variant of "${owner.name}" (${variant.originalFilename ?? 'image'})`,
+        details: { variantId: variantPublicId, variantType: variant.variantTypeSlug, status: variant.status },
+      });
+    });
+    await Promise.all(keys.map((k) => this.d.media.deleteStored(k)));
+  }
+
+  /** Deletes a source image and its file; deleting the current one brings back the one it replaced, if any. */
+  async deleteSourceImage(ctx: RequestContext, sourcePublicId: string): Promise<Character> {
+    const keys: string[] = [];
+    let characterPublicId = '';
+    await this.d.db.transaction(async (tx) => {
+      const source = await repo.findSourceImage(tx, sourcePublicId);
+      if (!source) throw new AppError('image.not_found', `No source image with id ${sourcePublicId}.`);
+      const owner = await this.editableById(tx, source.characterId);
+      characterPublicId = owner.publicId;
+      await repo.deleteSourceImage(tx, source);
+      await repo.deleteMediaRow(tx, source.fileId);
+      keys.push(source.storageKey, ...(source.thumbnailKey ? [source.thumbnailKey] : []));
+      await this.touch(tx, source.characterId);
+      await this.d.audit.record(tx, ctx, {
+        action: 'character.source_image_deleted',
+        entityType: 'character',
+        entityId: owner.publicId,
+        summary: `Deleted ${source.isCurrent ? 'the current' : 'an earlier'} source image of "${owner.name}" (${source.originalFilename ?? 'image'})`,
+        details: { sourceImageId: sourcePublicId, wasCurrent: source.isCurrent },
+      });
+    });
+    await Promise.all(keys.map((k) => this.d.media.deleteStored(k)));
+    return this.get(characterPublicId);
   }
 
   private fileDetails(staged: StagedImage) {

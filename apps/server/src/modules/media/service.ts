@@ -94,6 +94,11 @@ export class MediaService {
     };
   }
 
+  /** Removes a stored file after the transaction that dropped its row has committed. */
+  async deleteStored(key: string): Promise<void> {
+    await this.storage.delete(key);
+  }
+
   describe(
     row: Pick<
       MediaFileRow,

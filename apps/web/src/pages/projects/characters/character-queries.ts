@@ -220,3 +220,23 @@ export function useDecideVariant(character: Character) {
     onSettled: () => reload(queryClient, character),
   });
 }
+
+export function useDeleteVariant(character: Character) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variant: ImageVariant) =>
+      unwrapNoContent(api.DELETE('/api/v1/image-variants/{id}', { params: { path: { id: variant.id } } })),
+    meta: { handlesErrors: true },
+    onSettled: () => reload(queryClient, character),
+  });
+}
+
+export function useDeleteSourceImage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sourceImageId: string) =>
+      unwrap(api.DELETE('/api/v1/source-images/{id}', { params: { path: { id: sourceImageId } } })),
+    meta: { handlesErrors: true },
+    onSuccess: (saved) => remember(queryClient, saved),
+  });
+}

@@ -1,11 +1,21 @@
 // The character's source image (the ground truth for likeness): a large preview with its facts, the drop zone that
 // replaces it, and the images it replaced.
-import { AspectRatio, Box, Card, Grid, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AspectRatio, Card, Grid, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import type { Character } from '@/api/types';
-import { DateTimeText, HistoryIcon, ImageDropZone, NoSourceImageIcon, Overline } from '@/components';
+import {
+  ConfirmDialog,
+  DateTimeText,
+  HistoryIcon,
+  ImageDropZone,
+  NoSourceImageIcon,
+  notifyError,
+  notifySuccess,
+  Overline,
+} from '@/components';
 import { formatDateTime } from '@/format/date-time';
 import { formatDimensions, formatFileSize, formatImageFormat } from '@/format/media';
-import { uploadSourceImage, useRememberUpload } from '../character-queries';
+import { uploadSourceImage, useDeleteSourceImage, useRememberUpload } from '../character-queries';
 import type { ViewedImage } from './image-viewer';
 import classes from './images.module.css';
 import { SectionTitle } from './section-title';
@@ -37,9 +47,30 @@ export function SourceImagePanel({ character, blocked, onView }: SourceImagePane
   });
   const source = character.sourceImage;
   const title = `Source image of ${character.name}`;
+  const remove = useDeleteSourceImage();
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   return (
     <Card data-testid="source-panel">
+      <ConfirmDialog
+        opened={deleting !== null}
+        title="Delete this earlier source image?"
+        confirmLabel="Delete image"
+        danger
+        loading={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting, {
+            onSuccess: () => notifySuccess('The earlier source image and its file were deleted.'),
+            onError: (error) => notifyError(error, 'Could not delete the image'),
+            onSettled: () => setDeleting(null),
+          })
+        }
+      >
+        The image leaves the history of {character.name} and its file is deleted. The current source image
+        stays.
+      </ConfirmDialog>
       <Stack gap="md">
         <SectionTitle
           title="Source image"
@@ -133,9 +164,21 @@ export function SourceImagePanel({ character, blocked, onView }: SourceImagePane
                       />
                     </UnstyledButton>
                   </AspectRatio>
-                  <Box>
+                  <Group gap={4} justify="space-between" wrap="nowrap">
                     <DateTimeText value={old.createdAt} relative size="xs" c="dimmed" />
-                  </Box>
+                    {!blocked && (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="xs"
+                        c="dimmed"
+                        onClick={() => setDeleting(old.id)}
+                        aria-label={`Delete the earlier source image ${old.file.originalFilename ?? ''}`}
+                      >
+                        Delete
+                      </Anchor>
+                    )}
+                  </Group>
                 </Stack>
               ))}
             </Group>

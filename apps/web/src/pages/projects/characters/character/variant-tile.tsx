@@ -2,7 +2,7 @@
 import { AspectRatio, Badge, Box, Button, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import type { ImageVariant } from '@/api/types';
-import { ApproveIcon, DateTimeText, HeroIcon, RejectIcon } from '@/components';
+import { ApproveIcon, DateTimeText, HeroIcon, RejectIcon, TrashIcon } from '@/components';
 import { tones } from '@/theme/tokens';
 import type { VariantDecision } from '../character-queries';
 import classes from './images.module.css';
@@ -15,11 +15,13 @@ interface VariantTileProps {
   /** The decision being sent for this variant, if any. */
   deciding: VariantDecision | null;
   onView: (variant: ImageVariant) => void;
+  /** Null for people who may only look; never offered for the hero. */
+  onDelete: ((variant: ImageVariant) => void) | null;
 }
 
 const heroStyle = { '--tile-hero-color': `var(--mantine-color-${tones.hero}-filled)` } as CSSProperties;
 
-export function VariantTile({ variant, onDecide, deciding, onView }: VariantTileProps) {
+export function VariantTile({ variant, onDecide, deciding, onView, onDelete }: VariantTileProps) {
   const name = variant.file.originalFilename ?? `${variant.variantType.name} variant`;
   const decided = decisionOf(variant);
   const busy = deciding !== null;
@@ -122,6 +124,19 @@ export function VariantTile({ variant, onDecide, deciding, onView }: VariantTile
             >
               Make hero
             </Button>
+            {onDelete && !variant.isHero && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                leftSection={<TrashIcon size={14} />}
+                disabled={busy}
+                onClick={() => onDelete(variant)}
+                aria-label={`Delete ${name}`}
+              >
+                Delete
+              </Button>
+            )}
           </Box>
         )}
       </Stack>

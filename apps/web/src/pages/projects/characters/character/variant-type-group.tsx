@@ -1,9 +1,22 @@
 // The image variants of one type: its drop zone, its gallery, and whether it has a hero yet.
 import { Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import type { Character, ImageVariant } from '@/api/types';
-import { CheckIcon, ImageDropZone, WarningIcon } from '@/components';
+import {
+  CheckIcon,
+  ConfirmDialog,
+  ImageDropZone,
+  notifyError,
+  notifySuccess,
+  WarningIcon,
+} from '@/components';
 import { tones } from '@/theme/tokens';
-import { uploadVariant, useRememberUpload, type VariantDecision } from '../character-queries';
+import {
+  uploadVariant,
+  useDeleteVariant,
+  useRememberUpload,
+  type VariantDecision,
+} from '../character-queries';
 import { useImageUpload } from './use-image-upload';
 import { VariantTile } from './variant-tile';
 
@@ -74,9 +87,30 @@ export function VariantTypeGroup({
   });
   const hero = variants.find((variant) => variant.isHero);
   const count = variants.length;
+  const [deleting, setDeleting] = useState<ImageVariant | null>(null);
+  const remove = useDeleteVariant(character);
 
   return (
     <Card data-testid="variant-group" data-slug={type.slug} data-has-hero={hero !== undefined}>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title="Delete this variant?"
+        confirmLabel="Delete variant"
+        danger
+        loading={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting, {
+            onSuccess: () => notifySuccess('The variant and its file were deleted.'),
+            onError: (error) => notifyError(error, 'Could not delete the variant'),
+            onSettled: () => setDeleting(null),
+          })
+        }
+      >
+        {deleting?.file.originalFilename ?? 'The image'} is removed from {character.name}'s {type.name}{' '}
+        variants and its file is deleted. Decisions on other variants stay as they are.
+      </ConfirmDialog>
       <Stack gap="md">
         <Group justify="space-between" align="center" gap="sm" wrap="wrap">
           <Group gap="sm" align="center" wrap="wrap">
@@ -122,6 +156,7 @@ export function VariantTypeGroup({
                 onDecide={blocked ? null : onDecide}
                 deciding={deciding?.variantId === variant.id ? deciding.decision : null}
                 onView={onView}
+                onDelete={blocked ? null : setDeleting}
               />
             ))}
           </SimpleGrid>
