@@ -414,6 +414,23 @@ describe('characters', () => {
     expect(await page.locator('[data-testid="character-card"]').getAttribute('data-character-name')).toBe(
       'Ada Vance',
     );
+
+    // bulk: select every card of the unfiltered grid and add a tag to all at once
+    await page.goto(projectUrl);
+    await page.getByTestId('select-characters').click();
+    const cards = page.getByTestId('character-card');
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) await cards.nth(i).click();
+    await page.getByTestId('selected-count').getByText(`${count} character`).waitFor();
+    const add = page
+      .locator('input[data-testid="bulk-add-tags"], [data-testid="bulk-add-tags"] input')
+      .first();
+    await add.fill('batch:spring');
+    await add.press('Enter');
+    await page.getByRole('button', { name: 'Apply to selected' }).click();
+    await page.getByText(/Tags changed on/).waitFor();
+    await page.getByTestId('select-characters').click();
+    await expect.poll(() => page.getByTestId('character-tags').getByText('batch:spring').count()).toBe(count);
     await context.close();
   });
 });

@@ -98,4 +98,50 @@ describe('tags', () => {
     const lead = (await api('GET', '/api/v1/tags?q=lead', reviewer)).json().items[0];
     expect(lead).toEqual({ name: 'lead', characters: 2, sceneTypes: 0 });
   });
+
+  it('are added and removed on many characters at once, in one go', async () => {
+    const other = (await createProject(studio, creator)).project.id;
+    const make = async (name: string, tags: string[]) => {
+      const c = (await api('POST', `/api/v1/projects/${other}/characters`, creator, { name })).json();
+      return (await api('PUT', `/api/v1/characters/${c.id}/tags`, creator, { tags })).json();
+    };
+    const a = await make('Bulk A', ['old']);
+    const b = await make('Bulk B', []);
+    const res = await api('POST', `/api/v1/projects/${other}/characters/bulk-tags`, creator, {
+      characterIds: [a.id, b.id],
+      add: ['Batch:One'],
+      remove: ['old'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ changed: 2, unchanged: 0 });
+    const tagsOf = async (id: string) => (await api('GET', `/api/v1/characters/${id}`, reviewer)).json().tags;
+    expect(await tagsOf(a.id)).toEqual(['batch:one']);
+    expect(await tagsOf(b.id)).toEqual(['batch:one']);
+    const again = await api('POST', `/api/v1/projects/${other}/characters/bulk-tags`, creator, {
+      characterIds: [a.id],
+      add: ['batch:one'],
+    });
+    expect(again.json()).toEqual({ changed: 0, unchanged: 1 });
+    // a character of another project refuses the whole batch, naming it
+    const stranger = await character('Stranger', []);
+    const refused = await api('POST', `/api/v1/projects/${other}/characters/bulk-tags`, creator, {
+      characterIds: [a.id, stranger.id],
+      remove: ['batch:one'],
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().errors[0].field).toBe('body.characterIds.1');
+    expect(await tagsOf(a.id)).toEqual(['batch:one']);
+    const empty = await api('POST', `/api/v1/projects/${other}/characters/bulk-tags`, creator, {
+      characterIds: [a.id],
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(
+      (
+        await api('POST', `/api/v1/projects/${other}/characters/bulk-tags`, reviewer, {
+          characterIds: [a.id],
+          add: ['x'],
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
 });

@@ -34,3 +34,18 @@ export const tagListSchema = z
     ),
   })
   .meta({ id: 'TagList' });
+
+export const bulkTagsBodySchema = z
+  .strictObject({
+    characterIds: z
+      .array(z.uuid({ error: 'must be a UUID' }))
+      .min(1)
+      .max(1000),
+    add: z.array(tagNameSchema).max(50).default([]),
+    remove: z.array(tagNameSchema).max(50).default([]),
+  })
+  .refine((b) => b.add.length + b.remove.length > 0, { error: 'name at least one tag to add or remove' });
+export const bulkTagsResultSchema = z.object({
+  changed: z.number().int().describe('Characters whose tags changed'),
+  unchanged: z.number().int(),
+});

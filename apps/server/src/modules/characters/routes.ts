@@ -1,5 +1,7 @@
 // HTTP for characters: list and create in a project; read, edit, trash; source image and variant uploads (multipart).
 import {
+  bulkTagsBodySchema,
+  bulkTagsResultSchema,
   characterListQuerySchema,
   characterPageSchema,
   characterSchema,
@@ -213,6 +215,20 @@ export const characterRoutes =
         },
       },
       async (req) => characters.decideVariant(contextOf(req), req.params.id, req.body.decision),
+    );
+    app.post(
+      '/projects/:id/characters/bulk-tags',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Add and remove tags on many characters at once',
+          params: idParamsSchema,
+          body: bulkTagsBodySchema,
+          response: { 200: bulkTagsResultSchema, ...problems },
+        },
+      },
+      async (req) => characters.bulkTags(contextOf(req), req.params.id, req.body),
     );
     app.delete(
       '/image-variants/:id',

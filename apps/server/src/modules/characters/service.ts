@@ -268,6 +268,38 @@ export class CharactersService {
     return this.get(publicId);
   }
 
+  /** Adds and removes tags on many characters of a project at once, in one transaction (each change audited). */
+  async bulkTags(
+    ctx: RequestContext,
+    projectPublicId: string,
+    body: { characterIds: string[]; add: string[]; remove: string[] },
+  ): Promise<{ changed: number; unchanged: number }> {
+    return this.d.db.transaction(async (tx) => {
+      const project = await this.d.projects.resolveForContent(tx, { publicId: projectPublicId }, true);
+      let changed = 0;
+      for (const [i, id] of body.characterIds.entries()) {
+        const row = await repo.findCharacter(tx, id, true);
+        if (!row || row.deletedAt || row.projectId !== project.id) {
+          throw new AppError('character.not_found', `No character with id ${id} in this project.`, [
+            { field: `body.characterIds.${i}`, message: 'is not a live character of this project' },
+          ]);
+        }
+        const current = row.tags ?? [];
+        const next = [...new Set([...current, ...body.add])].filter((t) => !body.remove.includes(t));
+        if (JSON.stringify([...next].sort()) === JSON.stringify([...current].sort())) continue;
+        await this.d.tags.replace(
+          tx,
+          ctx,
+          { kind: 'character', id: row.id, publicId: id, label: `character "${row.name}"` },
+          next,
+        );
+        await this.touch(tx, row.id);
+        changed += 1;
+      }
+      return { changed, unchanged: body.characterIds.length - changed };
+    });
+  }
+
   /** Brings a character back from the trash, unless another live character of the project now has its name. */
   async restore(ctx: RequestContext, publicId: string): Promise<Character> {
     try {

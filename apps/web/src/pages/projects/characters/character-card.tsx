@@ -12,18 +12,33 @@ interface CharacterCardProps {
   character: CharacterSummary;
   /** How many image variant types the studio has; undefined while they load. */
   typeCount: number | undefined;
+  /** In selection mode a click selects the card instead of opening the character. */
+  selection?: { selected: boolean; onToggle: (id: string) => void };
 }
 
-export function CharacterCard({ character, typeCount }: CharacterCardProps) {
+export function CharacterCard({ character, typeCount, selection }: CharacterCardProps) {
   const variants = character.variantCount;
+  const link = selection
+    ? {
+        component: 'button' as const,
+        type: 'button' as const,
+        onClick: () => selection.onToggle(character.id),
+        'aria-pressed': selection.selected,
+        'aria-label': `Select ${character.name}`,
+        style: {
+          textAlign: 'left' as const,
+          outline: selection.selected ? '3px solid var(--mantine-color-blue-6)' : undefined,
+        },
+      }
+    : { component: Link, to: `/projects/${character.projectId}/characters/${character.id}` };
   return (
     <Card
-      component={Link}
-      to={`/projects/${character.projectId}/characters/${character.id}`}
+      {...(link as object)}
       padding={0}
       className={classes.card}
       data-testid="character-card"
       data-character-name={character.name}
+      data-selected={selection?.selected}
     >
       <AspectRatio ratio={thumbnailRatio}>
         {character.thumbnailUrl ? (

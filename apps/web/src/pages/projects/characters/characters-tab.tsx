@@ -18,6 +18,7 @@ import {
   UploadIcon,
 } from '@/components';
 import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
+import { BulkTagBar } from './bulk-tag-bar';
 import { CharacterCard, CharacterCardSkeleton } from './character-card';
 import { characterWriteBlockOf } from './character-fields';
 import { useCharacterPages, useTagSuggestions } from './character-queries';
@@ -37,6 +38,10 @@ export function CharactersTab({ project }: { project: Project }) {
   const [creating, setCreating] = useState(false);
   const [tagFilter, setTagFilter] = useState<string[]>([]);
   const [view, setView] = useState<'cards' | 'readiness'>('cards');
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const tagSuggestions = useTagSuggestions('');
   const pages = useCharacterPages(project.id, q, tagFilter);
   const types = useVariantTypes();
@@ -122,7 +127,14 @@ export function CharactersTab({ project }: { project: Project }) {
       <>
         <SimpleGrid cols={gridColumns} spacing="md" data-testid="character-grid" aria-label="Characters">
           {characters.map((character) => (
-            <CharacterCard key={character.id} character={character} typeCount={typeCount} />
+            <CharacterCard
+              key={character.id}
+              character={character}
+              typeCount={typeCount}
+              selection={
+                selecting ? { selected: selected.includes(character.id), onToggle: toggle } : undefined
+              }
+            />
           ))}
         </SimpleGrid>
         <LoadMore
@@ -178,6 +190,18 @@ export function CharactersTab({ project }: { project: Project }) {
           <ReadOnlyReason reason={blocked} />
         ) : (
           <Group gap="sm">
+            {view === 'cards' && (
+              <Button
+                variant={selecting ? 'filled' : 'default'}
+                onClick={() => {
+                  setSelecting((v) => !v);
+                  setSelected([]);
+                }}
+                data-testid="select-characters"
+              >
+                {selecting ? 'Done selecting' : 'Select'}
+              </Button>
+            )}
             {importButton}
             {newButton}
           </Group>
@@ -188,6 +212,9 @@ export function CharactersTab({ project }: { project: Project }) {
         <Box mb="md">
           <LoadError what="characters" error={pages.error} onRetry={() => void pages.refetch()} />
         </Box>
+      )}
+      {view === 'cards' && selecting && (
+        <BulkTagBar projectId={project.id} selected={selected} onDone={() => setSelected([])} />
       )}
       {view === 'cards' && grid}
       <CreateCharacterModal
