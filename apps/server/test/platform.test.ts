@@ -109,6 +109,19 @@ describe('OpenAPI', () => {
     ).toBe(false);
   });
 
+  it('documents the parts of multipart uploads', async () => {
+    const doc = (await studio.app.inject({ url: '/api/v1/openapi.json' })).json();
+    for (const [path, part] of [
+      ['/api/v1/characters/{id}/source-image', 'file'],
+      ['/api/v1/characters/{id}/variants', 'file'],
+      ['/api/v1/scenes/{id}/versions', 'file'],
+      ['/api/v1/projects/{id}/imports', 'archive'],
+    ]) {
+      const schema = doc.paths[path!].post.requestBody.content['multipart/form-data'].schema;
+      expect(schema.properties[part!], path).toMatchObject({ type: 'string', format: 'binary' });
+    }
+  });
+
   it('has a browsable docs page', async () => {
     const res = await studio.app.inject({ url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -1965,7 +1965,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description A PNG, JPEG or WebP image
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -2027,7 +2037,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description A PNG, JPEG or WebP image
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
@@ -3130,7 +3150,19 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description What this version is (send before the file) */
+                        notes?: string;
+                        /**
+                         * Format: binary
+                         * @description An MP4, MOV or WebM video
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
@@ -3826,7 +3858,22 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description Repeat once per file; the file name is its path inside the folder
+                         */
+                        file?: string;
+                        /**
+                         * Format: binary
+                         * @description Or: one ZIP of the folder
+                         */
+                        archive?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 202: {

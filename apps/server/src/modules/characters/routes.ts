@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/guards.js';
+import { fileUpload } from '../../platform/http/openapi.js';
 import { noContent, problems } from '../../platform/http/responses.js';
 import type { CharactersService, Upload } from './service.js';
 
@@ -161,7 +162,7 @@ export const characterRoutes =
     app.post(
       '/characters/:id/source-image',
       {
-        config: write,
+        config: { ...write, multipart: fileUpload('A PNG, JPEG or WebP image') },
         schema: {
           ...base,
           summary: 'Upload the character’s source image (the previous one is kept as history)',
@@ -177,7 +178,7 @@ export const characterRoutes =
     app.post(
       '/characters/:id/variants',
       {
-        config: write,
+        config: { ...write, multipart: fileUpload('A PNG, JPEG or WebP image') },
         schema: {
           ...base,
           summary: 'Upload an image variant of a type (status pending)',

@@ -55,7 +55,19 @@ export const importRoutes =
     app.post(
       '/projects/:id/imports',
       {
-        config: write,
+        config: {
+          ...write,
+          multipart: {
+            properties: {
+              file: {
+                type: 'string',
+                format: 'binary',
+                description: 'Repeat once per file; the file name is its path inside the folder',
+              },
+              archive: { type: 'string', format: 'binary', description: 'Or: one ZIP of the folder' },
+            },
+          },
+        },
         schema: {
           ...base,
           summary: 'Upload a folder or ZIP of characters to import',

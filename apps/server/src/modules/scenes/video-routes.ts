@@ -96,7 +96,16 @@ export const sceneVideoRoutes =
     app.post(
       '/scenes/:id/versions',
       {
-        config: write,
+        config: {
+          ...write,
+          multipart: {
+            required: ['file'],
+            properties: {
+              notes: { type: 'string', description: 'What this version is (send before the file)' },
+              file: { type: 'string', format: 'binary', description: 'An MP4, MOV or WebM video' },
+            },
+          },
+        },
         schema: {
           ...base,
           summary: 'Import a video (MP4, MOV or WebM) as the next version of a scene; it becomes final',

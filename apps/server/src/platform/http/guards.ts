@@ -12,6 +12,8 @@ export type Guard = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     guard?: Guard;
+    /** OpenAPI documentation of a multipart body (see http/openapi.ts). */
+    multipart?: import('./openapi.js').MultipartDoc;
   }
   interface FastifyRequest {
     user: UserRow | null;

@@ -12,6 +12,18 @@ export const openApiInfo = {
     'REST API of i2v Studio. Authenticate with `POST /api/v1/auth/login`, then send the access token as `Authorization: Bearer <token>`. Errors are RFC 9457 `application/problem+json` with a stable `code`.',
 };
 
+/** Documents the parts of a multipart route (routes set it as `config.multipart`). */
+export interface MultipartDoc {
+  required?: string[];
+  properties: Record<string, { type: 'string'; format?: 'binary'; description?: string }>;
+}
+
+/** The parts of an upload with one `file`. */
+export const fileUpload = (description: string): MultipartDoc => ({
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description } },
+});
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -33,7 +45,20 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const multipart = (input.route.config as { multipart?: MultipartDoc } | undefined)?.multipart;
+      if (!multipart) return out;
+      // multipart routes read their parts as streams, so there is no body schema to validate; document one
+      return {
+        ...out,
+        schema: {
+          ...out.schema,
+          consumes: ['multipart/form-data'],
+          body: { type: 'object', required: multipart.required ?? [], properties: multipart.properties },
+        },
+      };
+    },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(async (docs) => {
