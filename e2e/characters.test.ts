@@ -379,6 +379,9 @@ describe('characters', () => {
       name: 'Trashed Tess',
     });
     const tess = (await made.json()) as { id: string };
+    const gil = (await (
+      await apiCall('POST', `/api/v1/projects/${projectId}/characters`, creatorToken, { name: 'Gone Gil' })
+    ).json()) as { id: string };
     expect((await apiCall('DELETE', `/api/v1/characters/${tess.id}`, creatorToken)).status).toBe(204);
 
     const context = await browser.newContext();
@@ -390,6 +393,30 @@ describe('characters', () => {
     await page.getByTestId('character-in-trash').waitFor({ state: 'detached' });
     await page.goto(projectUrl);
     await page.locator('[data-testid="character-card"][data-character-name="Trashed Tess"]').waitFor();
+
+    // the project's trash: restore one character from the list, delete another for good
+    for (const id of [tess.id, gil.id]) {
+      expect((await apiCall('DELETE', `/api/v1/characters/${id}`, creatorToken)).status).toBe(204);
+    }
+    await page.reload();
+    await page.getByTestId('characters-view').getByText('Trash').click();
+    const trash = page.getByTestId('character-trash');
+    await trash.getByText('Trashed Tess').waitFor();
+    await page
+      .locator('[data-testid="trashed-character"][data-character-name="Trashed Tess"]')
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await page.getByText('"Trashed Tess" is back among the characters.').waitFor();
+    await page
+      .locator('[data-testid="trashed-character"][data-character-name="Gone Gil"]')
+      .getByRole('button', { name: 'Delete for good' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('The character, its images and its scene videos were deleted.').waitFor();
+    await page
+      .locator('[data-testid="trashed-character"][data-character-name="Gone Gil"]')
+      .waitFor({ state: 'detached' });
+    expect((await apiCall('GET', `/api/v1/characters/${gil.id}`, creatorToken)).status).toBe(404);
     await context.close();
   });
 

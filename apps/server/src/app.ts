@@ -29,6 +29,7 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
 import { ReadinessService } from './modules/readiness/service.js';
+import { RetentionService } from './modules/retention/service.js';
 import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
@@ -79,6 +80,7 @@ export interface Services {
   imports: ImportsService;
   metadata: MetadataService;
   readiness: ReadinessService;
+  retention: RetentionService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -233,6 +235,13 @@ export async function buildApp(
     finalVersionIds: (executor, ids) => sceneVideos.finalVersionIds(executor, ids),
   });
   const metadata = new MetadataService({ db, clock, audit, projects });
+  const retention = new RetentionService({
+    db,
+    clock,
+    audit,
+    storage,
+    onError: (err) => app.log.error({ err }, 'trash retention sweep failed'),
+  });
   const readiness = new ReadinessService({ db, projects, sceneTypes, variantTypes, media });
   const imports = new ImportsService({
     db,
@@ -266,7 +275,7 @@ export async function buildApp(
       await api.register(auditRoutes(audit));
       await api.register(projectRoutes(projects));
       await api.register(variantTypeRoutes(variantTypes));
-      await api.register(characterRoutes(characters, config.uploadLimit));
+      await api.register(characterRoutes(characters, config.uploadLimit, retention));
       await api.register(mediaRoutes(media));
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
@@ -297,6 +306,7 @@ export async function buildApp(
       imports,
       metadata,
       readiness,
+      retention,
     },
     routes,
   };

@@ -76,6 +76,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
       );
     }
     built.services.imports.resumeInterrupted().catch((err) => app?.log.error({ err }, 'imports not resumed'));
+    built.services.retention.start(config.retentionSweepMinutes * 60_000);
     app.log.info(
       { roles: config.roles, database: opened.database.kind, location: opened.database.location },
       'studio ready',
@@ -93,6 +94,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
           notReady = `shutting down (${reason})`;
           await demoSeeding;
           await built.services.imports.stop();
+          await built.services.retention.stop();
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');
           const timer = setTimeout(() => {
             started.log.error('shutdown timed out; closing connections');

@@ -39,6 +39,8 @@ export const auditActions = [
   'character.variant_uploaded',
   'character.variant_decided',
   'character.imported',
+  'character.purged',
+  'project.purged',
   'character.variant_deleted',
   'character.source_image_deleted',
   'import.started',

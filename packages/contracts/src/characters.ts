@@ -83,6 +83,7 @@ export const characterListQuerySchema = z.strictObject({
   ...pageQueryShape,
   ...tagFilterShape,
   q: z.string().trim().max(200).optional().describe('Matches the name'),
+  deleted: z.enum(['exclude', 'only']).default('exclude').describe('`only` lists the trash'),
 });
 export const characterPageSchema = pageSchema(characterSummarySchema).meta({ id: 'CharacterPage' });
 

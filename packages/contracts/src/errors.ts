@@ -39,6 +39,7 @@ export const errorCodes = {
   'scene_type.invalid': 422,
   'character.not_found': 404,
   'character.name_taken': 409,
+  'character.not_in_trash': 409,
   'image.missing_file': 400,
   'image.too_large': 413,
   'image.unsupported_format': 415,

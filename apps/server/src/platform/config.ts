@@ -41,6 +41,7 @@ const envSchema = z.object({
   I2V_UPLOAD_LIMIT: int(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   I2V_MAX_IMAGE_PIXELS: int(1, 2_000_000_000).default(100_000_000),
   I2V_VIDEO_UPLOAD_LIMIT: int(1024, 64 * 1024 * 1024 * 1024).default(2 * 1024 * 1024 * 1024),
+  I2V_RETENTION_SWEEP_MINUTES: int(1, 7 * 24 * 60).default(60),
   I2V_IMPORT_LIMIT: int(1024, 64 * 1024 * 1024 * 1024).default(4 * 1024 * 1024 * 1024),
   I2V_IMPORT_MAX_FILES: int(1, 1_000_000).default(20_000),
   I2V_SHUTDOWN_TIMEOUT: int(1, 600).default(10),
@@ -71,6 +72,7 @@ export interface Config {
   uploadLimit: number;
   maxImagePixels: number;
   videoUploadLimit: number;
+  retentionSweepMinutes: number;
   importLimit: number;
   importMaxFiles: number;
   shutdownTimeout: number;
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: e.I2V_UPLOAD_LIMIT,
     maxImagePixels: e.I2V_MAX_IMAGE_PIXELS,
     videoUploadLimit: e.I2V_VIDEO_UPLOAD_LIMIT,
+    retentionSweepMinutes: e.I2V_RETENTION_SWEEP_MINUTES,
     importLimit: e.I2V_IMPORT_LIMIT,
     importMaxFiles: e.I2V_IMPORT_MAX_FILES,
     shutdownTimeout: e.I2V_SHUTDOWN_TIMEOUT,

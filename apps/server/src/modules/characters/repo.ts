@@ -1,5 +1,5 @@
 // SQL for characters, their source images and image variants.
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
@@ -101,6 +101,8 @@ export interface CharacterListFilter {
   withTags?: boolean;
   /** An extra condition, e.g. a tag filter built by the tags module. */
   where?: SQL | undefined;
+  /** List the trash instead of the live characters. */
+  trashed?: boolean;
 }
 
 /** Live characters of a project by name (the grid's order), keyset-paginated on (lower(name), id). */
@@ -108,7 +110,7 @@ export async function listCharacters(db: Executor, f: CharacterListFilter): Prom
   const lowerName = sql`lower(${characters.name})`;
   const where: (SQL | undefined)[] = [
     eq(characters.projectId, f.projectId),
-    isNull(characters.deletedAt),
+    f.trashed ? isNotNull(characters.deletedAt) : isNull(characters.deletedAt),
     f.where,
   ];
   if (f.q) where.push(ilike(characters.name, `%${escapeLike(f.q)}%`));

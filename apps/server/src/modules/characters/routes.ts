@@ -20,6 +20,7 @@ import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/guards.js';
 import { fileUpload } from '../../platform/http/openapi.js';
 import { noContent, problems } from '../../platform/http/responses.js';
+import type { RetentionService } from '../retention/service.js';
 import type { CharactersService, Upload } from './service.js';
 
 /** Reads the single `file` part of a multipart upload into memory (bounded by the multipart size limit). */
@@ -54,7 +55,11 @@ const uploadDescription =
   'multipart/form-data with one `file` part: PNG, JPEG or WebP. The image is decoded to validate it, EXIF orientation is applied, and a thumbnail is made. The same bytes twice for one character are refused (409 `image.duplicate`).';
 
 export const characterRoutes =
-  (characters: CharactersService, maxUploadBytes: number): FastifyPluginAsyncZod =>
+  (
+    characters: CharactersService,
+    maxUploadBytes: number,
+    retention: RetentionService,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const base = { tags: ['characters'], security: [{ bearer: [] }] };
     const read = { guard: 'content.read' as const };
@@ -230,6 +235,24 @@ export const characterRoutes =
         },
       },
       async (req) => characters.bulkTags(contextOf(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/characters/:id/purge',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Delete a character in the trash for good, with its images and scene videos',
+          description:
+            'Refused (409 `character.not_in_trash`) unless the character is in the trash. Trashed characters are also purged automatically once the project’s trash grace period has passed.',
+          params: idParamsSchema,
+          response: { 204: noContent, ...problems },
+        },
+      },
+      async (req, reply) => {
+        await retention.purgeCharacter(contextOf(req), req.params.id);
+        return reply.status(204).send();
+      },
     );
     app.delete(
       '/image-variants/:id',

@@ -71,6 +71,7 @@ export class CharactersService {
       q?: string | undefined;
       tags?: string | undefined;
       tagMode?: 'all' | 'any' | undefined;
+      deleted?: 'exclude' | 'only' | undefined;
     },
   ): Promise<{ items: CharacterSummary[]; nextCursor: string | null }> {
     const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
@@ -87,6 +88,7 @@ export class CharactersService {
       after,
       limit: q.limit + 1,
       where,
+      trashed: q.deleted === 'only',
     });
     const { page, nextCursor } = pageOf(found, q.limit, byName);
     return { items: page.map((r) => toCharacterSummary(this.d.media, r, project)), nextCursor };

@@ -35,6 +35,8 @@ const knownActions: Record<AuditAction, true> = {
   'character.variant_uploaded': true,
   'character.variant_decided': true,
   'character.imported': true,
+  'character.purged': true,
+  'project.purged': true,
   'character.variant_deleted': true,
   'character.source_image_deleted': true,
   'import.started': true,

@@ -25,6 +25,7 @@ import { useCharacterPages, useTagSuggestions } from './character-queries';
 import { CreateCharacterModal } from './create-character-modal';
 import { ReadOnlyReason } from './read-only-reason';
 import { ReadinessView } from './readiness-view';
+import { TrashView } from './trash-view';
 
 const gridColumns = { base: 2, xs: 3, md: 4, lg: 5 };
 
@@ -37,7 +38,7 @@ export function CharactersTab({ project }: { project: Project }) {
   const [q] = useDebouncedValue(search, 300);
   const [creating, setCreating] = useState(false);
   const [tagFilter, setTagFilter] = useState<string[]>([]);
-  const [view, setView] = useState<'cards' | 'readiness'>('cards');
+  const [view, setView] = useState<'cards' | 'readiness' | 'trash'>('cards');
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const toggle = (id: string) =>
@@ -153,10 +154,14 @@ export function CharactersTab({ project }: { project: Project }) {
       <Group justify="space-between" align="center" gap="md" wrap="wrap" mb="md">
         <SegmentedControl
           value={view}
-          onChange={(v) => setView(v as 'cards' | 'readiness')}
+          onChange={(v) => {
+            setView(v as 'cards' | 'readiness' | 'trash');
+            setSelecting(false);
+          }}
           data={[
             { value: 'cards', label: 'Cards' },
             { value: 'readiness', label: 'Readiness' },
+            { value: 'trash', label: 'Trash' },
           ]}
           aria-label="Characters view"
           data-testid="characters-view"
@@ -208,6 +213,7 @@ export function CharactersTab({ project }: { project: Project }) {
         )}
       </Group>
       {view === 'readiness' && <ReadinessView projectId={project.id} />}
+      {view === 'trash' && <TrashView project={project} canEdit={canWrite && !blocked} />}
       {view === 'cards' && pages.isError && characters && (
         <Box mb="md">
           <LoadError what="characters" error={pages.error} onRetry={() => void pages.refetch()} />
