@@ -39,6 +39,9 @@ import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
 import { VariantTypesService } from './modules/variant-types/service.js';
+import { workflowRoutes } from './modules/workflows/routes.js';
+import { WorkflowRunner } from './modules/workflows/runner.js';
+import { WorkflowsService } from './modules/workflows/service.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -76,6 +79,7 @@ export interface Services {
   imports: ImportsService;
   metadata: MetadataService;
   readiness: ReadinessService;
+  workflows: WorkflowsService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -205,7 +209,8 @@ export async function buildApp(
     tags,
     maxImagePixels: config.maxImagePixels,
   });
-  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
+  const workflows = new WorkflowsService({ db, clock, audit, runner: new WorkflowRunner() });
+  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags, workflows });
   const scenes = new ScenesService({ db, audit, projects, characters, sceneTypes, variantTypes });
   const metadata = new MetadataService({ db, clock, audit, projects });
   const readiness = new ReadinessService({ db, projects, sceneTypes, variantTypes, media });
@@ -248,6 +253,7 @@ export async function buildApp(
       await api.register(tagRoutes(tags));
       await api.register(metadataRoutes(metadata));
       await api.register(readinessRoutes(readiness));
+      await api.register(workflowRoutes(workflows));
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
@@ -270,6 +276,7 @@ export async function buildApp(
       imports,
       metadata,
       readiness,
+      workflows,
     },
     routes,
   };

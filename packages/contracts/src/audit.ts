@@ -43,6 +43,12 @@ export const auditActions = [
   'import.completed',
   'import.cancelled',
   'project.metadata_imported',
+  'workflow.imported',
+  'workflow.version_added',
+  'workflow.validated',
+  'workflow.dry_run',
+  'workflow.deleted',
+  'workflow.parameters_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, diffWorkflows, isProductionReady } from './workflow-diff.js';
+import { canonicalJson } from './audit-chain.js';
+import { type DiffGraph, diffWorkflows, isProductionReady } from './workflow-diff.js';
 
-const base = {
+const base: DiffGraph = {
   '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'a.safetensors' } },
   '2': { class_type: 'KSampler', inputs: { seed: 1, steps: 20, model: ['1', 0] } },
   '3': { class_type: 'SaveImage', inputs: { images: ['2', 0] } },
@@ -18,7 +19,7 @@ describe('diffWorkflows', () => {
   });
 
   it('reports added and removed nodes in node order', () => {
-    const next = structuredClone(base) as Record<string, (typeof base)['1']>;
+    const next = structuredClone(base);
     delete next['3'];
     next['10'] = { class_type: 'SaveVideo', inputs: {} };
     next['4'] = { class_type: 'VAEDecode', inputs: {} };

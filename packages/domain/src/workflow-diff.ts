@@ -1,4 +1,5 @@
 // Workflow version diff and production readiness (PRD-075): pure rules over API-format graphs.
+import { canonicalJson } from './audit-chain.js';
 
 /** The part of an API-format node the diff looks at. */
 export interface DiffNode {
@@ -33,18 +34,6 @@ export interface WorkflowDiff {
 }
 
 const byNodeId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
-
-/** Canonical JSON text (object keys sorted), used for equality and hashing. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** What changed from `before` to `after`, node by node (matched by node id). */
 export function diffWorkflows(before: DiffGraph, after: DiffGraph): WorkflowDiff {
