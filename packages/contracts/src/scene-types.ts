@@ -60,7 +60,10 @@ export const workflowPinSchema = z
     workflowId: publicIdSchema,
     workflowName: z.string(),
     versionNumber: z.number().int(),
-    latestVersionNumber: z.number().int().describe('Newer than `versionNumber` means an upgrade is available'),
+    latestVersionNumber: z
+      .number()
+      .int()
+      .describe('Newer than `versionNumber` means an upgrade is available'),
     productionReady: z.boolean(),
   })
   .meta({ id: 'WorkflowPin' });
@@ -75,7 +78,9 @@ export const sceneTypeSchema = z
     contentName: z.string().describe('The name as it appears in delivered file names (snake_case)'),
     description: z.string(),
     workflowRef: z.string().nullable().describe('Workflow to run; validated when generation starts'),
-    workflowVersionId: publicIdSchema.nullable().describe('The pinned workflow version; upgrading is explicit'),
+    workflowVersionId: publicIdSchema
+      .nullable()
+      .describe('The pinned workflow version; upgrading is explicit'),
     workflow: workflowPinSchema.nullable(),
     transitionWorkflowVersionId: publicIdSchema.nullable(),
     transitionWorkflow: workflowPinSchema.nullable(),

@@ -39,7 +39,9 @@ export const workflowProblemSchema = z
 
 export const workflowValidationSchema = z
   .object({
-    workerId: publicIdSchema.nullable().describe('null for the bundled comfy-sim catalogue (no worker registered)'),
+    workerId: publicIdSchema
+      .nullable()
+      .describe('null for the bundled comfy-sim catalogue (no worker registered)'),
     workerName: z.string(),
     ok: z.boolean(),
     problems: z.array(workflowProblemSchema),
@@ -56,7 +58,9 @@ export const workflowDryRunSchema = z
     outcome: z.enum(['success', 'rejected', 'failed', 'interrupted', 'timeout', 'unreachable']),
     durationMs: z.number().int(),
     error: z.string().nullable(),
-    nodeErrors: z.array(z.object({ nodeId: z.string(), classType: z.string(), messages: z.array(z.string()) })),
+    nodeErrors: z.array(
+      z.object({ nodeId: z.string(), classType: z.string(), messages: z.array(z.string()) }),
+    ),
     startedAt: isoDateTime,
     finishedAt: isoDateTime,
   })
@@ -81,7 +85,9 @@ export const workflowVersionSchema = workflowVersionSummarySchema
     workflowId: publicIdSchema,
     workflowName: z.string(),
     latestNumber: z.number().int().describe('The newest version of the workflow, to offer an upgrade'),
-    apiJson: z.record(z.string(), z.unknown()).describe('The graph in API format, as `POST /prompt` takes it'),
+    apiJson: z
+      .record(z.string(), z.unknown())
+      .describe('The graph in API format, as `POST /prompt` takes it'),
     hasUiJson: z.boolean(),
     parameters: z.array(workflowSlotSchema),
     validation: z.array(workflowValidationSchema),
@@ -116,7 +122,9 @@ export const workflowPageSchema = pageSchema(workflowSchema).meta({ id: 'Workflo
 const importOptions = {
   workerId: publicIdSchema
     .optional()
-    .describe('Worker whose `/object_info` converts a UI-format file; the bundled comfy-sim catalogue otherwise'),
+    .describe(
+      'Worker whose `/object_info` converts a UI-format file; the bundled comfy-sim catalogue otherwise',
+    ),
   allowDuplicate: z.boolean().default(false).describe('Import even when identical content already exists'),
   notes: z.string().trim().max(2000).default(''),
   content: z

@@ -41,7 +41,8 @@ export const slotLabel = (key: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-export const hashWorkflow = (api: ApiWorkflow) => createHash('sha256').update(canonicalJson(api)).digest('hex');
+export const hashWorkflow = (api: ApiWorkflow) =>
+  createHash('sha256').update(canonicalJson(api)).digest('hex');
 
 const nodeField = (p: { nodeId?: string | undefined; input?: string | undefined }) =>
   p.nodeId === undefined ? 'nodes' : `nodes.${p.nodeId}${p.input ? `.inputs.${p.input}` : ''}`;
@@ -113,9 +114,11 @@ export async function prepareContent(
         ? input.byteLength
         : Buffer.byteLength(JSON.stringify(input));
   if (size > workflowMaxBytes) {
-    throw new AppError('workflow.too_large', `The workflow is ${size} bytes; the limit is ${workflowMaxBytes}.`, [
-      { field, message: `must be at most ${workflowMaxBytes} bytes` },
-    ]);
+    throw new AppError(
+      'workflow.too_large',
+      `The workflow is ${size} bytes; the limit is ${workflowMaxBytes}.`,
+      [{ field, message: `must be at most ${workflowMaxBytes} bytes` }],
+    );
   }
   const detected = detectWorkflow(input, { maxBytes: workflowMaxBytes });
   if (!detected.ok) {

@@ -16,7 +16,8 @@ export const exampleWorkflows = [
   {
     file: 'i2v-transition.api.json',
     name: 'Image to video — transition',
-    description: 'A start and an end frame → 49 frames blending from one to the other (Wan first/last frame).',
+    description:
+      'A start and an end frame → 49 frames blending from one to the other (Wan first/last frame).',
   },
 ];
 
@@ -25,7 +26,11 @@ export async function readExampleWorkflows() {
   const found: { name: string; description: string; content: string }[] = [];
   for (const e of exampleWorkflows) {
     try {
-      found.push({ name: e.name, description: e.description, content: await fs.readFile(new URL(e.file, dir), 'utf8') });
+      found.push({
+        name: e.name,
+        description: e.description,
+        content: await fs.readFile(new URL(e.file, dir), 'utf8'),
+      });
     } catch {
       // not shipped with this install
     }

@@ -184,7 +184,10 @@ export async function bindingsOnVersion(db: Executor, versionId: number) {
     .where(
       and(
         isNull(sceneTypes.deletedAt),
-        or(eq(sceneTypes.workflowVersionId, versionId), eq(sceneTypes.transitionWorkflowVersionId, versionId)),
+        or(
+          eq(sceneTypes.workflowVersionId, versionId),
+          eq(sceneTypes.transitionWorkflowVersionId, versionId),
+        ),
       ),
     );
 }

@@ -75,7 +75,11 @@ async function readUpload(req: FastifyRequest) {
 }
 
 /** Parses the text fields with the JSON body's schema, so both routes refuse the same things the same way. */
-function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>, extra: Record<string, unknown>) {
+function parseFields<T extends z.ZodType>(
+  schema: T,
+  fields: Record<string, string>,
+  extra: Record<string, unknown>,
+) {
   const raw: Record<string, unknown> = { ...fields, ...extra };
   if (fields.allowDuplicate !== undefined) raw.allowDuplicate = fields.allowDuplicate === 'true';
   const parsed = schema.safeParse(raw);
@@ -188,7 +192,8 @@ export const workflowRoutes =
         config: write,
         schema: {
           ...base,
-          summary: 'Delete a workflow (refused with 409 `workflow.in_use` while a scene type pins one of its versions)',
+          summary:
+            'Delete a workflow (refused with 409 `workflow.in_use` while a scene type pins one of its versions)',
           params: idParamsSchema,
           response: { 204: noContent, ...problems },
         },
@@ -223,7 +228,8 @@ export const workflowRoutes =
         config: write,
         schema: {
           ...base,
-          summary: 'Add a version to a workflow from a file (multipart: `file`, optional `workerId`, `notes`…)',
+          summary:
+            'Add a version to a workflow from a file (multipart: `file`, optional `workerId`, `notes`…)',
           description: importDescription,
           params: idParamsSchema,
           response: { 201: workflowImportResultSchema, ...problems },
@@ -248,7 +254,8 @@ export const workflowRoutes =
         config: read,
         schema: {
           ...base,
-          summary: 'What changed between two versions: nodes added, removed, changed (class, inputs from/to), slots',
+          summary:
+            'What changed between two versions: nodes added, removed, changed (class, inputs from/to), slots',
           params: idParamsSchema,
           querystring: workflowDiffQuerySchema,
           response: { 200: workflowDiffSchema, ...problems },

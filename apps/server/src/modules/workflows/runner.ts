@@ -44,6 +44,18 @@ async function testImage(): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * A LoadImage file name is a slot the studio fills per run (it uploads the frame first), so a file the worker does
+ * not have yet is a warning, not a failure.
+ */
+export function relaxImageInputs(problems: WorkflowProblem[]): WorkflowProblem[] {
+  return problems.map((p) =>
+    p.code === 'value_not_in_list' && imageClasses.has(p.classType ?? '') && p.input === 'image'
+      ? { ...p, severity: 'warning', message: `${p.message} (filled in per run)` }
+      : p,
+  );
+}
+
 export class WorkflowRunner {
   constructor(private readonly connect: (url: string) => ComfyClient = (url) => new ComfyClient(url)) {}
 
@@ -68,7 +80,7 @@ export class WorkflowRunner {
         const files = await http.getModels(folder, { timeoutMs: callTimeoutMs });
         if (files) models[folder] = files;
       }
-      const problems = validateWorkflow(api, objectInfo, { models });
+      const problems = relaxImageInputs(validateWorkflow(api, objectInfo, { models }));
       return { ok: !problems.some((p) => p.severity === 'error'), problems, error: null };
     } catch (err) {
       return { ok: false, problems: [], error: `The worker could not be asked: ${reason(err)}` };
@@ -151,7 +163,9 @@ export class WorkflowRunner {
         ok: false,
         outcome: promptId ? 'failed' : 'unreachable',
         durationMs: took(),
-        error: promptId ? `The run was lost: ${reason(err)}` : `The worker could not be reached: ${reason(err)}`,
+        error: promptId
+          ? `The run was lost: ${reason(err)}`
+          : `The worker could not be reached: ${reason(err)}`,
         nodeErrors: [],
       };
     } finally {

@@ -7,11 +7,11 @@ import type {
   importWorkflowBodySchema,
   updateWorkflowSlotsBodySchema,
   Workflow,
+  WorkflowSlot,
+  WorkflowVersion,
   workflowDetailSchema,
   workflowDiffSchema,
   workflowDryRunSchema,
-  WorkflowSlot,
-  WorkflowVersion,
   workflowValidationSchema,
   workflowWorkerSchema,
 } from '@i2v/contracts';
@@ -27,7 +27,7 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import { bundledCatalogue, type PreparedContent, prepareContent, slotLabel } from './content.js';
 import * as repo from './repo.js';
-import type { WorkflowRunner } from './runner.js';
+import { relaxImageInputs, type WorkflowRunner } from './runner.js';
 
 /** The content may also be the bytes of an uploaded file. */
 type WithBytes<T extends { content: unknown }> = Omit<T, 'content'> & { content: T['content'] | Uint8Array };
@@ -68,7 +68,8 @@ function summaryOf(v: repo.VersionSummaryRow | repo.VersionRow) {
 
 function validationList(stored: unknown): Validation[] {
   return Object.values((stored ?? {}) as Record<string, Validation>).sort(
-    (a, b) => Number(a.workerId === null) - Number(b.workerId === null) || a.workerName.localeCompare(b.workerName),
+    (a, b) =>
+      Number(a.workerId === null) - Number(b.workerId === null) || a.workerName.localeCompare(b.workerName),
   );
 }
 
@@ -144,13 +145,25 @@ export class WorkflowsService {
     const v = await repo.findVersion(db, publicId);
     const w = v && (await repo.findWorkflowById(db, v.workflowId));
     if (!v || !w || w.deletedAt) return null;
-    return { id: v.id, slots: (v.parameters as WorkflowSlot[]).map((s) => s.key), name: w.name, number: v.versionNumber };
+    return {
+      id: v.id,
+      slots: (v.parameters as WorkflowSlot[]).map((s) => s.key),
+      name: w.name,
+      number: v.versionNumber,
+    };
   }
 
-  async diff(workflowPublicId: string, fromId: string, toId: string): Promise<z.infer<typeof workflowDiffSchema>> {
+  async diff(
+    workflowPublicId: string,
+    fromId: string,
+    toId: string,
+  ): Promise<z.infer<typeof workflowDiffSchema>> {
     const w = await repo.findWorkflow(this.d.db, workflowPublicId);
     if (!w) throw notFound(workflowPublicId);
-    const [from, to] = await Promise.all([repo.findVersion(this.d.db, fromId), repo.findVersion(this.d.db, toId)]);
+    const [from, to] = await Promise.all([
+      repo.findVersion(this.d.db, fromId),
+      repo.findVersion(this.d.db, toId),
+    ]);
     for (const [v, id, field] of [
       [from, fromId, 'query.from'],
       [to, toId, 'query.to'],
@@ -247,12 +260,21 @@ export class WorkflowsService {
   }
 
   /** Imports the bundled examples when the studio has no workflow yet; returns how many were imported. */
-  async seedExamples(ctx: RequestContext, examples: { name: string; description: string; content: string }[]) {
+  async seedExamples(
+    ctx: RequestContext,
+    examples: { name: string; description: string; content: string }[],
+  ) {
     if ((await repo.countWorkflows(this.d.db)) > 0) return 0;
     for (const e of examples) {
       await this.import(
         ctx,
-        { name: e.name, description: e.description, content: e.content, allowDuplicate: true, notes: 'Example' },
+        {
+          name: e.name,
+          description: e.description,
+          content: e.content,
+          allowDuplicate: true,
+          notes: 'Example',
+        },
         'body.content',
       );
     }
@@ -263,7 +285,8 @@ export class WorkflowsService {
     return prepareContent(body.content, field, async () => {
       if (!body.workerId) return { objectInfo: bundledCatalogue(), warnings: [] };
       const worker = await repo.findWorker(this.d.db, body.workerId);
-      if (!worker || worker.adminState === 'disabled') throw workerUnavailable('body.workerId', body.workerId);
+      if (!worker || worker.adminState === 'disabled')
+        throw workerUnavailable('body.workerId', body.workerId);
       try {
         return { objectInfo: (await this.d.runner.objectInfoOf(worker)) as ObjectInfo, warnings: [] };
       } catch (err) {
@@ -342,7 +365,9 @@ export class WorkflowsService {
       const next: WorkflowSlot[] = body.parameters.map((p, i) => {
         const at = `body.parameters.${i}`;
         const bad = (f: string, message: string) =>
-          new AppError('workflow.slots_invalid', `${at}.${f}: ${message}`, [{ field: `${at}.${f}`, message }]);
+          new AppError('workflow.slots_invalid', `${at}.${f}: ${message}`, [
+            { field: `${at}.${f}`, message },
+          ]);
         if (seen.has(p.key)) throw bad('key', `"${p.key}" is used by another slot`);
         seen.add(p.key);
         const node = api[p.nodeId];
@@ -351,7 +376,8 @@ export class WorkflowsService {
           throw bad('input', `node ${p.nodeId} (${node.class_type}) has no input "${p.input}"`);
         }
         const value = node.inputs[p.input];
-        if (Array.isArray(value)) throw bad('input', `"${p.input}" is a link, not a value a scene type can set`);
+        if (Array.isArray(value))
+          throw bad('input', `"${p.input}" is a link, not a value a scene type can set`);
         const old = before.find((s) => s.nodeId === p.nodeId && s.input === p.input);
         return {
           key: p.key,
@@ -366,7 +392,9 @@ export class WorkflowsService {
       });
       const removed = before.map((s) => s.key).filter((k) => !seen.has(k));
       for (const st of await repo.bindingsOnVersion(tx, v.id)) {
-        const bound = Object.keys((st.slotBindings ?? {}) as Record<string, unknown>).filter((k) => removed.includes(k));
+        const bound = Object.keys((st.slotBindings ?? {}) as Record<string, unknown>).filter((k) =>
+          removed.includes(k),
+        );
         if (bound.length) {
           throw new AppError(
             'workflow.in_use',
@@ -414,7 +442,11 @@ export class WorkflowsService {
 
   // ——— checking on workers ———
 
-  async validate(ctx: RequestContext, versionPublicId: string, workerIds?: string[]): Promise<WorkflowVersion> {
+  async validate(
+    ctx: RequestContext,
+    versionPublicId: string,
+    workerIds?: string[],
+  ): Promise<WorkflowVersion> {
     const version = await this.getVersion(versionPublicId);
     let targets: repo.WorkerRow[];
     if (workerIds?.length) {
@@ -430,7 +462,7 @@ export class WorkflowsService {
     const api = version.apiJson as ApiWorkflow;
     const results: Record<string, Validation> = {};
     if (targets.length === 0) {
-      const problems = validateWorkflow(api, bundledCatalogue());
+      const problems = relaxImageInputs(validateWorkflow(api, bundledCatalogue()));
       results[catalogueKey] = {
         workerId: null,
         workerName: 'Bundled catalogue (comfy-sim)',
@@ -482,7 +514,11 @@ export class WorkflowsService {
     const worker = await repo.findWorker(this.d.db, body.workerId);
     if (!worker || worker.adminState === 'disabled') throw workerUnavailable('body.workerId', body.workerId);
     const startedAt = this.d.clock.now();
-    const outcome = await this.d.runner.dryRun(worker, version.apiJson as ApiWorkflow, body.timeoutSeconds * 1000);
+    const outcome = await this.d.runner.dryRun(
+      worker,
+      version.apiJson as ApiWorkflow,
+      body.timeoutSeconds * 1000,
+    );
     const result: DryRun = {
       workerId: worker.publicId,
       workerName: worker.name,
