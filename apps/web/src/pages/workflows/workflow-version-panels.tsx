@@ -50,7 +50,7 @@ export function SlotsPanel({ version, canWrite }: { version: WorkflowVersion; ca
   const [adding, setAdding] = useState<string | null>(null);
   const save = useUpdateSlots();
   const graph = version.apiJson as Record<string, { class_type: string; inputs: Record<string, unknown> }>;
-  const valueOf = (r: SlotRow) => graph[r.nodeId]?.inputs[r.input];
+  const slotValue = (r: SlotRow) => graph[r.nodeId]?.inputs[r.input];
   const dirty = JSON.stringify(rows) !== JSON.stringify(initial);
   const markable = Object.entries(graph).flatMap(([nodeId, node]) =>
     Object.entries(node.inputs)
@@ -111,7 +111,7 @@ export function SlotsPanel({ version, canWrite }: { version: WorkflowVersion; ca
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" lineClamp={2} maw={360}>
-                    {show(valueOf(r))}
+                    {show(slotValue(r))}
                   </Text>
                 </Table.Td>
                 <Table.Td>
