@@ -28,7 +28,9 @@ describe('demo project', () => {
     ]);
     expect(matrix.totals).toEqual({ cells: 12, created: 0, ready: 12 });
     const sceneTypes = await studio.services.sceneTypes.list(id!, undefined);
-    expect(sceneTypes.map((t) => [t.name, t.workflow?.workflowName, t.transitionWorkflow?.workflowName])).toEqual([
+    expect(
+      sceneTypes.map((t) => [t.name, t.workflow?.workflowName, t.transitionWorkflow?.workflowName]),
+    ).toEqual([
       ['Walk', 'Image to video', undefined],
       ['Wave', 'Image to video', undefined],
       ['Turn', 'Image to video', 'Image to video — transition'],
