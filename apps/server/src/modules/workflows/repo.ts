@@ -1,5 +1,19 @@
 // SQL for workflows, their versions, the workers they validate on (read only) and the scene types pinning them.
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { sceneTypes, workers, workflows, workflowVersions } from '../../db/schema/index.js';
 
@@ -137,9 +151,15 @@ export async function maxVersionNumber(db: Executor, workflowId: number): Promis
 
 export type VersionValues = Omit<typeof workflowVersions.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-export async function insertVersion(db: Executor, row: VersionValues): Promise<number> {
-  const [inserted] = await db.insert(workflowVersions).values(row).returning({ id: workflowVersions.id });
-  return inserted!.id;
+export async function insertVersion(
+  db: Executor,
+  row: VersionValues,
+): Promise<{ id: number; createdAt: Date }> {
+  const [inserted] = await db
+    .insert(workflowVersions)
+    .values(row)
+    .returning({ id: workflowVersions.id, createdAt: workflowVersions.createdAt });
+  return inserted!;
 }
 
 export async function updateVersion(db: Executor, id: number, patch: Partial<VersionValues>, now: Date) {
@@ -152,6 +172,32 @@ export async function updateVersion(db: Executor, id: number, patch: Partial<Ver
 /** Locks the version row so concurrent validations and dry runs merge their results one after another. */
 export async function lockVersion(db: Executor, id: number): Promise<VersionRow | null> {
   const [row] = await db.select().from(workflowVersions).where(eq(workflowVersions.id, id)).for('update');
+  return row ?? null;
+}
+
+/** The checking state of a version, locked (without the large graph columns). */
+export async function lockVersionChecks(db: Executor, publicId: string) {
+  const [row] = await db
+    .select({
+      id: workflowVersions.id,
+      publicId: workflowVersions.publicId,
+      versionNumber: workflowVersions.versionNumber,
+      validation: workflowVersions.validation,
+      dryRun: workflowVersions.dryRun,
+    })
+    .from(workflowVersions)
+    .where(eq(workflowVersions.publicId, publicId))
+    .for('update');
+  return row ?? null;
+}
+
+const { uiJson: _ui, ...viewColumns } = getTableColumns(workflowVersions);
+/** A version without its UI-format copy (only whether there is one): what the API shows. */
+export async function findVersionView(db: Executor, publicId: string) {
+  const [row] = await db
+    .select({ ...viewColumns, hasUiJson: sql<boolean>`${workflowVersions.uiJson} IS NOT NULL` })
+    .from(workflowVersions)
+    .where(eq(workflowVersions.publicId, publicId));
   return row ?? null;
 }
 

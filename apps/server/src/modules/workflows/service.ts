@@ -52,7 +52,7 @@ const workerUnavailable = (field: string, id: string) =>
     { field, message: 'is not a registered worker that takes work' },
   ]);
 
-function summaryOf(v: repo.VersionSummaryRow | repo.VersionRow) {
+function summaryOf(v: repo.VersionSummaryRow | Omit<repo.VersionRow, 'uiJson'>) {
   return {
     id: v.publicId,
     number: v.versionNumber,
@@ -113,7 +113,7 @@ export class WorkflowsService {
   }
 
   async getVersion(publicId: string, db: Executor = this.d.db): Promise<WorkflowVersion> {
-    const v = await repo.findVersion(db, publicId);
+    const v = await repo.findVersionView(db, publicId);
     const w = v && (await repo.findWorkflowById(db, v.workflowId));
     if (!v || !w || w.deletedAt) throw versionNotFound(publicId);
     return {
@@ -122,7 +122,7 @@ export class WorkflowsService {
       workflowName: w.name,
       latestNumber: await repo.maxVersionNumber(db, w.id),
       apiJson: v.apiJson as Record<string, unknown>,
-      hasUiJson: v.uiJson !== null,
+      hasUiJson: v.hasUiJson,
       parameters: v.parameters as WorkflowSlot[],
       validation: validationList(v.validation),
       dryRun: (v.dryRun as DryRun | null) ?? null,
@@ -198,6 +198,7 @@ export class WorkflowsService {
     const prepared = await this.prepare(body, field);
     const workflowId = newPublicId();
     const versionId = newPublicId();
+    let createdAt = new Date(0);
     try {
       await this.d.db.transaction(async (tx) => {
         await this.refuseDuplicate(tx, prepared, body.allowDuplicate, field);
@@ -208,7 +209,7 @@ export class WorkflowsService {
           description: body.description,
           createdByUserId: ctx.actor?.userId ?? null,
         });
-        await this.insertVersion(tx, ctx, id, 1, versionId, prepared, body.notes);
+        createdAt = await this.insertVersion(tx, ctx, id, 1, versionId, prepared, body.notes);
         await this.d.audit.record(tx, ctx, {
           action: 'workflow.imported',
           entityType: 'workflow',
@@ -228,7 +229,8 @@ export class WorkflowsService {
       throw err;
     }
     const { versions: _v, ...workflow } = await this.get(workflowId);
-    return { workflow, version: await this.getVersion(versionId), warnings: prepared.warnings };
+    const version = this.freshVersion(workflow, versionId, 1, prepared, body.notes, createdAt);
+    return { workflow, version, warnings: prepared.warnings };
   }
 
   async addVersion(
@@ -240,12 +242,14 @@ export class WorkflowsService {
     if (!(await repo.findWorkflow(this.d.db, workflowPublicId))) throw notFound(workflowPublicId);
     const prepared = await this.prepare(body, field);
     const versionId = newPublicId();
+    let createdAt = new Date(0);
+    let number = 0;
     await this.d.db.transaction(async (tx) => {
       const w = await repo.findWorkflow(tx, workflowPublicId);
       if (!w) throw notFound(workflowPublicId);
       await this.refuseDuplicate(tx, prepared, body.allowDuplicate, field);
-      const number = (await repo.maxVersionNumber(tx, w.id)) + 1;
-      await this.insertVersion(tx, ctx, w.id, number, versionId, prepared, body.notes);
+      number = (await repo.maxVersionNumber(tx, w.id)) + 1;
+      createdAt = await this.insertVersion(tx, ctx, w.id, number, versionId, prepared, body.notes);
       await repo.touchWorkflow(tx, w.id, {}, this.d.clock.now());
       await this.d.audit.record(tx, ctx, {
         action: 'workflow.version_added',
@@ -256,7 +260,8 @@ export class WorkflowsService {
       });
     });
     const { versions: _v, ...workflow } = await this.get(workflowPublicId);
-    return { workflow, version: await this.getVersion(versionId), warnings: prepared.warnings };
+    const version = this.freshVersion(workflow, versionId, number, prepared, body.notes, createdAt);
+    return { workflow, version, warnings: prepared.warnings };
   }
 
   /** Imports the bundled examples when the studio has no workflow yet; returns how many were imported. */
@@ -320,6 +325,36 @@ export class WorkflowsService {
     );
   }
 
+  /** A version just inserted, as the API shows it, without reading its graph back. */
+  private freshVersion(
+    workflow: Workflow,
+    id: string,
+    number: number,
+    p: PreparedContent,
+    notes: string,
+    createdAt: Date,
+  ): WorkflowVersion {
+    return {
+      id,
+      number,
+      sourceFormat: p.format,
+      sha256: p.sha256,
+      nodeCount: p.nodeCount,
+      slotCount: p.parameters.length,
+      productionReady: false,
+      notes,
+      createdAt: createdAt.toISOString(),
+      workflowId: workflow.id,
+      workflowName: workflow.name,
+      latestNumber: workflow.latestVersion?.number ?? number,
+      apiJson: p.api,
+      hasUiJson: p.ui !== null,
+      parameters: p.parameters,
+      validation: [],
+      dryRun: null,
+    };
+  }
+
   private async insertVersion(
     tx: Executor,
     ctx: RequestContext,
@@ -329,7 +364,7 @@ export class WorkflowsService {
     p: PreparedContent,
     notes: string,
   ) {
-    await repo.insertVersion(tx, {
+    const inserted = await repo.insertVersion(tx, {
       publicId,
       workflowId,
       versionNumber: number,
@@ -345,6 +380,7 @@ export class WorkflowsService {
       productionReady: false,
       createdByUserId: ctx.actor?.userId ?? null,
     });
+    return inserted.createdAt;
   }
 
   // ——— editing ———
@@ -483,8 +519,8 @@ export class WorkflowsService {
         };
       }),
     );
-    await this.d.db.transaction(async (tx) => {
-      const v = await repo.lockVersion(tx, (await repo.findVersion(tx, versionPublicId))!.id);
+    const checked = await this.d.db.transaction(async (tx) => {
+      const v = await repo.lockVersionChecks(tx, versionPublicId);
       if (!v) throw versionNotFound(versionPublicId);
       const merged = { ...((v.validation ?? {}) as Record<string, Validation>), ...results };
       const productionReady = readiness(merged, v.dryRun as DryRun | null);
@@ -501,8 +537,13 @@ export class WorkflowsService {
           productionReady,
         },
       });
+      return {
+        validation: validationList(merged),
+        productionReady,
+        dryRun: (v.dryRun as DryRun | null) ?? null,
+      };
     });
-    return this.getVersion(versionPublicId);
+    return { ...version, ...checked };
   }
 
   async dryRun(
@@ -526,8 +567,8 @@ export class WorkflowsService {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date(startedAt.getTime() + outcome.durationMs).toISOString(),
     };
-    await this.d.db.transaction(async (tx) => {
-      const v = await repo.lockVersion(tx, (await repo.findVersion(tx, versionPublicId))!.id);
+    const checked = await this.d.db.transaction(async (tx) => {
+      const v = await repo.lockVersionChecks(tx, versionPublicId);
       if (!v) throw versionNotFound(versionPublicId);
       const productionReady = readiness((v.validation ?? {}) as Record<string, Validation>, result);
       await repo.updateVersion(tx, v.id, { dryRun: result, productionReady }, this.d.clock.now());
@@ -538,8 +579,9 @@ export class WorkflowsService {
         summary: `Dry run of "${version.workflowName}" v${v.versionNumber} on "${worker.name}": ${result.outcome}`,
         details: { versionId: v.publicId, workerId: worker.publicId, ...outcome, productionReady },
       });
+      return { validation: validationList(v.validation), productionReady, dryRun: result };
     });
-    return this.getVersion(versionPublicId);
+    return { ...version, ...checked };
   }
 
   private toWorkflow(w: repo.WorkflowRow, versions: repo.VersionSummaryRow[]): Workflow {
