@@ -1,14 +1,37 @@
 // One workflow: its versions (newest first), upload of a new version, and the chosen version's parameters,
 // validation per worker, dry run and diff.
 import { roleCan } from '@i2v/domain';
-import { Anchor, Breadcrumbs, Card, Group, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/api-error';
 import { useCurrentUser } from '@/auth/use-session';
-import { DateTimeText, DiffIcon, DryRunIcon, LoadError, SettingsIcon, ValidateIcon } from '@/components';
+import {
+  ConfirmDialog,
+  DateTimeText,
+  DiffIcon,
+  DryRunIcon,
+  LoadError,
+  notifyError,
+  notifySuccess,
+  SettingsIcon,
+  TrashIcon,
+  ValidateIcon,
+} from '@/components';
 import { WorkflowFileDrop } from './workflow-file-button';
-import { useUploadWorkflow, useWorkflow, useWorkflowVersion } from './workflow-queries';
+import { useDeleteWorkflow, useUploadWorkflow, useWorkflow, useWorkflowVersion } from './workflow-queries';
 import { DiffPanel, DryRunPanel, SlotsPanel, ValidationPanel } from './workflow-version-panels';
 import { ProductionReadyBadge } from './workflows-page';
 
@@ -22,6 +45,9 @@ export function WorkflowPage() {
   const version = useWorkflowVersion(versionId);
   const upload = useUploadWorkflow(workflowId);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteWorkflow();
+  const navigate = useNavigate();
 
   if (workflow.isError) {
     return <LoadError what="the workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />;
@@ -38,9 +64,44 @@ export function WorkflowPage() {
             {w?.name ?? '…'}
           </Text>
         </Breadcrumbs>
-        <Title order={1} size="h2">
-          {w?.name ?? <Skeleton h={28} w={240} />}
-        </Title>
+        <Group justify="space-between">
+          <Title order={1} size="h2">
+            {w?.name ?? <Skeleton h={28} w={240} />}
+          </Title>
+          {canWrite && w && (
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<TrashIcon size={16} />}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </Button>
+          )}
+        </Group>
+        <ConfirmDialog
+          opened={confirming}
+          title="Delete this workflow?"
+          confirmLabel="Delete workflow"
+          danger
+          loading={remove.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            remove.mutate(workflowId, {
+              onSuccess: () => {
+                notifySuccess(`"${w?.name}" was deleted.`, 'Workflow deleted');
+                navigate('/workflows');
+              },
+              onError: (e) => {
+                setConfirming(false);
+                notifyError(e, 'Could not delete the workflow');
+              },
+            })
+          }
+        >
+          Its versions go with it. A workflow that a scene type pins cannot be deleted: pin another one there
+          first.
+        </ConfirmDialog>
         {w?.description && (
           <Text c="dimmed" size="sm" maw={720}>
             {w.description}

@@ -1,6 +1,6 @@
 // The studio's ComfyUI workflows: import one from a file, and the list with each one's latest version.
 import { roleCan } from '@i2v/domain';
-import { Anchor, Badge, Card, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -40,7 +40,26 @@ export function WorkflowsPage() {
   const pages = useWorkflowPages(q);
   const upload = useUploadWorkflow();
   const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<File | null>(null);
   const items = pages.data?.pages.flatMap((p) => p.items);
+  const send = (file: File, allowDuplicate = false) => {
+    setError(null);
+    setDuplicate(null);
+    upload.mutate(
+      { file, allowDuplicate },
+      {
+        onSuccess: (r) => navigate(`/workflows/${r.workflow.id}?version=${r.version.id}`),
+        onError: (e) => {
+          if (isApiError(e) && e.code === 'workflow.duplicate') setDuplicate(file);
+          setError(
+            isApiError(e)
+              ? [e.detail, ...e.fieldErrors.slice(0, 5).map((f) => `${f.field}: ${f.message}`)].join(' — ')
+              : String(e),
+          );
+        },
+      },
+    );
+  };
 
   return (
     <Stack gap="lg">
@@ -53,24 +72,15 @@ export function WorkflowsPage() {
           label="Import a workflow"
           busy={upload.isPending}
           error={error}
-          onFile={(file) => {
-            setError(null);
-            upload.mutate(
-              { file },
-              {
-                onSuccess: (r) => navigate(`/workflows/${r.workflow.id}?version=${r.version.id}`),
-                onError: (e) =>
-                  setError(
-                    isApiError(e)
-                      ? [e.detail, ...e.fieldErrors.slice(0, 5).map((f) => `${f.field}: ${f.message}`)].join(
-                          ' — ',
-                        )
-                      : String(e),
-                  ),
-              },
-            );
-          }}
+          onFile={(file) => send(file)}
         />
+      )}
+      {duplicate && (
+        <Group>
+          <Button variant="light" onClick={() => send(duplicate, true)} data-testid="import-anyway">
+            Import “{duplicate.name}” anyway
+          </Button>
+        </Group>
       )}
       <Card>
         <TextInput
