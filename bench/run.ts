@@ -12,6 +12,7 @@ import { systemContext } from '../apps/server/src/platform/request-context.js';
 import { benchComfy } from './comfy.js';
 import { benchMatrixPage } from './matrix-page.js';
 import { benchOnboarding } from './onboarding.js';
+import { benchWorkflowImport } from './workflows.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results: { measure: string; target: string; measured: string; ok: boolean }[] = [];
@@ -142,6 +143,9 @@ async function benchDatabase(kind: string, database: Database) {
         name: `Scene ${i}`,
         description: '',
         workflowRef: null,
+        workflowVersionId: null,
+        transitionWorkflowVersionId: null,
+        slotBindings: {},
         loras: [],
         prompts: { full_clip: { positive: '{character_name} moves', negative: '' } },
         targetDurationSeconds: 10,
@@ -168,6 +172,14 @@ async function benchDatabase(kind: string, database: Database) {
       target: '< 50 ms',
       measured: `${ms(mp95)} (p50 ${ms(quantile(matrixTimes, 0.5))})`,
       ok: mp95 < 50,
+    });
+
+    const wf = await benchWorkflowImport(base, token);
+    results.push({
+      measure: `workflow import (UI format → API with the catalogue) + validation, ${wf.nodes} nodes, over HTTP, median (${kind})`,
+      target: '< 50 ms',
+      measured: `${ms(wf.median)} (p95 ${ms(wf.p95)})`,
+      ok: wf.median < 50,
     });
 
     const onboardingProject = await services.projects.create(systemContext, { name: `Onboarding ${kind}` });

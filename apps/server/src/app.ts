@@ -42,6 +42,9 @@ import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
 import { VariantTypesService } from './modules/variant-types/service.js';
+import { workflowRoutes } from './modules/workflows/routes.js';
+import { WorkflowRunner } from './modules/workflows/runner.js';
+import { WorkflowsService } from './modules/workflows/service.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -81,6 +84,7 @@ export interface Services {
   metadata: MetadataService;
   readiness: ReadinessService;
   retention: RetentionService;
+  workflows: WorkflowsService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -210,7 +214,8 @@ export async function buildApp(
     tags,
     maxImagePixels: config.maxImagePixels,
   });
-  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags });
+  const workflows = new WorkflowsService({ db, clock, audit, runner: new WorkflowRunner() });
+  const sceneTypes = new SceneTypesService({ db, clock, audit, projects, characters, tags, workflows });
   // scenes and their videos refer to each other: each takes the other's function late
   let scenes: ScenesService | undefined;
   const sceneVideos = new SceneVideosService({
@@ -283,6 +288,7 @@ export async function buildApp(
       await api.register(tagRoutes(tags));
       await api.register(metadataRoutes(metadata));
       await api.register(readinessRoutes(readiness));
+      await api.register(workflowRoutes(workflows));
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
@@ -307,6 +313,7 @@ export async function buildApp(
       metadata,
       readiness,
       retention,
+      workflows,
     },
     routes,
   };

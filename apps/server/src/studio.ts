@@ -5,6 +5,7 @@ import { buildApp, type Services } from './app.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoProject } from './modules/demo/seed.js';
+import { seedExampleWorkflows } from './modules/workflows/examples.js';
 import type { Config } from './platform/config.js';
 import { acquireDataDirLock, type DataDirLock } from './platform/data-dir-lock.js';
 import { systemContext } from './platform/request-context.js';
@@ -60,6 +61,10 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
       systemContext,
       config.adminEmail,
       config.adminPassword,
+    );
+    // a fresh studio starts with the example workflows (nothing happens once any workflow exists)
+    await seedExampleWorkflows(built.services.workflows).catch((err) =>
+      built.app.log.error({ err }, 'example workflows could not be imported'),
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

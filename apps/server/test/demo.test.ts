@@ -27,6 +27,14 @@ describe('demo project', () => {
       'turn_to_formal.mp4',
     ]);
     expect(matrix.totals).toEqual({ cells: 12, created: 0, ready: 12 });
+    const sceneTypes = await studio.services.sceneTypes.list(id!, undefined);
+    expect(
+      sceneTypes.map((t) => [t.name, t.workflow?.workflowName, t.transitionWorkflow?.workflowName]),
+    ).toEqual([
+      ['Walk', 'Image to video', undefined],
+      ['Wave', 'Image to video', undefined],
+      ['Turn', 'Image to video', 'Image to video — transition'],
+    ]);
     const detail = await studio.services.characters.get(chars.items[0]!.id);
     expect(detail.sourceImage?.file).toMatchObject({ width: 512, height: 768, mimeType: 'image/png' });
   });

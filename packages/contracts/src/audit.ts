@@ -53,6 +53,12 @@ export const auditActions = [
   'scene.video_restored',
   'scene.video_purged',
   'scene.tags_changed',
+  'workflow.imported',
+  'workflow.version_added',
+  'workflow.validated',
+  'workflow.dry_run',
+  'workflow.deleted',
+  'workflow.parameters_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

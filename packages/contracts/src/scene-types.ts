@@ -46,6 +46,28 @@ export const applicabilitySchema = z
   ])
   .meta({ id: 'SceneTypeApplicability' });
 
+export const slotValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()]);
+export const slotBindingsSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a slot key (snake_case)' }),
+    slotValueSchema,
+  )
+  .describe('Parameter slot key of the pinned workflow version → the value this scene type sets');
+
+export const workflowPinSchema = z
+  .object({
+    versionId: publicIdSchema,
+    workflowId: publicIdSchema,
+    workflowName: z.string(),
+    versionNumber: z.number().int(),
+    latestVersionNumber: z
+      .number()
+      .int()
+      .describe('Newer than `versionNumber` means an upgrade is available'),
+    productionReady: z.boolean(),
+  })
+  .meta({ id: 'WorkflowPin' });
+
 export const sceneTypeSchema = z
   .object({
     id: publicIdSchema,
@@ -56,6 +78,13 @@ export const sceneTypeSchema = z
     contentName: z.string().describe('The name as it appears in delivered file names (snake_case)'),
     description: z.string(),
     workflowRef: z.string().nullable().describe('Workflow to run; validated when generation starts'),
+    workflowVersionId: publicIdSchema
+      .nullable()
+      .describe('The pinned workflow version; upgrading is explicit'),
+    workflow: workflowPinSchema.nullable(),
+    transitionWorkflowVersionId: publicIdSchema.nullable(),
+    transitionWorkflow: workflowPinSchema.nullable(),
+    slotBindings: slotBindingsSchema,
     loras: z.array(loraSchema),
     prompts: promptTemplatesSchema,
     targetDurationSeconds: z.number(),
@@ -85,6 +114,9 @@ const sceneTypeFields = {
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
   description: z.string().trim().max(2000),
   workflowRef: z.string().trim().min(1).max(200).nullable(),
+  workflowVersionId: publicIdSchema.nullable(),
+  transitionWorkflowVersionId: publicIdSchema.nullable(),
+  slotBindings: slotBindingsSchema,
   loras: z.array(loraSchema).max(20),
   prompts: promptTemplatesSchema,
   targetDurationSeconds: seconds,
@@ -100,6 +132,9 @@ export const createSceneTypeBodySchema = z.strictObject({
   name: sceneTypeFields.name,
   description: sceneTypeFields.description.default(''),
   workflowRef: sceneTypeFields.workflowRef.default(null),
+  workflowVersionId: sceneTypeFields.workflowVersionId.default(null),
+  transitionWorkflowVersionId: sceneTypeFields.transitionWorkflowVersionId.default(null),
+  slotBindings: sceneTypeFields.slotBindings.default({}),
   loras: sceneTypeFields.loras.default([]),
   prompts: sceneTypeFields.prompts,
   targetDurationSeconds: sceneTypeFields.targetDurationSeconds,
@@ -114,6 +149,9 @@ export const updateSceneTypeBodySchema = z
     name: sceneTypeFields.name.optional(),
     description: sceneTypeFields.description.optional(),
     workflowRef: sceneTypeFields.workflowRef.optional(),
+    workflowVersionId: sceneTypeFields.workflowVersionId.optional(),
+    transitionWorkflowVersionId: sceneTypeFields.transitionWorkflowVersionId.optional(),
+    slotBindings: sceneTypeFields.slotBindings.optional(),
     loras: sceneTypeFields.loras.optional(),
     prompts: sceneTypeFields.prompts.optional(),
     targetDurationSeconds: sceneTypeFields.targetDurationSeconds.optional(),

@@ -2554,6 +2554,17 @@ export interface paths {
                         description?: string;
                         /** @default null */
                         workflowRef?: string | null;
+                        /** @default null */
+                        workflowVersionId?: string | null;
+                        /** @default null */
+                        transitionWorkflowVersionId?: string | null;
+                        /**
+                         * @description Parameter slot key of the pinned workflow version → the value this scene type sets
+                         * @default {}
+                         */
+                        slotBindings?: {
+                            [key: string]: string | number | boolean;
+                        };
                         /** @default [] */
                         loras?: {
                             name: string;
@@ -2714,6 +2725,12 @@ export interface paths {
                         name?: string;
                         description?: string;
                         workflowRef?: string | null;
+                        workflowVersionId?: string | null;
+                        transitionWorkflowVersionId?: string | null;
+                        /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
+                        slotBindings?: {
+                            [key: string]: string | number | boolean;
+                        };
                         loras?: {
                             name: string;
                             weight: number;
@@ -3851,6 +3868,802 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List workflows by name, with their latest version */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Searches name and description */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a workflow from JSON (its version 1)
+         * @description API format (what `POST /prompt` takes) is stored as is; UI format (as the ComfyUI frontend saves it) is converted with the `/object_info` of `workerId`, or the bundled comfy-sim catalogue. A PNG saved by ComfyUI works too. Refused with 422 `workflow.invalid` naming the field or node: not JSON, not a workflow, links to missing nodes, cycles, node classes the catalogue does not know (UI format); 413 `workflow.too_large` above 20 MB; 409 `workflow.duplicate` naming the existing version when identical content exists (unless `allowDuplicate`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description JSON import for API clients; the web app sends multipart/form-data with a `file` part and the same fields */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @description Worker whose `/object_info` converts a UI-format file; the bundled comfy-sim catalogue otherwise
+                         */
+                        workerId?: string;
+                        /**
+                         * @description Import even when identical content already exists
+                         * @default false
+                         */
+                        allowDuplicate?: boolean;
+                        /** @default  */
+                        notes?: string;
+                        /** @description The workflow file: API or UI format, as JSON or as its text */
+                        content: {
+                            [key: string]: unknown;
+                        } | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a workflow file (multipart: `file`, optional `name`, `description`, `workerId`…)
+         * @description API format (what `POST /prompt` takes) is stored as is; UI format (as the ComfyUI frontend saves it) is converted with the `/object_info` of `workerId`, or the bundled comfy-sim catalogue. A PNG saved by ComfyUI works too. Refused with 422 `workflow.invalid` naming the field or node: not JSON, not a workflow, links to missing nodes, cycles, node classes the catalogue does not know (UI format); 413 `workflow.too_large` above 20 MB; 409 `workflow.duplicate` naming the existing version when identical content exists (unless `allowDuplicate`). Without `name` the file name is used.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workers a workflow can be validated or dry-run on (enabled or draining) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkflowWorker"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a workflow with its versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDetail"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a workflow (refused with 409 `workflow.in_use` while a scene type pins one of its versions) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a version to a workflow from JSON
+         * @description API format (what `POST /prompt` takes) is stored as is; UI format (as the ComfyUI frontend saves it) is converted with the `/object_info` of `workerId`, or the bundled comfy-sim catalogue. A PNG saved by ComfyUI works too. Refused with 422 `workflow.invalid` naming the field or node: not JSON, not a workflow, links to missing nodes, cycles, node classes the catalogue does not know (UI format); 413 `workflow.too_large` above 20 MB; 409 `workflow.duplicate` naming the existing version when identical content exists (unless `allowDuplicate`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Worker whose `/object_info` converts a UI-format file; the bundled comfy-sim catalogue otherwise
+                         */
+                        workerId?: string;
+                        /**
+                         * @description Import even when identical content already exists
+                         * @default false
+                         */
+                        allowDuplicate?: boolean;
+                        /** @default  */
+                        notes?: string;
+                        /** @description The workflow file: API or UI format, as JSON or as its text */
+                        content: {
+                            [key: string]: unknown;
+                        } | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a version to a workflow from a file (multipart: `file`, optional `workerId`, `notes`…)
+         * @description API format (what `POST /prompt` takes) is stored as is; UI format (as the ComfyUI frontend saves it) is converted with the `/object_info` of `workerId`, or the bundled comfy-sim catalogue. A PNG saved by ComfyUI works too. Refused with 422 `workflow.invalid` naming the field or node: not JSON, not a workflow, links to missing nodes, cycles, node classes the catalogue does not know (UI format); 413 `workflow.too_large` above 20 MB; 409 `workflow.duplicate` naming the existing version when identical content exists (unless `allowDuplicate`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions: nodes added, removed, changed (class, inputs from/to), slots */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Version id */
+                    from: string;
+                    /** @description Version id */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDiff"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version: its API graph, parameter slots, validation per worker and last dry run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-versions/{id}/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace the parameter slots: mark inputs by hand, rename, recategorise, remove
+         * @description Each slot names a node and one of its value inputs (not a link). Removing or renaming a slot a scene type binds is refused (409 `workflow.in_use`).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The full list of slots: add one to mark an input by hand, leave one out to remove it */
+                        parameters: {
+                            key: string;
+                            label?: string;
+                            nodeId: string;
+                            input: string;
+                            /** @enum {string} */
+                            category: "generation" | "quality" | "content" | "video" | "model";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workflow-versions/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate the version on workers against their live `/object_info` and model lists
+         * @description Every enabled or draining worker by default; with no worker registered, the bundled comfy-sim catalogue (which never makes a version production ready).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: every enabled or draining worker; the bundled catalogue when there is none */
+                        workerIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-versions/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the version once on a worker with a generated test image; answers when it finished
+         * @description Image inputs get a generated 512×512 frame. The outcome (success, rejected with node errors, failed, timeout…), duration and error are stored; production ready = validation passed on a worker and this run passed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        workerId: string;
+                        /** @default 300 */
+                        timeoutSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowVersion"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/imports": {
         parameters: {
             query?: never;
@@ -4700,6 +5513,17 @@ export interface components {
             /** @default null */
             transitionWorkflowRef: string | null;
         };
+        WorkflowPinInput: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            versionNumber: number;
+            /** @description Newer than `versionNumber` means an upgrade is available */
+            latestVersionNumber: number;
+            productionReady: boolean;
+        };
         SceneTypeInput: {
             /** Format: uuid */
             id: string;
@@ -4711,6 +5535,15 @@ export interface components {
             description: string;
             /** @description Workflow to run; validated when generation starts */
             workflowRef: string | null;
+            /** @description The pinned workflow version; upgrading is explicit */
+            workflowVersionId: string | null;
+            workflow: components["schemas"]["WorkflowPinInput"] | null;
+            transitionWorkflowVersionId: string | null;
+            transitionWorkflow: components["schemas"]["WorkflowPinInput"] | null;
+            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
+            slotBindings: {
+                [key: string]: string | number | boolean;
+            };
             loras: {
                 name: string;
                 weight: number;
@@ -4884,6 +5717,176 @@ export interface components {
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        WorkflowSlotInput: {
+            /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
+            key: string;
+            /** @description Human name shown in editors */
+            label: string;
+            nodeId: string;
+            input: string;
+            classType: string;
+            /** @enum {string} */
+            category: "generation" | "quality" | "content" | "video" | "model";
+            /** @description The value in the workflow (the default when a scene type binds nothing) */
+            value: unknown;
+            /** @enum {string} */
+            source: "discovered" | "manual";
+        };
+        WorkflowProblemInput: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            nodeId?: string;
+            classType?: string;
+            input?: string;
+            message: string;
+        };
+        WorkflowValidationInput: {
+            /** @description null for the bundled comfy-sim catalogue (no worker registered) */
+            workerId: string | null;
+            workerName: string;
+            ok: boolean;
+            problems: components["schemas"]["WorkflowProblemInput"][];
+            /** @description Why the worker could not be asked (unreachable…) */
+            error: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        WorkflowDryRunInput: {
+            /** Format: uuid */
+            workerId: string;
+            workerName: string;
+            ok: boolean;
+            /** @enum {string} */
+            outcome: "success" | "rejected" | "failed" | "interrupted" | "timeout" | "unreachable";
+            durationMs: number;
+            error: string | null;
+            nodeErrors: {
+                nodeId: string;
+                classType: string;
+                messages: string[];
+            }[];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+        };
+        WorkflowVersionSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            sourceFormat: "api" | "ui";
+            sha256: string;
+            nodeCount: number;
+            slotCount: number;
+            productionReady: boolean;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkflowVersionInput: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            sourceFormat: "api" | "ui";
+            sha256: string;
+            nodeCount: number;
+            slotCount: number;
+            productionReady: boolean;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            /** @description The newest version of the workflow, to offer an upgrade */
+            latestNumber: number;
+            /** @description The graph in API format, as `POST /prompt` takes it */
+            apiJson: {
+                [key: string]: unknown;
+            };
+            hasUiJson: boolean;
+            parameters: components["schemas"]["WorkflowSlotInput"][];
+            validation: components["schemas"]["WorkflowValidationInput"][];
+            dryRun: components["schemas"]["WorkflowDryRunInput"] | null;
+        };
+        WorkflowInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            latestVersion: components["schemas"]["WorkflowVersionSummaryInput"] | null;
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkflowDetailInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            latestVersion: components["schemas"]["WorkflowVersionSummaryInput"] | null;
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["WorkflowVersionSummaryInput"][];
+        };
+        WorkflowPageInput: {
+            items: components["schemas"]["WorkflowInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkflowImportResultInput: {
+            workflow: components["schemas"]["WorkflowInput"];
+            version: components["schemas"]["WorkflowVersionInput"];
+            /** @description Conversion notes (muted nodes dropped…) */
+            warnings: components["schemas"]["WorkflowProblemInput"][];
+        };
+        WorkflowDiffInput: {
+            from: components["schemas"]["WorkflowVersionSummaryInput"];
+            to: components["schemas"]["WorkflowVersionSummaryInput"];
+            added: {
+                nodeId: string;
+                classType: string;
+            }[];
+            removed: {
+                nodeId: string;
+                classType: string;
+            }[];
+            changed: {
+                nodeId: string;
+                classType: string;
+                classChanged: {
+                    from: string;
+                    to: string;
+                } | null;
+                inputs: {
+                    input: string;
+                    /** @description Absent when the input was added */
+                    from?: unknown;
+                    /** @description Absent when the input was removed */
+                    to?: unknown;
+                }[];
+            }[];
+            slotsAdded: string[];
+            slotsRemoved: string[];
+            identical: boolean;
+        };
+        WorkflowWorkerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            adminState: string;
+            health: string;
         };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
@@ -5377,6 +6380,17 @@ export interface components {
             /** @default null */
             transitionWorkflowRef: string | null;
         };
+        WorkflowPin: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            versionNumber: number;
+            /** @description Newer than `versionNumber` means an upgrade is available */
+            latestVersionNumber: number;
+            productionReady: boolean;
+        };
         SceneType: {
             /** Format: uuid */
             id: string;
@@ -5388,6 +6402,15 @@ export interface components {
             description: string;
             /** @description Workflow to run; validated when generation starts */
             workflowRef: string | null;
+            /** @description The pinned workflow version; upgrading is explicit */
+            workflowVersionId: string | null;
+            workflow: components["schemas"]["WorkflowPin"] | null;
+            transitionWorkflowVersionId: string | null;
+            transitionWorkflow: components["schemas"]["WorkflowPin"] | null;
+            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
+            slotBindings: {
+                [key: string]: string | number | boolean;
+            };
             loras: {
                 name: string;
                 weight: number;
@@ -5561,6 +6584,176 @@ export interface components {
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        WorkflowSlot: {
+            /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
+            key: string;
+            /** @description Human name shown in editors */
+            label: string;
+            nodeId: string;
+            input: string;
+            classType: string;
+            /** @enum {string} */
+            category: "generation" | "quality" | "content" | "video" | "model";
+            /** @description The value in the workflow (the default when a scene type binds nothing) */
+            value: unknown;
+            /** @enum {string} */
+            source: "discovered" | "manual";
+        };
+        WorkflowProblem: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            nodeId?: string;
+            classType?: string;
+            input?: string;
+            message: string;
+        };
+        WorkflowValidation: {
+            /** @description null for the bundled comfy-sim catalogue (no worker registered) */
+            workerId: string | null;
+            workerName: string;
+            ok: boolean;
+            problems: components["schemas"]["WorkflowProblem"][];
+            /** @description Why the worker could not be asked (unreachable…) */
+            error: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        WorkflowDryRun: {
+            /** Format: uuid */
+            workerId: string;
+            workerName: string;
+            ok: boolean;
+            /** @enum {string} */
+            outcome: "success" | "rejected" | "failed" | "interrupted" | "timeout" | "unreachable";
+            durationMs: number;
+            error: string | null;
+            nodeErrors: {
+                nodeId: string;
+                classType: string;
+                messages: string[];
+            }[];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+        };
+        WorkflowVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            sourceFormat: "api" | "ui";
+            sha256: string;
+            nodeCount: number;
+            slotCount: number;
+            productionReady: boolean;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkflowVersion: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            sourceFormat: "api" | "ui";
+            sha256: string;
+            nodeCount: number;
+            slotCount: number;
+            productionReady: boolean;
+            notes: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            /** @description The newest version of the workflow, to offer an upgrade */
+            latestNumber: number;
+            /** @description The graph in API format, as `POST /prompt` takes it */
+            apiJson: {
+                [key: string]: unknown;
+            };
+            hasUiJson: boolean;
+            parameters: components["schemas"]["WorkflowSlot"][];
+            validation: components["schemas"]["WorkflowValidation"][];
+            dryRun: components["schemas"]["WorkflowDryRun"] | null;
+        };
+        Workflow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            latestVersion: components["schemas"]["WorkflowVersionSummary"] | null;
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkflowDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            latestVersion: components["schemas"]["WorkflowVersionSummary"] | null;
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["WorkflowVersionSummary"][];
+        };
+        WorkflowPage: {
+            items: components["schemas"]["Workflow"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkflowImportResult: {
+            workflow: components["schemas"]["Workflow"];
+            version: components["schemas"]["WorkflowVersion"];
+            /** @description Conversion notes (muted nodes dropped…) */
+            warnings: components["schemas"]["WorkflowProblem"][];
+        };
+        WorkflowDiff: {
+            from: components["schemas"]["WorkflowVersionSummary"];
+            to: components["schemas"]["WorkflowVersionSummary"];
+            added: {
+                nodeId: string;
+                classType: string;
+            }[];
+            removed: {
+                nodeId: string;
+                classType: string;
+            }[];
+            changed: {
+                nodeId: string;
+                classType: string;
+                classChanged: {
+                    from: string;
+                    to: string;
+                } | null;
+                inputs: {
+                    input: string;
+                    /** @description Absent when the input was added */
+                    from?: unknown;
+                    /** @description Absent when the input was removed */
+                    to?: unknown;
+                }[];
+            }[];
+            slotsAdded: string[];
+            slotsRemoved: string[];
+            identical: boolean;
+        };
+        WorkflowWorker: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            adminState: string;
+            health: string;
         };
     };
     responses: never;

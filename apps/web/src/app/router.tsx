@@ -85,6 +85,18 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'workflows',
+                    lazy: () =>
+                      import('@/pages/workflows/workflows-page').then((m) => ({
+                        Component: m.WorkflowsPage,
+                      })),
+                  },
+                  {
+                    path: 'workflows/:workflowId',
+                    lazy: () =>
+                      import('@/pages/workflows/workflow-page').then((m) => ({ Component: m.WorkflowPage })),
+                  },
+                  {
                     path: 'settings/variant-types',
                     lazy: () =>
                       import('@/pages/settings/variant-types/variant-types-page').then((m) => ({

@@ -2,6 +2,7 @@
 // newcomer can open the matrix and plan scenes at once. Everything goes through the services, audited as system.
 import type { Services } from '../../app.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import { exampleVersionIds, seedExampleWorkflows } from '../workflows/examples.js';
 import { renderPortrait } from './artwork.js';
 
 const people = [
@@ -88,10 +89,15 @@ export async function seedDemoProject(services: Services, ctx: RequestContext): 
     }
   }
 
+  await seedExampleWorkflows(services.workflows, ctx);
+  const examples = await exampleVersionIds(services.workflows);
   const base = {
     projectId: project.id,
     description: '',
     workflowRef: null,
+    workflowVersionId: examples.imageToVideo,
+    transitionWorkflowVersionId: null,
+    slotBindings: {},
     loras: [],
     toleranceSeconds: 0,
     enabled: true,
@@ -129,6 +135,7 @@ export async function seedDemoProject(services: Services, ctx: RequestContext): 
     ...base,
     name: 'Turn',
     description: 'Turns around; the outfit changes from casual to formal at the second segment.',
+    transitionWorkflowVersionId: examples.transition,
     prompts: { full_clip: { positive: '{character_name} turns around slowly', negative: 'blurry' } },
     targetDurationSeconds: 10,
     segmentDurationSeconds: 5,

@@ -13,7 +13,27 @@ export type SceneTypeRow = typeof sceneTypes.$inferSelect & {
   toTypePublicId: string | null;
   variantTypePublicIds: string[];
   tags: string[];
+  workflowPin: WorkflowPin | null;
+  transitionWorkflowPin: WorkflowPin | null;
 };
+
+export interface WorkflowPin {
+  versionId: string;
+  workflowId: string;
+  workflowName: string;
+  versionNumber: number;
+  latestVersionNumber: number;
+  productionReady: boolean;
+}
+
+/** The pinned version with its workflow's name and newest version number, as one JSON value. */
+const pinOf = (column: 'workflow_version_id' | 'transition_workflow_version_id') =>
+  sql<WorkflowPin | null>`(SELECT json_build_object(
+      'versionId', v.public_id, 'workflowId', w.public_id, 'workflowName', w.name,
+      'versionNumber', v.version_number, 'productionReady', v.production_ready,
+      'latestVersionNumber', (SELECT max(x.version_number) FROM workflow_versions x WHERE x.workflow_id = w.id))
+    FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
+    WHERE v.id = scene_types.${sql.raw(column)})`;
 
 async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRow[]> {
   const found = await db
@@ -29,6 +49,8 @@ async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRo
       tags: sql<string[]>`coalesce((
         SELECT array_agg(t.name ORDER BY t.name) FROM scene_type_tags x JOIN tags t ON t.id = x.tag_id
         WHERE x.scene_type_id = scene_types.id), '{}')`,
+      workflowPin: pinOf('workflow_version_id'),
+      transitionWorkflowPin: pinOf('transition_workflow_version_id'),
     })
     .from(sceneTypes)
     .leftJoin(projects, eq(projects.id, sceneTypes.projectId))
@@ -43,7 +65,15 @@ async function select(db: Executor, where: SQL | undefined): Promise<SceneTypeRo
     toTypePublicId: f.toTypePublicId,
     variantTypePublicIds: f.variantTypePublicIds,
     tags: f.tags,
+    workflowPin: parsePin(f.workflowPin),
+    transitionWorkflowPin: parsePin(f.transitionWorkflowPin),
   }));
+}
+
+// node-postgres parses json; PGlite may hand back text
+function parsePin(v: unknown): WorkflowPin | null {
+  if (v === null || v === undefined) return null;
+  return (typeof v === 'string' ? JSON.parse(v) : v) as WorkflowPin;
 }
 
 export async function findSceneType(db: Executor, publicId: string): Promise<SceneTypeRow | null> {

@@ -26,6 +26,7 @@ import type { AuditService } from '../audit/service.js';
 import type { CharactersService } from '../characters/service.js';
 import type { ProjectsService } from '../projects/service.js';
 import { parseTagList, type TagsService } from '../tags/service.js';
+import type { WorkflowsService } from '../workflows/service.js';
 import * as repo from './repo.js';
 
 type CreateBody = z.infer<typeof createSceneTypeBodySchema>;
@@ -59,6 +60,11 @@ function toSceneType(r: repo.SceneTypeRow): SceneType {
     contentName: toSnakeCase(r.name),
     description: r.description,
     workflowRef: r.workflowRef,
+    workflowVersionId: r.workflowPin?.versionId ?? null,
+    workflow: r.workflowPin,
+    transitionWorkflowVersionId: r.transitionWorkflowPin?.versionId ?? null,
+    transitionWorkflow: r.transitionWorkflowPin,
+    slotBindings: (r.slotBindings ?? {}) as SceneType['slotBindings'],
     loras: r.loras as SceneType['loras'],
     prompts: r.prompts as SceneType['prompts'],
     targetDurationSeconds: r.targetDurationSeconds,
@@ -83,6 +89,7 @@ export class SceneTypesService {
       projects: ProjectsService;
       characters: CharactersService;
       tags: TagsService;
+      workflows: WorkflowsService;
     },
   ) {}
 
@@ -119,12 +126,21 @@ export class SceneTypesService {
         this.checkShape(body);
         if (await repo.sceneTypeNameTaken(tx, project?.id ?? null, body.name)) throw nameTaken(body.name);
         const resolved = await this.resolveApplicability(tx, body.applicability);
+        const pins = await this.resolvePins(
+          tx,
+          body.workflowVersionId,
+          body.transitionWorkflowVersionId,
+          body.slotBindings,
+        );
         const id = await repo.insertSceneType(tx, {
           publicId,
           projectId: project?.id ?? null,
           name: body.name,
           description: body.description,
           workflowRef: body.workflowRef,
+          workflowVersionId: pins.workflowVersionId,
+          transitionWorkflowVersionId: pins.transitionWorkflowVersionId,
+          slotBindings: body.slotBindings,
           loras: body.loras,
           prompts: body.prompts,
           targetDurationSeconds: body.targetDurationSeconds,
@@ -162,8 +178,25 @@ export class SceneTypesService {
         if (body.name !== undefined && body.name !== row.name) {
           if (await repo.sceneTypeNameTaken(tx, row.projectId, body.name, row.id)) throw nameTaken(body.name);
         }
-        const { applicability, ...fields } = body;
+        const { applicability, workflowVersionId, transitionWorkflowVersionId, ...fields } = body;
         const patch: Partial<repo.SceneTypeValues> = { ...fields };
+        if (
+          workflowVersionId !== undefined ||
+          transitionWorkflowVersionId !== undefined ||
+          body.slotBindings !== undefined
+        ) {
+          Object.assign(
+            patch,
+            await this.resolvePins(
+              tx,
+              workflowVersionId === undefined ? current.workflowVersionId : workflowVersionId,
+              transitionWorkflowVersionId === undefined
+                ? current.transitionWorkflowVersionId
+                : transitionWorkflowVersionId,
+              body.slotBindings ?? current.slotBindings,
+            ),
+          );
+        }
         if (applicability) {
           const resolved = await this.resolveApplicability(tx, applicability);
           Object.assign(patch, resolved.columns);
@@ -287,6 +320,38 @@ export class SceneTypesService {
         );
       }
     }
+  }
+
+  /** Pinned versions must be live; bound slot keys must be slots of a pinned version. */
+  private async resolvePins(
+    tx: Executor,
+    main: string | null,
+    transition: string | null,
+    bindings: SceneType['slotBindings'],
+  ) {
+    const pin = async (publicId: string | null, field: string) => {
+      if (!publicId) return null;
+      const found = await this.d.workflows.resolvePin(tx, publicId);
+      if (!found) throw invalid(field, 'is not a version of a workflow in the studio (missing or deleted)');
+      return found;
+    };
+    const a = await pin(main, 'body.workflowVersionId');
+    const b = await pin(transition, 'body.transitionWorkflowVersionId');
+    const slots = new Set([...(a?.slots ?? []), ...(b?.slots ?? [])]);
+    for (const key of Object.keys(bindings)) {
+      if (!a && !b) throw invalid('body.slotBindings', 'pin a workflow version before binding slots');
+      if (!slots.has(key)) {
+        const owner = [a, b]
+          .filter((p) => p !== null)
+          .map((p) => `"${p.name}" v${p.number}`)
+          .join(' or ');
+        throw invalid(
+          `body.slotBindings.${key}`,
+          `is not a slot of ${owner}; its slots are ${[...slots].join(', ') || 'none'}`,
+        );
+      }
+    }
+    return { workflowVersionId: a?.id ?? null, transitionWorkflowVersionId: b?.id ?? null };
   }
 
   private async resolveApplicability(tx: Executor, a: Applicability) {

@@ -1,7 +1,15 @@
 // The sidebar's sections. A page appears here when it exists; a section with no page the user may open is hidden.
 import type { Permission } from '@i2v/domain';
 import type { ComponentType } from 'react';
-import { AuditLogIcon, HomeIcon, ProfileIcon, ProjectsIcon, UsersIcon, VariantTypesIcon } from '../icons';
+import {
+  AuditLogIcon,
+  HomeIcon,
+  ProfileIcon,
+  ProjectsIcon,
+  UsersIcon,
+  VariantTypesIcon,
+  WorkflowsIcon,
+} from '../icons';
 
 export interface NavItem {
   label: string;
@@ -36,6 +44,7 @@ export const navigation: NavSection[] = [
         icon: VariantTypesIcon,
         permission: 'content.read',
       },
+      { label: 'Workflows', to: '/workflows', icon: WorkflowsIcon, permission: 'content.read' },
     ],
   },
   {

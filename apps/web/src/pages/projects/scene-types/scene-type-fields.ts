@@ -25,6 +25,9 @@ export interface SceneTypeFormValues {
   name: string;
   description: string;
   workflowRef: string;
+  workflowVersionId: string | null;
+  transitionWorkflowVersionId: string | null;
+  slotBindings: Record<string, string | number | boolean>;
   loras: { name: string; weight: number | string }[];
   prompts: Record<ClipPosition, PromptTextValues>;
   targetDurationSeconds: number | string;
@@ -45,7 +48,16 @@ export interface SceneTypeFormValues {
 
 export type SceneTypeBody = Omit<
   SceneType,
-  'id' | 'projectId' | 'contentName' | 'segmentCount' | 'sortOrder' | 'tags' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'projectId'
+  | 'contentName'
+  | 'segmentCount'
+  | 'sortOrder'
+  | 'tags'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'workflow'
+  | 'transitionWorkflow'
 >;
 
 const blankPrompt = (): PromptTextValues => ({ positive: '', negative: '' });
@@ -57,6 +69,9 @@ export function blankSceneType(variantTypes: readonly ImageVariantType[]): Scene
     name: '',
     description: '',
     workflowRef: '',
+    workflowVersionId: null,
+    transitionWorkflowVersionId: null,
+    slotBindings: {},
     loras: [],
     prompts: { full_clip: blankPrompt(), start_clip: blankPrompt(), continuation_clip: blankPrompt() },
     targetDurationSeconds: 15,
@@ -87,6 +102,9 @@ export function valuesOf(sceneType: SceneType): SceneTypeFormValues {
     name: sceneType.name,
     description: sceneType.description,
     workflowRef: sceneType.workflowRef ?? '',
+    workflowVersionId: sceneType.workflowVersionId,
+    transitionWorkflowVersionId: sceneType.transitionWorkflowVersionId,
+    slotBindings: { ...sceneType.slotBindings },
     loras: sceneType.loras.map((l) => ({ ...l })),
     prompts: {
       full_clip: prompt('full_clip'),
@@ -140,6 +158,9 @@ export function bodyOf(v: SceneTypeFormValues): SceneTypeBody {
     name: v.name.trim(),
     description: v.description.trim(),
     workflowRef: v.workflowRef.trim() || null,
+    workflowVersionId: v.workflowVersionId,
+    transitionWorkflowVersionId: v.transitionWorkflowVersionId,
+    slotBindings: v.slotBindings,
     loras: v.loras.map((l) => ({ name: l.name.trim(), weight: num(l.weight) })),
     prompts: promptsBodyOf(v.prompts),
     targetDurationSeconds: num(v.targetDurationSeconds),

@@ -65,6 +65,7 @@ import {
   valuesOf,
 } from './scene-type-fields';
 import { useCreateSceneType, useSceneType, useUpdateSceneType } from './scene-type-queries';
+import { WorkflowPinFields } from './workflow-pin-fields';
 
 const positionHelp: Record<ClipPosition, string> = {
   full_clip: 'Used for every segment unless the start or continuation prompt is set.',
@@ -83,6 +84,7 @@ function applyServerErrors(
     let field = formFieldOf(fe.field);
     if (field.startsWith('applicability.variantTypeIds')) field = 'applicability.variantTypeIds';
     if (/^prompts\.\w+$/.test(field)) field = `${field}.positive`;
+    if (field.startsWith('slotBindings')) field = 'workflowVersionId';
     const message = fe.message.charAt(0).toUpperCase() + fe.message.slice(1);
     errors[field] = errors[field] ? `${errors[field]}; ${fe.message}` : message;
   }
@@ -329,10 +331,30 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
               </Section>
 
               <Section title="Workflow and LoRAs">
-                <TextInput
+                <WorkflowPinFields
                   label="Workflow"
+                  versionId={v.workflowVersionId}
+                  saved={sceneType?.workflow ?? null}
+                  bindings={v.slotBindings}
+                  readOnly={readOnly}
+                  error={form.errors.workflowVersionId as string | undefined}
+                  onVersion={(id) => form.setFieldValue('workflowVersionId', id)}
+                  onBindings={(b) => form.setFieldValue('slotBindings', b)}
+                />
+                {v.applicability.kind === 'transition' && (
+                  <WorkflowPinFields
+                    label="Transition workflow"
+                    versionId={v.transitionWorkflowVersionId}
+                    saved={sceneType?.transitionWorkflow ?? null}
+                    readOnly={readOnly}
+                    error={form.errors.transitionWorkflowVersionId as string | undefined}
+                    onVersion={(id) => form.setFieldValue('transitionWorkflowVersionId', id)}
+                  />
+                )}
+                <TextInput
+                  label="Workflow reference"
                   placeholder="e.g. wan-i2v-dance-v3"
-                  description="A reference for now: workflows arrive with the ComfyUI integration and are checked when generation starts."
+                  description="A free-text reference kept from before workflows were imported; the pinned version above is what runs."
                   autoComplete="off"
                   {...form.getInputProps('workflowRef')}
                 />
