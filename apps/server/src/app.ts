@@ -33,12 +33,17 @@ import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
 import { ScenesService } from './modules/scenes/service.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { SystemHealthService } from './modules/system/service.js';
 import { tagRoutes } from './modules/tags/routes.js';
 import { TagsService } from './modules/tags/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
 import { VariantTypesService } from './modules/variant-types/service.js';
+import { WorkerHealthLoop } from './modules/workers/health-loop.js';
+import { workerRoutes } from './modules/workers/routes.js';
+import { WorkersService } from './modules/workers/service.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -76,6 +81,9 @@ export interface Services {
   imports: ImportsService;
   metadata: MetadataService;
   readiness: ReadinessService;
+  workers: WorkersService;
+  workerHealth: WorkerHealthLoop;
+  system: SystemHealthService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -224,6 +232,20 @@ export async function buildApp(
     maxImagePixels: config.maxImagePixels,
     onError: (err, importId) => app.log.error({ err, importId }, 'import failed'),
   });
+  const workers = new WorkersService({ db, clock, audit });
+  const workerHealth = new WorkerHealthLoop({
+    db,
+    clock,
+    intervalMs: config.healthIntervalMs,
+    retentionHours: config.vitalsRetentionHours,
+    onError: (err) => app.log.error({ err }, 'worker health check failed'),
+  });
+  const system = new SystemHealthService({
+    database,
+    clock,
+    dataDir: config.dataDir,
+    healthLoop: workerHealth,
+  });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -251,6 +273,8 @@ export async function buildApp(
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
+      await api.register(workerRoutes(workers));
+      await api.register(systemRoutes(system));
     },
     { prefix: '/api/v1' },
   );
@@ -270,6 +294,9 @@ export async function buildApp(
       imports,
       metadata,
       readiness,
+      workers,
+      workerHealth,
+      system,
     },
     routes,
   };

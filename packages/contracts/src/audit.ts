@@ -43,6 +43,9 @@ export const auditActions = [
   'import.completed',
   'import.cancelled',
   'project.metadata_imported',
+  'worker.registered',
+  'worker.updated',
+  'worker.state_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

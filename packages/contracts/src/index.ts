@@ -13,3 +13,4 @@ export * from './scene-types.js';
 export * from './scenes.js';
 export * from './tags.js';
 export * from './users.js';
+export * from './workers.js';

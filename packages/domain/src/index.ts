@@ -11,3 +11,4 @@ export * from './prompt-template.js';
 export * from './readiness.js';
 export * from './scene-matrix.js';
 export * from './segment-count.js';
+export * from './worker-health.js';

@@ -1,0 +1,221 @@
+// SQL for workers, their vitals time series and their events.
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { workerEvents, workers, workerVitals } from '../../db/schema/index.js';
+
+export type WorkerRow = typeof workers.$inferSelect;
+export type WorkerInsert = typeof workers.$inferInsert;
+export type VitalsInsert = typeof workerVitals.$inferInsert;
+export type VitalsRow = typeof workerVitals.$inferSelect;
+export type WorkerEventInsert = typeof workerEvents.$inferInsert;
+export type WorkerEventRow = typeof workerEvents.$inferSelect;
+
+const active = ne(workers.adminState, 'decommissioned');
+
+export async function findWorker(db: Executor, publicId: string, lock = false): Promise<WorkerRow | null> {
+  const q = db.select().from(workers).where(eq(workers.publicId, publicId));
+  const found = lock ? await q.for('update') : await q;
+  return found[0] ?? null;
+}
+
+/** The worker (not decommissioned) holding this name (case-insensitive) or URL. */
+export async function findActiveByNameOrUrl(
+  db: Executor,
+  name: string | null,
+  url: string | null,
+): Promise<WorkerRow[]> {
+  const matches = [
+    ...(name ? [sql`lower(${workers.name}) = lower(${name})`] : []),
+    ...(url ? [eq(workers.url, url)] : []),
+  ];
+  if (matches.length === 0) return [];
+  return db
+    .select()
+    .from(workers)
+    .where(and(active, or(...matches)));
+}
+
+export async function listWorkers(
+  db: Executor,
+  filter: { health?: string | undefined; adminState?: string | undefined },
+  after: { name: string; id: number } | undefined,
+  limit: number,
+): Promise<WorkerRow[]> {
+  const conds = [
+    filter.adminState ? eq(workers.adminState, filter.adminState) : active,
+    ...(filter.health ? [eq(workers.health, filter.health)] : []),
+    ...(after
+      ? [
+          or(
+            gt(sql`lower(${workers.name})`, after.name),
+            and(eq(sql`lower(${workers.name})`, after.name), gt(workers.id, after.id)),
+          ),
+        ]
+      : []),
+  ];
+  return db
+    .select()
+    .from(workers)
+    .where(and(...conds))
+    .orderBy(asc(sql`lower(${workers.name})`), asc(workers.id))
+    .limit(limit);
+}
+
+/** Every worker the health loop checks. */
+export function activeWorkers(db: Executor): Promise<WorkerRow[]> {
+  return db.select().from(workers).where(active).orderBy(asc(workers.id));
+}
+
+export async function insertWorker(db: Executor, row: WorkerInsert): Promise<WorkerRow> {
+  const [created] = await db.insert(workers).values(row).returning();
+  return created!;
+}
+
+export async function updateWorker(
+  db: Executor,
+  id: number,
+  patch: Partial<WorkerInsert>,
+): Promise<WorkerRow> {
+  const [updated] = await db.update(workers).set(patch).where(eq(workers.id, id)).returning();
+  return updated!;
+}
+
+export async function insertEvents(db: Executor, rows: WorkerEventInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insert(workerEvents).values(rows);
+}
+
+export async function listEvents(
+  db: Executor,
+  workerId: number,
+  after: { createdAt: Date; id: number } | undefined,
+  limit: number,
+): Promise<WorkerEventRow[]> {
+  const where = after
+    ? and(
+        eq(workerEvents.workerId, workerId),
+        or(
+          lt(workerEvents.createdAt, after.createdAt),
+          and(eq(workerEvents.createdAt, after.createdAt), lt(workerEvents.id, after.id)),
+        ),
+      )
+    : eq(workerEvents.workerId, workerId);
+  return db
+    .select()
+    .from(workerEvents)
+    .where(where)
+    .orderBy(desc(workerEvents.createdAt), desc(workerEvents.id))
+    .limit(limit);
+}
+
+/** The thresholds whose latest event is `threshold_exceeded`, per worker (to resume alerts after a restart). */
+export async function openThresholds(db: Executor, workerIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (workerIds.length === 0) return out;
+  const rows = await db
+    .select({
+      workerId: workerEvents.workerId,
+      kind: workerEvents.kind,
+      threshold: sql<string>`${workerEvents.details}->>'threshold'`,
+    })
+    .from(workerEvents)
+    .where(
+      and(
+        inArray(workerEvents.workerId, workerIds),
+        inArray(workerEvents.kind, ['threshold_exceeded', 'threshold_cleared']),
+      ),
+    )
+    .orderBy(asc(workerEvents.id));
+  const latest = new Map<string, { workerId: number; kind: string; threshold: string }>();
+  for (const r of rows) latest.set(`${r.workerId}:${r.threshold}`, r);
+  for (const r of latest.values()) {
+    if (r.kind !== 'threshold_exceeded') continue;
+    out.set(r.workerId, [...(out.get(r.workerId) ?? []), r.threshold]);
+  }
+  return out;
+}
+
+export async function insertVitals(db: Executor, rows: VitalsInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insert(workerVitals).values(rows);
+}
+
+/** The newest sample of each worker. */
+export async function latestVitals(db: Executor, workerIds: number[]): Promise<Map<number, VitalsRow>> {
+  const out = new Map<number, VitalsRow>();
+  if (workerIds.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([workerVitals.workerId])
+    .from(workerVitals)
+    .where(inArray(workerVitals.workerId, workerIds))
+    .orderBy(workerVitals.workerId, desc(workerVitals.sampledAt), desc(workerVitals.id));
+  for (const r of rows) out.set(r.workerId, r);
+  return out;
+}
+
+export interface VitalsBucketRow {
+  bucket: number;
+  samples: number;
+  gpuAvg: number | null;
+  gpuMax: number | null;
+  tempAvg: number | null;
+  tempMax: number | null;
+  vramAvg: number | null;
+  vramMax: number | null;
+  vramTotal: number | null;
+  queueAvg: number | null;
+  queueMax: number | null;
+}
+
+/** Samples in [from, to) grouped into buckets of `bucketSeconds` counted from `from`. */
+export async function vitalsBuckets(
+  db: Executor,
+  workerId: number,
+  from: Date,
+  to: Date,
+  bucketSeconds: number,
+): Promise<VitalsBucketRow[]> {
+  const fromIso = from.toISOString();
+  const bucket = sql<number>`floor(extract(epoch from (${workerVitals.sampledAt} - ${fromIso}::timestamptz)) / ${bucketSeconds})::int`;
+  const queue = sql`(coalesce(${workerVitals.queueRunning}, 0) + coalesce(${workerVitals.queuePending}, 0))`;
+  const num = (expr: ReturnType<typeof sql>) => sql<number | null>`(${expr})::float8`;
+  return db
+    .select({
+      bucket,
+      samples: sql<number>`count(*)::int`,
+      gpuAvg: num(sql`avg(${workerVitals.gpuUtilization})`),
+      gpuMax: num(sql`max(${workerVitals.gpuUtilization})`),
+      tempAvg: num(sql`avg(${workerVitals.temperatureC})`),
+      tempMax: num(sql`max(${workerVitals.temperatureC})`),
+      vramAvg: num(sql`avg(${workerVitals.vramUsedBytes})`),
+      vramMax: num(sql`max(${workerVitals.vramUsedBytes})`),
+      vramTotal: num(sql`max(${workerVitals.vramTotalBytes})`),
+      queueAvg: num(sql`avg(${queue})`),
+      queueMax: num(sql`max(${queue})`),
+    })
+    .from(workerVitals)
+    .where(
+      and(
+        eq(workerVitals.workerId, workerId),
+        sql`${workerVitals.sampledAt} >= ${fromIso}::timestamptz`,
+        lt(workerVitals.sampledAt, to),
+      ),
+    )
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+}
+
+export async function pruneVitals(db: Executor, workerIds: number[], before: Date): Promise<void> {
+  for (const id of workerIds) {
+    await db
+      .delete(workerVitals)
+      .where(and(eq(workerVitals.workerId, id), lt(workerVitals.sampledAt, before)));
+  }
+}
+
+export async function countWorkers(
+  db: Executor,
+): Promise<{ adminState: string; health: string; n: number }[]> {
+  return db
+    .select({ adminState: workers.adminState, health: workers.health, n: sql<number>`count(*)::int` })
+    .from(workers)
+    .groupBy(workers.adminState, workers.health);
+}
