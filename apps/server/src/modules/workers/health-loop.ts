@@ -221,7 +221,7 @@ export class WorkerHealthLoop {
                   ? stats.system.comfyui_version
                   : w.comfyVersion,
               gpuName: gpu?.name ?? w.gpuName,
-              vramTotalBytes: gpu?.vram_total ?? w.vramTotalBytes,
+              vramTotalBytes: gpu ? Math.round(gpu.vram_total) : w.vramTotalBytes,
             }
           : {}),
       });
@@ -232,9 +232,9 @@ export class WorkerHealthLoop {
             sampledAt: now,
             gpuUtilization: numberOr(gpu?.utilization),
             temperatureC: numberOr(gpu?.temperature),
-            vramUsedBytes: gpu ? gpu.vram_total - gpu.vram_free : null,
-            vramTotalBytes: gpu?.vram_total ?? null,
-            ramUsedBytes: stats.system.ram_total - stats.system.ram_free,
+            vramUsedBytes: gpu ? Math.round(gpu.vram_total - gpu.vram_free) : null,
+            vramTotalBytes: gpu ? Math.round(gpu.vram_total) : null,
+            ramUsedBytes: Math.round(stats.system.ram_total - stats.system.ram_free),
             queueRunning: queue?.queue_running.length ?? null,
             queuePending: queue?.queue_pending.length ?? null,
             createdAt: now,

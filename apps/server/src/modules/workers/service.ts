@@ -123,7 +123,7 @@ export class WorkersService {
         maxConcurrency: body.maxConcurrency,
         comfyVersion: info.version,
         gpuName: info.stats.devices[0]?.name ?? null,
-        vramTotalBytes: info.stats.devices[0]?.vram_total ?? null,
+        vramTotalBytes: roundOrNull(info.stats.devices[0]?.vram_total),
         lastSeenAt: now,
         createdByUserId: ctx.actor?.userId ?? null,
         createdAt: now,
@@ -259,7 +259,7 @@ export class WorkersService {
         url,
         comfyVersion: info.version,
         gpuName: info.stats.devices[0]?.name ?? null,
-        vramTotalBytes: info.stats.devices[0]?.vram_total ?? null,
+        vramTotalBytes: roundOrNull(info.stats.devices[0]?.vram_total),
         lastSeenAt: now,
         updatedAt: now,
       };
@@ -415,4 +415,8 @@ export function toDto(w: repo.WorkerRow, v: repo.VitalsRow | undefined): Worker 
         }
       : null,
   };
+}
+
+function roundOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
 }
