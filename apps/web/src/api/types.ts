@@ -20,7 +20,12 @@ export type {
   SceneMatrix,
   SceneType,
   Session,
+  SystemHealth,
   User,
+  Worker,
+  WorkerEvent,
+  WorkerVitals,
+  WorkerVitalsBucket,
 } from '@i2v/contracts';
 
 export type UserStatusFilter = 'active' | 'inactive' | 'all';

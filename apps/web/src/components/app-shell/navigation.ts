@@ -1,7 +1,16 @@
 // The sidebar's sections. A page appears here when it exists; a section with no page the user may open is hidden.
 import type { Permission } from '@i2v/domain';
 import type { ComponentType } from 'react';
-import { AuditLogIcon, HomeIcon, ProfileIcon, ProjectsIcon, UsersIcon, VariantTypesIcon } from '../icons';
+import {
+  AuditLogIcon,
+  HomeIcon,
+  ProfileIcon,
+  ProjectsIcon,
+  SystemHealthIcon,
+  UsersIcon,
+  VariantTypesIcon,
+  WorkersIcon,
+} from '../icons';
 
 export interface NavItem {
   label: string;
@@ -36,6 +45,8 @@ export const navigation: NavSection[] = [
         icon: VariantTypesIcon,
         permission: 'content.read',
       },
+      { label: 'Workers', to: '/workers', icon: WorkersIcon, permission: 'content.read' },
+      { label: 'System health', to: '/system/health', icon: SystemHealthIcon, permission: 'content.read' },
     ],
   },
   {
