@@ -13,6 +13,7 @@ import {
 } from '@i2v/domain';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 import * as repo from './repo.js';
 import { event } from './service.js';
 
@@ -104,19 +105,37 @@ export class WorkerHealthLoop {
     const ids = new Set(workers.map((w) => w.id));
     for (const id of this.clients.keys()) if (!ids.has(id)) this.clients.delete(id);
     let next = 0;
+    const results: CheckResult[] = [];
     const lanes = Math.min(this.o.concurrency ?? 16, workers.length);
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < workers.length) {
           const w = workers[next++]!;
           try {
-            await this.checkWorker(w);
+            results.push(await this.checkWorker(w));
           } catch (err) {
             this.o.onError?.(err);
           }
         }
       }),
     );
+    // one transaction per round, not per worker: writes are what a check costs most
+    if (results.length > 0) {
+      await this.o.db.transaction(async (tx) => {
+        await repo.applyHealthChecks(
+          tx,
+          results.map((r) => r.update),
+        );
+        await repo.insertVitals(
+          tx,
+          results.flatMap((r) => (r.vitals ? [r.vitals] : [])),
+        );
+        await repo.insertEvents(
+          tx,
+          results.flatMap((r) => r.events),
+        );
+      });
+    }
     const now = this.o.clock.now();
     if (now.getTime() - this.lastPruneAt >= pruneEveryMs) {
       this.lastPruneAt = now.getTime();
@@ -134,12 +153,13 @@ export class WorkerHealthLoop {
     if (known && known.url === w.url) return known.http;
     const http = new ComfyHttp(w.url, {
       timeoutMs: this.o.timeoutMs ?? Math.min(this.o.intervalMs, 5000),
+      fetch: keepAliveFetch,
     });
     this.clients.set(w.id, { url: w.url, http });
     return http;
   }
 
-  private async checkWorker(w: repo.WorkerRow): Promise<void> {
+  private async checkWorker(w: repo.WorkerRow): Promise<CheckResult> {
     const http = this.client(w);
     const t0 = performance.now();
     let stats: SystemStats | null = null;
@@ -206,45 +226,46 @@ export class WorkerHealthLoop {
       this.open.set(w.id, nowOpen);
     }
     const gpu = stats?.devices[0];
-    await this.o.db.transaction(async (tx) => {
-      await repo.updateWorker(tx, w.id, {
+    const answered = check.ok && stats !== null;
+    return {
+      update: {
+        id: w.id,
         health: assessed.state.health,
         healthDetail: assessed.detail,
         consecutiveFailures: assessed.state.consecutiveFailures,
         consecutiveSuccesses: assessed.state.consecutiveSuccesses,
         lastCheckedAt: now,
-        ...(check.ok && stats
+        lastSeenAt: answered ? now : null,
+        comfyVersion:
+          answered && typeof stats?.system.comfyui_version === 'string' ? stats.system.comfyui_version : null,
+        gpuName: gpu?.name ?? null,
+        vramTotalBytes: gpu ? Math.round(gpu.vram_total) : null,
+      },
+      vitals:
+        answered && stats
           ? {
-              lastSeenAt: now,
-              comfyVersion:
-                typeof stats.system.comfyui_version === 'string'
-                  ? stats.system.comfyui_version
-                  : w.comfyVersion,
-              gpuName: gpu?.name ?? w.gpuName,
-              vramTotalBytes: gpu ? Math.round(gpu.vram_total) : w.vramTotalBytes,
+              workerId: w.id,
+              sampledAt: now,
+              gpuUtilization: numberOr(gpu?.utilization),
+              temperatureC: numberOr(gpu?.temperature),
+              vramUsedBytes: gpu ? Math.round(gpu.vram_total - gpu.vram_free) : null,
+              vramTotalBytes: gpu ? Math.round(gpu.vram_total) : null,
+              ramUsedBytes: Math.round(stats.system.ram_total - stats.system.ram_free),
+              queueRunning: queue?.queue_running.length ?? null,
+              queuePending: queue?.queue_pending.length ?? null,
+              createdAt: now,
+              updatedAt: now,
             }
-          : {}),
-      });
-      if (check.ok && stats) {
-        await repo.insertVitals(tx, [
-          {
-            workerId: w.id,
-            sampledAt: now,
-            gpuUtilization: numberOr(gpu?.utilization),
-            temperatureC: numberOr(gpu?.temperature),
-            vramUsedBytes: gpu ? Math.round(gpu.vram_total - gpu.vram_free) : null,
-            vramTotalBytes: gpu ? Math.round(gpu.vram_total) : null,
-            ramUsedBytes: Math.round(stats.system.ram_total - stats.system.ram_free),
-            queueRunning: queue?.queue_running.length ?? null,
-            queuePending: queue?.queue_pending.length ?? null,
-            createdAt: now,
-            updatedAt: now,
-          },
-        ]);
-      }
-      await repo.insertEvents(tx, events);
-    });
+          : null,
+      events,
+    };
   }
+}
+
+interface CheckResult {
+  update: repo.HealthCheckUpdate;
+  vitals: repo.VitalsInsert | null;
+  events: repo.WorkerEventInsert[];
 }
 
 const thresholdLabel: Record<WorkerThreshold, string> = {

@@ -135,7 +135,29 @@ export async function openThresholds(db: Executor, workerIds: number[]): Promise
 }
 
 export async function insertVitals(db: Executor, rows: VitalsInsert[]): Promise<void> {
-  if (rows.length > 0) await db.insert(workerVitals).values(rows);
+  if (rows.length === 0) return;
+  // one array parameter per column: far cheaper to parse and plan than a VALUES list of rows × columns
+  const col = <T>(pick: (r: VitalsInsert) => T) => JSON.stringify(rows.map(pick));
+  const at = (d: Date | string | null | undefined) => (d instanceof Date ? d.toISOString() : (d ?? null));
+  await db.execute(sql`
+    INSERT INTO worker_vitals (worker_id, sampled_at, gpu_utilization, temperature_c, vram_used_bytes,
+      vram_total_bytes, ram_used_bytes, queue_running, queue_pending, created_at, updated_at)
+    SELECT v.worker_id::bigint, v.sampled_at::timestamptz, v.gpu::real, v.temp::real, v.vram_used::bigint,
+      v.vram_total::bigint, v.ram_used::bigint, v.q_run::int, v.q_pend::int, v.created_at::timestamptz,
+      v.updated_at::timestamptz
+    FROM ROWS FROM (
+      jsonb_array_elements_text(${col((r) => r.workerId)}::jsonb),
+      jsonb_array_elements_text(${col((r) => at(r.sampledAt))}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.gpuUtilization ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.temperatureC ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.vramUsedBytes ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.vramTotalBytes ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.ramUsedBytes ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.queueRunning ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => r.queuePending ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((r) => at(r.createdAt) ?? new Date().toISOString())}::jsonb),
+      jsonb_array_elements_text(${col((r) => at(r.updatedAt) ?? new Date().toISOString())}::jsonb)
+    ) AS v(worker_id, sampled_at, gpu, temp, vram_used, vram_total, ram_used, q_run, q_pend, created_at, updated_at)`);
 }
 
 /** The newest sample of each worker. */
@@ -218,4 +240,48 @@ export async function countWorkers(
     .select({ adminState: workers.adminState, health: workers.health, n: sql<number>`count(*)::int` })
     .from(workers)
     .groupBy(workers.adminState, workers.health);
+}
+
+/** What one health check changes on a worker; null facts keep what is stored. */
+export interface HealthCheckUpdate {
+  id: number;
+  health: string;
+  healthDetail: string | null;
+  consecutiveFailures: number;
+  consecutiveSuccesses: number;
+  lastCheckedAt: Date;
+  lastSeenAt: Date | null;
+  comfyVersion: string | null;
+  gpuName: string | null;
+  vramTotalBytes: number | null;
+}
+
+/** Applies a round of health checks in one statement. */
+export async function applyHealthChecks(db: Executor, updates: HealthCheckUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const col = <T>(pick: (u: HealthCheckUpdate) => T) => JSON.stringify(updates.map(pick));
+  await db.execute(sql`
+    UPDATE workers AS w SET
+      health = v.health,
+      health_detail = v.health_detail,
+      consecutive_failures = v.failures::int,
+      consecutive_successes = v.successes::int,
+      last_checked_at = v.checked_at::timestamptz,
+      last_seen_at = coalesce(v.seen_at::timestamptz, w.last_seen_at),
+      comfy_version = coalesce(v.comfy_version, w.comfy_version),
+      gpu_name = coalesce(v.gpu_name, w.gpu_name),
+      vram_total_bytes = coalesce(v.vram_total_bytes::bigint, w.vram_total_bytes)
+    FROM ROWS FROM (
+      jsonb_array_elements_text(${col((u) => u.id)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.health)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.healthDetail)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.consecutiveFailures)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.consecutiveSuccesses)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.lastCheckedAt.toISOString())}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.lastSeenAt?.toISOString() ?? null)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.comfyVersion)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.gpuName)}::jsonb),
+      jsonb_array_elements_text(${col((u) => u.vramTotalBytes)}::jsonb)
+    ) AS v(id, health, health_detail, failures, successes, checked_at, seen_at, comfy_version, gpu_name, vram_total_bytes)
+    WHERE w.id = v.id::bigint`);
 }
