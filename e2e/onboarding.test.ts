@@ -163,7 +163,10 @@ describe('onboarding', () => {
     // the readiness view agrees: every character is ready
     await page.getByRole('tab', { name: 'Characters' }).click();
     await page.getByTestId('characters-view').getByText('Readiness').click();
-    await page.getByTestId('readiness-summary').getByText(/^3 of 3 characters ready/).waitFor();
+    await page
+      .getByTestId('readiness-summary')
+      .getByText(/^3 of 3 characters ready/)
+      .waitFor();
     expect(await page.locator('[data-testid="readiness-row"][data-state="ready"]').count()).toBe(3);
 
     // importing the same folder again changes nothing

@@ -15,7 +15,11 @@ export const keepAliveFetch = ((input: string | URL | Request, init?: RequestIni
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const secure = url.protocol === 'https:';
     const headers: Record<string, string> = {};
-    if (init?.headers) new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    if (init?.headers) {
+      new Headers(init.headers).forEach((v, k) => {
+        headers[k] = v;
+      });
+    }
     const req = (secure ? https : http).request(
       url,
       {
