@@ -104,6 +104,7 @@ export class WorkerHealthLoop {
     }
     const ids = new Set(workers.map((w) => w.id));
     for (const id of this.clients.keys()) if (!ids.has(id)) this.clients.delete(id);
+    for (const id of this.open.keys()) if (!ids.has(id)) this.open.delete(id);
     let next = 0;
     const results: CheckResult[] = [];
     const lanes = Math.min(this.o.concurrency ?? 16, workers.length);

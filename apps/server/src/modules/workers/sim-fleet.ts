@@ -1,7 +1,7 @@
 // The simulated fleet (I2V_SIM_WORKERS): comfy-sims started in this process at boot, registered as workers
 // `sim-1…N` (the same rows across restarts, with their new URLs), stopped at shutdown.
 import { ComfyHttp } from '@i2v/comfy';
-import { type ComfySim, startComfySim } from '@i2v/comfy-sim';
+import type { ComfySim } from '@i2v/comfy-sim';
 import { systemContext } from '../../platform/request-context.js';
 import type { WorkersService } from './service.js';
 
@@ -15,6 +15,8 @@ export async function startSimFleet(
   count: number,
   log: { warn(obj: object, msg: string): void },
 ): Promise<SimFleet> {
+  // loaded only when sims are wanted: the simulator is not needed by CLI commands or real fleets
+  const { startComfySim } = await import('@i2v/comfy-sim');
   const sims: ComfySim[] = [];
   try {
     for (let i = 1; i <= count; i++) {
