@@ -4,6 +4,7 @@ import { type ComfySim, startComfySim } from '@i2v/comfy-sim';
 import type { SystemHealth, Worker, WorkerEvent, WorkerVitals } from '@i2v/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertVitals } from '../src/modules/workers/repo.js';
+import { startSimFleet } from '../src/modules/workers/sim-fleet.js';
 import { type SignedIn, startStudioWithTeam } from './factories.js';
 import type { TestStudio } from './harness.js';
 
@@ -378,6 +379,50 @@ describe('vitals', () => {
       expect(Date.parse(v.buckets[0]!.at)).toBeGreaterThanOrEqual(Date.parse(v.from));
     }
     expect((await api('GET', `/api/v1/workers/${w.id}/vitals?window=2h`)).statusCode).toBe(400);
+  });
+
+  it('prunes vitals older than the retention', async () => {
+    const s = await sim();
+    const w = await registered('pruned', s.url);
+    const row = (await studio.database.db.query.workers.findFirst({
+      where: (t, { eq }) => eq(t.publicId, w.id),
+    }))!;
+    const old = new Date(studio.clock.now().getTime() - (studio.config.vitalsRetentionHours + 1) * 3600_000);
+    await insertVitals(studio.database.db, [{ workerId: row.id, sampledAt: old, gpuUtilization: 1 }]);
+    const count = async () =>
+      (await studio.database.db.query.workerVitals.findMany({ where: (t, { eq }) => eq(t.workerId, row.id) }))
+        .length;
+    expect(await count()).toBe(1);
+    studio.clock.advance(61); // pruning runs at most once a minute
+    await studio.services.workerHealth.checkOnce();
+    expect(await count()).toBe(1); // the old sample went, the new one came
+    const left = await studio.database.db.query.workerVitals.findMany({
+      where: (t, { eq }) => eq(t.workerId, row.id),
+    });
+    expect(left[0]!.sampledAt.getTime()).toBeGreaterThan(old.getTime());
+    await api('POST', `/api/v1/workers/${w.id}/decommission`);
+  });
+});
+
+describe('the simulated fleet', () => {
+  it('registers sim-1…N once and gives them their new URLs on the next start', async () => {
+    const log = { warn: () => undefined };
+    const first = await startSimFleet(studio.services.workers, 2, log);
+    const sims = async () =>
+      ((await api('GET', '/api/v1/workers?limit=200')).json().items as Worker[]).filter((w) => w.isSimulated);
+    const before = await sims();
+    expect(before.map((w) => [w.name, w.url])).toEqual([
+      ['sim-1', first.sims[0]!.url],
+      ['sim-2', first.sims[1]!.url],
+    ]);
+    await first.stop();
+    const second = await startSimFleet(studio.services.workers, 2, log);
+    const after = await sims();
+    expect(after.map((w) => w.id)).toEqual(before.map((w) => w.id));
+    expect(after.map((w) => w.url)).toEqual(second.sims.map((x) => x.url));
+    await studio.services.workerHealth.checkOnce();
+    expect((await sims()).map((w) => w.health)).toEqual(['healthy', 'healthy']);
+    await second.stop();
   });
 });
 
