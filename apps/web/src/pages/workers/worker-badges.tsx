@@ -19,7 +19,7 @@ const stateColors: Record<Worker['adminState'], string> = {
 
 export function WorkerHealthBadge({ worker }: { worker: Worker }) {
   const badge = (
-    <Badge color={healthColors[worker.health]} variant="light" data-testid="worker-health">
+    <Badge color={healthColors[worker.health]} variant="light" miw="max-content" data-testid="worker-health">
       {healthLabels[worker.health]}
     </Badge>
   );
@@ -33,7 +33,7 @@ export function WorkerHealthBadge({ worker }: { worker: Worker }) {
 
 export function WorkerStateBadge({ state }: { state: Worker['adminState'] }) {
   return (
-    <Badge color={stateColors[state]} variant="outline" data-testid="worker-state">
+    <Badge color={stateColors[state]} variant="outline" miw="max-content" data-testid="worker-state">
       {adminStateLabels[state]}
     </Badge>
   );

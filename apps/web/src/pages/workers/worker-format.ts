@@ -31,3 +31,9 @@ export const healthLabels: Record<Worker['health'], string> = {
   degraded: 'Degraded',
   down: 'Down',
 };
+
+/** ComfyUI names devices like `cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync`; people read the model. */
+export function formatGpuName(name: string | null): string {
+  if (!name) return '—';
+  return name.replace(/^\w+:\d+\s+/, '').replace(/\s+:\s+\S+$/, '');
+}

@@ -22,7 +22,7 @@ import { BackIcon, DateTimeText, EmptyList, LoadError, LoadMore, PageHeader } fr
 import { type ChartPoint, VitalsChart } from './vitals-chart';
 import { actionsFor, type PendingWorkerAction, WorkerActionDialog } from './worker-action-dialog';
 import { WorkerHealthBadge, WorkerStateBadge } from './worker-badges';
-import { formatGib, formatTemperature, formatVram } from './worker-format';
+import { formatGib, formatGpuName, formatTemperature, formatVram } from './worker-format';
 import { useWorker, useWorkerEvents, useWorkerVitals, type VitalsWindow } from './worker-queries';
 import { actionIcons, actionLabels } from './workers-table';
 
@@ -130,7 +130,7 @@ export function WorkerPage() {
             <Fact label="State">
               <WorkerStateBadge state={w.adminState} />
             </Fact>
-            <Fact label="GPU">{w.gpuName ?? '—'}</Fact>
+            <Fact label="GPU">{formatGpuName(w.gpuName)}</Fact>
             <Fact label="VRAM">{w.vitals ? formatVram(w) : formatGib(w.vramTotalBytes)}</Fact>
             <Fact label="Temperature">{formatTemperature(w.vitals?.temperatureC)}</Fact>
             <Fact label="Queue">

@@ -14,7 +14,7 @@ import {
 } from '@/components';
 import { actionsFor } from './worker-action-dialog';
 import { WorkerHealthBadge, WorkerStateBadge } from './worker-badges';
-import { formatTemperature, formatVram } from './worker-format';
+import { formatGpuName, formatTemperature, formatVram } from './worker-format';
 import type { WorkerAction } from './worker-queries';
 
 const columns = ['Name', 'URL', 'Health', 'State', 'GPU', 'VRAM', 'Temp.', 'Conc.', 'Tags', 'Last seen', ''];
@@ -41,7 +41,7 @@ interface WorkersTableProps {
 
 export function WorkersTable({ workers, canManage, onAction, empty }: WorkersTableProps) {
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1240}>
       <Table aria-label="Workers" data-testid="workers-table" verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -63,11 +63,16 @@ export function WorkersTable({ workers, canManage, onAction, empty }: WorkersTab
                 <Table.Tr key={w.id} data-testid="worker-row" data-worker-name={w.name}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Anchor component={Link} to={`/workers/${w.id}`} fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/workers/${w.id}`}
+                        fw={500}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {w.name}
                       </Anchor>
                       {w.isSimulated && (
-                        <Badge size="xs" variant="light" color="grape">
+                        <Badge size="xs" variant="light" color="grape" miw="max-content">
                           sim
                         </Badge>
                       )}
@@ -85,9 +90,9 @@ export function WorkersTable({ workers, canManage, onAction, empty }: WorkersTab
                     <WorkerStateBadge state={w.adminState} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{w.gpuName ?? '—'}</Text>
+                    <Text size="sm">{formatGpuName(w.gpuName)}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{formatVram(w)}</Text>
                   </Table.Td>
                   <Table.Td>
@@ -104,7 +109,7 @@ export function WorkersTable({ workers, canManage, onAction, empty }: WorkersTab
                         </Text>
                       ) : (
                         w.tags.map((t) => (
-                          <Badge key={t} size="sm" variant="default" tt="none">
+                          <Badge key={t} size="sm" variant="default" tt="none" miw="max-content">
                             {t}
                           </Badge>
                         ))
