@@ -17,6 +17,7 @@ export async function benchMatrixPage(): Promise<{ medianMs: number; worstMs: nu
       I2V_PORT: '0',
       I2V_LOG_LEVEL: 'warn',
       I2V_DEMO: '0',
+      I2V_SIM_WORKERS: '0',
       I2V_ADMIN_PASSWORD: password,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

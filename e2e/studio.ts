@@ -26,8 +26,13 @@ export interface StartedStudio {
   stop(): Promise<void>;
 }
 
-/** `demo` seeds the demo project as `npm start` does; tests leave it off so their lists start empty. */
-export async function startBuiltStudio(opts: { demo?: boolean } = {}): Promise<StartedStudio> {
+/**
+ * `demo` seeds the demo project as `npm start` does; tests leave it off so their lists start empty.
+ * `simWorkers` starts that many comfy-sims in the studio (`npm start` starts 2); tests start none by default.
+ */
+export async function startBuiltStudio(
+  opts: { demo?: boolean; simWorkers?: number; env?: Record<string, string> } = {},
+): Promise<StartedStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -40,6 +45,8 @@ export async function startBuiltStudio(opts: { demo?: boolean } = {}): Promise<S
         I2V_LOG_LEVEL: 'warn',
         I2V_ADMIN_PASSWORD: '',
         I2V_DEMO: opts.demo ? '1' : '0',
+        I2V_SIM_WORKERS: String(opts.simWorkers ?? 0),
+        ...opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

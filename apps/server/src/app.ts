@@ -36,12 +36,17 @@ import { sceneRoutes } from './modules/scenes/routes.js';
 import { ScenesService } from './modules/scenes/service.js';
 import { sceneVideoRoutes } from './modules/scenes/video-routes.js';
 import { SceneVideosService } from './modules/scenes/videos.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { SystemHealthService } from './modules/system/service.js';
 import { tagRoutes } from './modules/tags/routes.js';
 import { TagsService } from './modules/tags/service.js';
 import { meRoutes, userRoutes } from './modules/users/routes.js';
 import { UsersService } from './modules/users/service.js';
 import { variantTypeRoutes } from './modules/variant-types/routes.js';
 import { VariantTypesService } from './modules/variant-types/service.js';
+import { WorkerHealthLoop } from './modules/workers/health-loop.js';
+import { workerRoutes } from './modules/workers/routes.js';
+import { WorkersService } from './modules/workers/service.js';
 import { workflowRoutes } from './modules/workflows/routes.js';
 import { WorkflowRunner } from './modules/workflows/runner.js';
 import { WorkflowsService } from './modules/workflows/service.js';
@@ -85,6 +90,9 @@ export interface Services {
   readiness: ReadinessService;
   retention: RetentionService;
   workflows: WorkflowsService;
+  workers: WorkersService;
+  workerHealth: WorkerHealthLoop;
+  system: SystemHealthService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -263,6 +271,20 @@ export async function buildApp(
     maxImagePixels: config.maxImagePixels,
     onError: (err, importId) => app.log.error({ err, importId }, 'import failed'),
   });
+  const workers = new WorkersService({ db, clock, audit });
+  const workerHealth = new WorkerHealthLoop({
+    db,
+    clock,
+    intervalMs: config.healthIntervalMs,
+    retentionHours: config.vitalsRetentionHours,
+    onError: (err) => app.log.error({ err }, 'worker health check failed'),
+  });
+  const system = new SystemHealthService({
+    database,
+    clock,
+    dataDir: config.dataDir,
+    healthLoop: workerHealth,
+  });
 
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
@@ -292,6 +314,8 @@ export async function buildApp(
       await api.register(
         importRoutes(imports, { maxFiles: config.importMaxFiles, maxFileBytes: config.uploadLimit }),
       );
+      await api.register(workerRoutes(workers));
+      await api.register(systemRoutes(system));
     },
     { prefix: '/api/v1' },
   );
@@ -314,6 +338,9 @@ export async function buildApp(
       readiness,
       retention,
       workflows,
+      workers,
+      workerHealth,
+      system,
     },
     routes,
   };

@@ -5,6 +5,7 @@ import { buildApp, type Services } from './app.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoProject } from './modules/demo/seed.js';
+import { type SimFleet, startSimFleet } from './modules/workers/sim-fleet.js';
 import { seedExampleWorkflows } from './modules/workflows/examples.js';
 import type { Config } from './platform/config.js';
 import { acquireDataDirLock, type DataDirLock } from './platform/data-dir-lock.js';
@@ -82,6 +83,19 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
     }
     built.services.imports.resumeInterrupted().catch((err) => app?.log.error({ err }, 'imports not resumed'));
     built.services.retention.start(config.retentionSweepMinutes * 60_000);
+    // after `ready` too: the simulated fleet and the health loop must not delay start-up
+    const fleetStarted = app;
+    const bridge = config.roles.includes('bridge');
+    const fleet: Promise<SimFleet | null> =
+      bridge && config.simWorkers > 0
+        ? startSimFleet(built.services.workers, config.simWorkers, fleetStarted.log).catch((err) => {
+            fleetStarted.log.error({ err }, 'simulated workers could not be started');
+            return null;
+          })
+        : Promise.resolve(null);
+    void fleet.then(() => {
+      if (bridge && notReady === null) built.services.workerHealth.start();
+    });
     app.log.info(
       { roles: config.roles, database: opened.database.kind, location: opened.database.location },
       'studio ready',
@@ -100,6 +114,8 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
           await demoSeeding;
           await built.services.imports.stop();
           await built.services.retention.stop();
+          await built.services.workerHealth.stop();
+          await (await fleet)?.stop();
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');
           const timer = setTimeout(() => {
             started.log.error('shutdown timed out; closing connections');

@@ -14,7 +14,7 @@ export interface CliResult {
 function spawnEntry(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--conditions=@i2v/source', '--import', 'tsx', entry, ...args], {
     cwd: root,
-    env: { ...process.env, I2V_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, I2V_LOG_LEVEL: 'warn', I2V_SIM_WORKERS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -86,6 +86,8 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
     I2V_LOG_LEVEL: 'silent',
     I2V_LOGIN_RATE_LIMIT: '10000',
     I2V_DATA_DIR: dataDir,
+    // suites that need workers start their own comfy-sims
+    I2V_SIM_WORKERS: '0',
     ...env,
   });
   const clock = new TestClock();
@@ -117,6 +119,7 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
     storage,
     close: async () => {
       await services.imports.stop();
+      await services.workerHealth.stop();
       await app.close();
       await drop();
       fs.rmSync(storageRoot, { recursive: true, force: true });

@@ -59,6 +59,9 @@ export const auditActions = [
   'workflow.dry_run',
   'workflow.deleted',
   'workflow.parameters_changed',
+  'worker.registered',
+  'worker.updated',
+  'worker.state_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

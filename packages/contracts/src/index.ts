@@ -13,4 +13,5 @@ export * from './scene-types.js';
 export * from './scenes.js';
 export * from './tags.js';
 export * from './users.js';
+export * from './workers.js';
 export * from './workflows.js';

@@ -11,4 +11,5 @@ export * from './prompt-template.js';
 export * from './readiness.js';
 export * from './scene-matrix.js';
 export * from './segment-count.js';
+export * from './worker-health.js';
 export * from './workflow-diff.js';

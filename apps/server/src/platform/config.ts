@@ -27,6 +27,8 @@ const envSchema = z.object({
   I2V_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).default('admin@i2v.local'),
   I2V_ADMIN_PASSWORD: z.string().min(1).optional(),
   I2V_SIM_WORKERS: int(0, 64).default(2),
+  I2V_HEALTH_INTERVAL_MS: int(100, 3_600_000).default(5000),
+  I2V_VITALS_RETENTION_HOURS: int(1, 24 * 365).default(48),
   I2V_DEMO: bool.default(true),
   I2V_ROLES: z.string().default(roleNames.join(',')),
   I2V_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +60,8 @@ export interface Config {
   adminEmail: string;
   adminPassword: string | undefined;
   simWorkers: number;
+  healthIntervalMs: number;
+  vitalsRetentionHours: number;
   demo: boolean;
   roles: ProcessRole[];
   logLevel: z.infer<typeof envSchema>['I2V_LOG_LEVEL'];
@@ -123,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.I2V_ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.I2V_ADMIN_PASSWORD,
     simWorkers: e.I2V_SIM_WORKERS,
+    healthIntervalMs: e.I2V_HEALTH_INTERVAL_MS,
+    vitalsRetentionHours: e.I2V_VITALS_RETENTION_HOURS,
     demo: e.I2V_DEMO,
     roles: parseRoles(e.I2V_ROLES),
     logLevel: e.I2V_LOG_LEVEL,

@@ -5017,6 +5017,635 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List workers by name, with health and the latest vitals */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    health?: "unknown" | "healthy" | "degraded" | "down";
+                    /** @description Without it, decommissioned workers are left out */
+                    adminState?: "enabled" | "draining" | "disabled" | "decommissioned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a ComfyUI server as a worker
+         * @description The server must answer `/system_stats` like ComfyUI 0.1 or later within 3 s; otherwise nothing is saved and the answer is a 422 naming `body.url` (`worker.unreachable`, `worker.timeout`, `worker.not_comfy`, `worker.outdated`). A name or URL already used by a worker that is not decommissioned is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Base URL of the ComfyUI server; it must answer before anything is saved */
+                        url: string;
+                        name: string;
+                        /** @default [] */
+                        tags?: string[];
+                        /**
+                         * @description Jobs it runs at once (1–64)
+                         * @default 1
+                         */
+                        maxConcurrency?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a worker */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a worker, change its capability tags or max concurrency */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        tags?: string[];
+                        maxConcurrency?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a worker: it takes new work
+         * @description Asking for the state the worker is in changes nothing. Decommissioned is final (409 `worker.illegal_transition`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drain a worker: it finishes what runs and takes nothing new
+         * @description Asking for the state the worker is in changes nothing. Decommissioned is final (409 `worker.illegal_transition`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a worker: it takes no work
+         * @description Asking for the state the worker is in changes nothing. Decommissioned is final (409 `worker.illegal_transition`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/decommission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decommission a worker: final; its history stays and its name and URL are free again
+         * @description Asking for the state the worker is in changes nothing. Decommissioned is final (409 `worker.illegal_transition`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A worker's events, newest first: registration, state and health changes, threshold alerts */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerEventPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A worker's GPU and queue vitals over the last 1 h, 6 h or 24 h, in at most 120 buckets */
+        get: {
+            parameters: {
+                query?: {
+                    window?: "1h" | "6h" | "24h";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerVitals"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database, storage, worker fleet and event bus health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemHealth"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5888,6 +6517,146 @@ export interface components {
             adminState: string;
             health: string;
         };
+        WorkerVitalsSampleInput: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        WorkerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSampleInput"] | null;
+        };
+        WorkerPageInput: {
+            items: components["schemas"]["WorkerInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEventInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPageInput: {
+            items: components["schemas"]["WorkerEventInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucketInput: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitalsInput: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucketInput"][];
+        };
+        SystemHealthInput: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
+        };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
             id: string;
@@ -6754,6 +7523,146 @@ export interface components {
             url: string;
             adminState: string;
             health: string;
+        };
+        WorkerVitalsSample: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        Worker: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSample"] | null;
+        };
+        WorkerPage: {
+            items: components["schemas"]["Worker"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEvent: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPage: {
+            items: components["schemas"]["WorkerEvent"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucket: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitals: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucket"][];
+        };
+        SystemHealth: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
         };
     };
     responses: never;

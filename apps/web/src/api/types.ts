@@ -22,7 +22,12 @@ export type {
   SceneType,
   SceneVideoVersion,
   Session,
+  SystemHealth,
   User,
+  Worker,
+  WorkerEvent,
+  WorkerVitals,
+  WorkerVitalsBucket,
 } from '@i2v/contracts';
 
 export type UserStatusFilter = 'active' | 'inactive' | 'all';

@@ -97,6 +97,23 @@ export const router = createBrowserRouter([
                       import('@/pages/workflows/workflow-page').then((m) => ({ Component: m.WorkflowPage })),
                   },
                   {
+                    path: 'workers',
+                    lazy: () =>
+                      import('@/pages/workers/workers-page').then((m) => ({ Component: m.WorkersPage })),
+                  },
+                  {
+                    path: 'workers/:workerId',
+                    lazy: () =>
+                      import('@/pages/workers/worker-page').then((m) => ({ Component: m.WorkerPage })),
+                  },
+                  {
+                    path: 'system/health',
+                    lazy: () =>
+                      import('@/pages/system/system-health-page').then((m) => ({
+                        Component: m.SystemHealthPage,
+                      })),
+                  },
+                  {
                     path: 'settings/variant-types',
                     lazy: () =>
                       import('@/pages/settings/variant-types/variant-types-page').then((m) => ({

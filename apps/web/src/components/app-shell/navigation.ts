@@ -6,8 +6,10 @@ import {
   HomeIcon,
   ProfileIcon,
   ProjectsIcon,
+  SystemHealthIcon,
   UsersIcon,
   VariantTypesIcon,
+  WorkersIcon,
   WorkflowsIcon,
 } from '../icons';
 
@@ -45,6 +47,8 @@ export const navigation: NavSection[] = [
         permission: 'content.read',
       },
       { label: 'Workflows', to: '/workflows', icon: WorkflowsIcon, permission: 'content.read' },
+      { label: 'Workers', to: '/workers', icon: WorkersIcon, permission: 'content.read' },
+      { label: 'System health', to: '/system/health', icon: SystemHealthIcon, permission: 'content.read' },
     ],
   },
   {
