@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
           environment: 'node',
+          // comfy-sim and ffmpeg tests render real video: generous on a busy machine
+          testTimeout: 30_000,
         },
       },
       {

@@ -116,5 +116,5 @@ describeEmbedded('i2v migrate and i2v user', () => {
     const unknown = await runCli(['user', 'reset-password', '--email', 'nobody@studio.test'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No user with email');
-  });
+  }, 120_000);
 });
