@@ -73,6 +73,13 @@ describe('workers', () => {
     await page.getByTestId('worker-events').getByText('Registered at').waitFor();
     await page.getByText('24 h', { exact: true }).click();
     await page.getByRole('img', { name: 'GPU utilisation chart' }).waitFor();
+    // edit its concurrency and tags
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit worker' });
+    await edit.getByLabel('Max concurrency').fill('2');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The worker was saved.').waitFor();
+    await page.getByText('Max concurrency').locator('..').getByText('2', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Workers' }).first().click();
   });
 

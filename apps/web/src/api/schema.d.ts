@@ -6347,6 +6347,146 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        WorkerVitalsSampleInput: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        WorkerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSampleInput"] | null;
+        };
+        WorkerPageInput: {
+            items: components["schemas"]["WorkerInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEventInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPageInput: {
+            items: components["schemas"]["WorkerEventInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucketInput: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitalsInput: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucketInput"][];
+        };
+        SystemHealthInput: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
+        };
         WorkflowSlotInput: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
             key: string;
@@ -6516,146 +6656,6 @@ export interface components {
             url: string;
             adminState: string;
             health: string;
-        };
-        WorkerVitalsSampleInput: {
-            /** Format: date-time */
-            sampledAt: string;
-            /** @description % */
-            gpuUtilization: number | null;
-            temperatureC: number | null;
-            vramUsedBytes: number | null;
-            vramTotalBytes: number | null;
-            ramUsedBytes: number | null;
-            queueRunning: number | null;
-            queuePending: number | null;
-        };
-        WorkerInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            tags: string[];
-            maxConcurrency: number;
-            /** @enum {string} */
-            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
-            /** @enum {string} */
-            health: "unknown" | "healthy" | "degraded" | "down";
-            /** @description Why the worker is not healthy */
-            healthDetail: string | null;
-            comfyVersion: string | null;
-            gpuName: string | null;
-            vramTotalBytes: number | null;
-            /** @description A comfy-sim started by this studio */
-            isSimulated: boolean;
-            /** @description Last answered health check */
-            lastSeenAt: string | null;
-            lastCheckedAt: string | null;
-            decommissionedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The latest sample */
-            vitals: components["schemas"]["WorkerVitalsSampleInput"] | null;
-        };
-        WorkerPageInput: {
-            items: components["schemas"]["WorkerInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerEventInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
-            /** @enum {string} */
-            severity: "info" | "warning" | "critical";
-            message: string;
-            details: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WorkerEventPageInput: {
-            items: components["schemas"]["WorkerEventInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerVitalsBucketInput: {
-            /**
-             * Format: date-time
-             * @description Start of the bucket
-             */
-            at: string;
-            samples: number;
-            gpuUtilizationAvg: number | null;
-            gpuUtilizationMax: number | null;
-            temperatureAvg: number | null;
-            temperatureMax: number | null;
-            vramUsedAvg: number | null;
-            vramUsedMax: number | null;
-            vramTotal: number | null;
-            /** @description Running + pending prompts */
-            queueAvg: number | null;
-            queueMax: number | null;
-        };
-        WorkerVitalsInput: {
-            /** @enum {string} */
-            window: "1h" | "6h" | "24h";
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            bucketSeconds: number;
-            /** @description Only buckets with samples, oldest first (≤ 120) */
-            buckets: components["schemas"]["WorkerVitalsBucketInput"][];
-        };
-        SystemHealthInput: {
-            /** Format: date-time */
-            checkedAt: string;
-            database: {
-                ok: boolean;
-                /** @enum {string} */
-                kind: "pglite" | "postgres";
-                pingMs: number | null;
-                detail: string | null;
-            };
-            storage: {
-                ok: boolean;
-                dataDir: string;
-                writable: boolean;
-                freeBytes: number | null;
-                totalBytes: number | null;
-                detail: string | null;
-            };
-            workers: {
-                /** @description At least one enabled worker is healthy */
-                ok: boolean;
-                /** @description Not decommissioned */
-                total: number;
-                byHealth: {
-                    unknown: number;
-                    healthy: number;
-                    degraded: number;
-                    down: number;
-                };
-                byAdminState: {
-                    enabled: number;
-                    draining: number;
-                    disabled: number;
-                    decommissioned: number;
-                };
-                healthLoop: {
-                    running: boolean;
-                    intervalMs: number;
-                    lastRunAt: string | null;
-                    lastRunMs: number | null;
-                };
-            };
-            eventBus: {
-                available: boolean;
-                detail: string;
-            };
         };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
@@ -7354,6 +7354,146 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        WorkerVitalsSample: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        Worker: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSample"] | null;
+        };
+        WorkerPage: {
+            items: components["schemas"]["Worker"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEvent: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPage: {
+            items: components["schemas"]["WorkerEvent"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucket: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitals: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucket"][];
+        };
+        SystemHealth: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
+        };
         WorkflowSlot: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
             key: string;
@@ -7523,146 +7663,6 @@ export interface components {
             url: string;
             adminState: string;
             health: string;
-        };
-        WorkerVitalsSample: {
-            /** Format: date-time */
-            sampledAt: string;
-            /** @description % */
-            gpuUtilization: number | null;
-            temperatureC: number | null;
-            vramUsedBytes: number | null;
-            vramTotalBytes: number | null;
-            ramUsedBytes: number | null;
-            queueRunning: number | null;
-            queuePending: number | null;
-        };
-        Worker: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            tags: string[];
-            maxConcurrency: number;
-            /** @enum {string} */
-            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
-            /** @enum {string} */
-            health: "unknown" | "healthy" | "degraded" | "down";
-            /** @description Why the worker is not healthy */
-            healthDetail: string | null;
-            comfyVersion: string | null;
-            gpuName: string | null;
-            vramTotalBytes: number | null;
-            /** @description A comfy-sim started by this studio */
-            isSimulated: boolean;
-            /** @description Last answered health check */
-            lastSeenAt: string | null;
-            lastCheckedAt: string | null;
-            decommissionedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The latest sample */
-            vitals: components["schemas"]["WorkerVitalsSample"] | null;
-        };
-        WorkerPage: {
-            items: components["schemas"]["Worker"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerEvent: {
-            id: string;
-            /** @enum {string} */
-            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
-            /** @enum {string} */
-            severity: "info" | "warning" | "critical";
-            message: string;
-            details: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WorkerEventPage: {
-            items: components["schemas"]["WorkerEvent"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerVitalsBucket: {
-            /**
-             * Format: date-time
-             * @description Start of the bucket
-             */
-            at: string;
-            samples: number;
-            gpuUtilizationAvg: number | null;
-            gpuUtilizationMax: number | null;
-            temperatureAvg: number | null;
-            temperatureMax: number | null;
-            vramUsedAvg: number | null;
-            vramUsedMax: number | null;
-            vramTotal: number | null;
-            /** @description Running + pending prompts */
-            queueAvg: number | null;
-            queueMax: number | null;
-        };
-        WorkerVitals: {
-            /** @enum {string} */
-            window: "1h" | "6h" | "24h";
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            bucketSeconds: number;
-            /** @description Only buckets with samples, oldest first (≤ 120) */
-            buckets: components["schemas"]["WorkerVitalsBucket"][];
-        };
-        SystemHealth: {
-            /** Format: date-time */
-            checkedAt: string;
-            database: {
-                ok: boolean;
-                /** @enum {string} */
-                kind: "pglite" | "postgres";
-                pingMs: number | null;
-                detail: string | null;
-            };
-            storage: {
-                ok: boolean;
-                dataDir: string;
-                writable: boolean;
-                freeBytes: number | null;
-                totalBytes: number | null;
-                detail: string | null;
-            };
-            workers: {
-                /** @description At least one enabled worker is healthy */
-                ok: boolean;
-                /** @description Not decommissioned */
-                total: number;
-                byHealth: {
-                    unknown: number;
-                    healthy: number;
-                    degraded: number;
-                    down: number;
-                };
-                byAdminState: {
-                    enabled: number;
-                    draining: number;
-                    disabled: number;
-                    decommissioned: number;
-                };
-                healthLoop: {
-                    running: boolean;
-                    intervalMs: number;
-                    lastRunAt: string | null;
-                    lastRunMs: number | null;
-                };
-            };
-            eventBus: {
-                available: boolean;
-                detail: string;
-            };
         };
     };
     responses: never;

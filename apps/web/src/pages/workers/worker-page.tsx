@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import type { WorkerEvent, WorkerVitals } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
 import { BackIcon, DateTimeText, EmptyList, LoadError, LoadMore, PageHeader } from '@/components';
+import { EditWorkerModal } from './edit-worker-modal';
 import { type ChartPoint, VitalsChart } from './vitals-chart';
 import { actionsFor, type PendingWorkerAction, WorkerActionDialog } from './worker-action-dialog';
 import { WorkerHealthBadge, WorkerStateBadge } from './worker-badges';
@@ -63,6 +64,7 @@ export function WorkerPage() {
   const canManage = roleCan(me.role, 'workers.manage');
   const [window, setWindow] = useState<VitalsWindow>('1h');
   const [pending, setPending] = useState<PendingWorkerAction | null>(null);
+  const [editing, setEditing] = useState(false);
   const worker = useWorker(workerId);
   const vitals = useWorkerVitals(workerId, window);
   const events = useWorkerEvents(workerId);
@@ -98,20 +100,27 @@ export function WorkerPage() {
         }
         actions={
           w &&
-          canManage &&
-          actionsFor(w.adminState).map((a) => (
-            <Button
-              key={a}
-              variant={a === 'decommission' ? 'light' : 'default'}
-              color={a === 'decommission' ? 'red' : undefined}
-              leftSection={actionIcons[a]}
-              onClick={() => setPending({ worker: w, action: a })}
-            >
-              {actionLabels[a].replace('…', '')}
-            </Button>
-          ))
+          canManage && [
+            w.adminState !== 'decommissioned' && (
+              <Button key="edit" variant="default" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            ),
+            ...actionsFor(w.adminState).map((a) => (
+              <Button
+                key={a}
+                variant={a === 'decommission' ? 'light' : 'default'}
+                color={a === 'decommission' ? 'red' : undefined}
+                leftSection={actionIcons[a]}
+                onClick={() => setPending({ worker: w, action: a })}
+              >
+                {actionLabels[a].replace('…', '')}
+              </Button>
+            )),
+          ]
         }
       />
+      <EditWorkerModal worker={editing && w ? w : null} onClose={() => setEditing(false)} />
       {!w ? (
         <Skeleton h={120} />
       ) : (
