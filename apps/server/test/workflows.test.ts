@@ -457,6 +457,97 @@ describe('validation and dry run on workers', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().version.apiJson['7'].inputs.seed).toBe(777);
   });
+
+  it("pulls a workflow from a worker's history: the UI format when it was sent along, else the API graph", async () => {
+    // two prompts ran on the worker: one carrying its UI workflow (as the ComfyUI front end sends it), one bare
+    const ui = JSON.parse(uiText);
+    ui.nodes.find((x: { type: string }) => x.type === 'KSampler').widgets_values[0] = 4242;
+    const api2 = structuredClone(apiExample);
+    api2['7'].inputs.seed = 4343;
+    const submit = async (prompt: unknown, extra: Record<string, unknown>) => {
+      const r = await fetch(`${good.url}/prompt`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt, extra_data: extra }),
+      });
+      return ((await r.json()) as { prompt_id: string }).prompt_id;
+    };
+    const image = await fetch(`${good.url}/upload/image`, {
+      method: 'POST',
+      body: (() => {
+        const f = new FormData();
+        f.append(
+          'image',
+          new Blob([
+            Buffer.from(
+              'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+              'base64',
+            ),
+          ]),
+          'start.png',
+        );
+        return f;
+      })(),
+    });
+    expect(image.status).toBe(200);
+    const withUi = structuredClone(apiExample);
+    withUi['7'].inputs.seed = 4242;
+    const uiPrompt = await submit(withUi, { extra_pnginfo: { workflow: ui } });
+    const barePrompt = await submit(api2, {});
+    const deadline = Date.now() + 20_000;
+    let prompts: { promptId: string; hasUiWorkflow: boolean; nodeCount: number }[] = [];
+    while (Date.now() < deadline) {
+      const res = await api('GET', `/api/v1/workflows/workers/${workerIds.good}/prompts`, reviewer);
+      expect(res.statusCode, res.body).toBe(200);
+      prompts = res.json().items;
+      if ([uiPrompt, barePrompt].every((id) => prompts.some((p) => p.promptId === id))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(prompts.find((p) => p.promptId === uiPrompt)).toMatchObject({
+      hasUiWorkflow: true,
+      nodeCount: 10,
+    });
+    expect(prompts.find((p) => p.promptId === barePrompt)).toMatchObject({ hasUiWorkflow: false });
+
+    const pulled = await api('POST', '/api/v1/workflows/pull', creator, {
+      workerId: workerIds.good,
+      promptId: uiPrompt,
+      name: 'Pulled with UI',
+    });
+    expect(pulled.statusCode, pulled.body).toBe(201);
+    expect(pulled.json().version).toMatchObject({
+      sourceFormat: 'ui',
+      notes: `Pulled from Sim A (prompt ${uiPrompt})`,
+    });
+    expect(pulled.json().version.apiJson['7'].inputs.seed).toBe(4242);
+    const bare = await api('POST', '/api/v1/workflows/pull', creator, {
+      workerId: workerIds.good,
+      promptId: barePrompt,
+      name: 'Pulled bare',
+    });
+    expect(bare.statusCode, bare.body).toBe(201);
+    expect(bare.json().version.sourceFormat).toBe('api');
+
+    const missing = await api('POST', '/api/v1/workflows/pull', creator, {
+      workerId: workerIds.good,
+      promptId: 'no-such-prompt',
+      name: 'Nothing',
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().errors[0].field).toBe('body.promptId');
+    const down = await api('GET', `/api/v1/workflows/workers/${workerIds.down}/prompts`, reviewer);
+    expect(down.statusCode).toBe(422);
+    expect(down.json().code).toBe('workflow.worker_unavailable');
+    expect(
+      (
+        await api('POST', '/api/v1/workflows/pull', reviewer, {
+          workerId: workerIds.good,
+          promptId: uiPrompt,
+          name: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
 });
 
 describe('scene types pin a version and bind slots', () => {

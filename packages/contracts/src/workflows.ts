@@ -218,3 +218,25 @@ export const workflowWorkerSchema = z
   })
   .meta({ id: 'WorkflowWorker' });
 export const workflowWorkerListSchema = z.object({ items: z.array(workflowWorkerSchema) });
+
+/** A prompt a worker ran recently, whose graph can be pulled in as a workflow. */
+export const workerPromptSchema = z
+  .object({
+    promptId: z.string(),
+    status: z.string().describe('`success`, `error`, or what the worker reports'),
+    nodeCount: z.number().int(),
+    nodeClasses: z.array(z.string()).describe('A few of its node classes, for recognising it'),
+    hasUiWorkflow: z
+      .boolean()
+      .describe('The UI-format workflow was sent with the prompt (extra_pnginfo), so it is pulled as is'),
+  })
+  .meta({ id: 'WorkerPrompt' });
+export const workerPromptListSchema = z.object({ items: z.array(workerPromptSchema) });
+
+export const pullWorkflowBodySchema = z.strictObject({
+  workerId: publicIdSchema,
+  promptId: z.string().min(1).max(100),
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(120),
+  description: z.string().trim().max(2000).default(''),
+  allowDuplicate: z.boolean().default(false),
+});

@@ -4051,6 +4051,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/workers/{id}/prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prompts in a worker's history, newest first, to pull one in as a workflow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkerPrompt"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the workflow of a prompt in a worker's history (its version 1)
+         * @description The UI-format workflow is taken when the prompt carried it (extra_pnginfo.workflow), converted with that worker’s `/object_info`; otherwise the API graph as it ran. Duplicates, names and bad content are refused as for any import.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        workerId: string;
+                        promptId: string;
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default false */
+                        allowDuplicate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowImportResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/workers": {
         parameters: {
             query?: never;
@@ -6657,6 +6785,16 @@ export interface components {
             adminState: string;
             health: string;
         };
+        WorkerPromptInput: {
+            promptId: string;
+            /** @description `success`, `error`, or what the worker reports */
+            status: string;
+            nodeCount: number;
+            /** @description A few of its node classes, for recognising it */
+            nodeClasses: string[];
+            /** @description The UI-format workflow was sent with the prompt (extra_pnginfo), so it is pulled as is */
+            hasUiWorkflow: boolean;
+        };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
             id: string;
@@ -7663,6 +7801,16 @@ export interface components {
             url: string;
             adminState: string;
             health: string;
+        };
+        WorkerPrompt: {
+            promptId: string;
+            /** @description `success`, `error`, or what the worker reports */
+            status: string;
+            nodeCount: number;
+            /** @description A few of its node classes, for recognising it */
+            nodeClasses: string[];
+            /** @description The UI-format workflow was sent with the prompt (extra_pnginfo), so it is pulled as is */
+            hasUiWorkflow: boolean;
         };
     };
     responses: never;

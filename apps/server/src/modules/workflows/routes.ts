@@ -4,8 +4,10 @@ import {
   dryRunWorkflowBodySchema,
   idParamsSchema,
   importWorkflowBodySchema,
+  pullWorkflowBodySchema,
   updateWorkflowSlotsBodySchema,
   validateWorkflowBodySchema,
+  workerPromptListSchema,
   workflowDetailSchema,
   workflowDiffQuerySchema,
   workflowDiffSchema,
@@ -160,6 +162,34 @@ export const workflowRoutes =
         const result = await workflows.import(contextOf(req), { ...body, content: file.data }, 'file');
         return reply.status(201).send(result);
       },
+    );
+    app.get(
+      '/workflows/workers/:id/prompts',
+      {
+        config: read,
+        schema: {
+          ...base,
+          summary: "Prompts in a worker's history, newest first, to pull one in as a workflow",
+          params: idParamsSchema,
+          response: { 200: workerPromptListSchema, ...problems },
+        },
+      },
+      async (req) => ({ items: await workflows.workerPrompts(req.params.id) }),
+    );
+    app.post(
+      '/workflows/pull',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: "Import the workflow of a prompt in a worker's history (its version 1)",
+          description:
+            'The UI-format workflow is taken when the prompt carried it (extra_pnginfo.workflow), converted with that worker’s `/object_info`; otherwise the API graph as it ran. Duplicates, names and bad content are refused as for any import.',
+          body: pullWorkflowBodySchema,
+          response: { 201: workflowImportResultSchema, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await workflows.pullFromWorker(contextOf(req), req.body)),
     );
     app.get(
       '/workflows/workers',

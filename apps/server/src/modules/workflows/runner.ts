@@ -59,6 +59,40 @@ export function relaxImageInputs(problems: WorkflowProblem[]): WorkflowProblem[]
 export class WorkflowRunner {
   constructor(private readonly connect: (url: string) => ComfyClient = (url) => new ComfyClient(url)) {}
 
+  /** The prompts in a worker's history, newest first, with what identifies them. */
+  async recentPrompts(worker: WorkerTarget, max = 50) {
+    const history = await new ComfyHttp(worker.url).getHistory(
+      { maxItems: max },
+      { timeoutMs: callTimeoutMs },
+    );
+    return Object.entries(history)
+      .map(([promptId, entry]) => {
+        const graph = (entry.prompt?.[2] ?? {}) as ApiWorkflow;
+        const extra = (entry.prompt?.[3] ?? {}) as { extra_pnginfo?: { workflow?: unknown } };
+        return {
+          promptId,
+          number: entry.prompt?.[0] ?? 0,
+          status: entry.status?.status_str ?? 'unknown',
+          nodeCount: Object.keys(graph).length,
+          nodeClasses: [...new Set(Object.values(graph).map((n) => n.class_type))].slice(0, 6),
+          hasUiWorkflow:
+            typeof extra.extra_pnginfo?.workflow === 'object' && extra.extra_pnginfo.workflow !== null,
+        };
+      })
+      .sort((a, b) => b.number - a.number)
+      .map(({ number: _n, ...rest }) => rest);
+  }
+
+  /** The workflow of one prompt in a worker's history: its UI format when it was sent along, else its API graph. */
+  async promptWorkflow(worker: WorkerTarget, promptId: string): Promise<Record<string, unknown> | null> {
+    const entry = await new ComfyHttp(worker.url).getHistoryEntry(promptId, { timeoutMs: callTimeoutMs });
+    if (!entry) return null;
+    const extra = (entry.prompt?.[3] ?? {}) as { extra_pnginfo?: { workflow?: unknown } };
+    const ui = extra.extra_pnginfo?.workflow;
+    if (typeof ui === 'object' && ui !== null) return ui as Record<string, unknown>;
+    return (entry.prompt?.[2] ?? null) as Record<string, unknown> | null;
+  }
+
   async objectInfoOf(worker: WorkerTarget): Promise<ObjectInfo> {
     return new ComfyHttp(worker.url).getObjectInfo({ timeoutMs: callTimeoutMs });
   }

@@ -140,6 +140,59 @@ export class WorkflowsService {
     }));
   }
 
+  /** Prompts a worker ran recently (its `/history`), to pull one in as a workflow. */
+  async workerPrompts(workerPublicId: string) {
+    const worker = await repo.findWorker(this.d.db, workerPublicId);
+    if (!worker) throw workerUnavailable('params.id', workerPublicId);
+    try {
+      return await this.d.runner.recentPrompts(worker);
+    } catch (err) {
+      throw new AppError(
+        'workflow.worker_unavailable',
+        `${worker.name} did not answer with its history (${(err as Error).message}).`,
+        [{ field: 'params.id', message: 'did not answer' }],
+      );
+    }
+  }
+
+  /** Imports the workflow of a prompt from a worker's history, converted with that worker's own node catalogue. */
+  async pullFromWorker(
+    ctx: RequestContext,
+    body: { workerId: string; promptId: string; name: string; description: string; allowDuplicate: boolean },
+  ) {
+    const worker = await repo.findWorker(this.d.db, body.workerId);
+    if (!worker || worker.adminState === 'disabled') throw workerUnavailable('body.workerId', body.workerId);
+    let content: Record<string, unknown> | null;
+    try {
+      content = await this.d.runner.promptWorkflow(worker, body.promptId);
+    } catch (err) {
+      throw new AppError(
+        'workflow.worker_unavailable',
+        `${worker.name} did not answer with its history (${(err as Error).message}).`,
+        [{ field: 'body.workerId', message: 'did not answer' }],
+      );
+    }
+    if (!content) {
+      throw new AppError(
+        'workflow.not_found',
+        `${worker.name} has no prompt ${body.promptId} in its history.`,
+        [{ field: 'body.promptId', message: 'is not in the worker’s history' }],
+      );
+    }
+    return this.import(
+      ctx,
+      {
+        name: body.name,
+        description: body.description,
+        workerId: body.workerId,
+        allowDuplicate: body.allowDuplicate,
+        notes: `Pulled from ${worker.name} (prompt ${body.promptId})`,
+        content,
+      },
+      'body.content',
+    );
+  }
+
   /** A live version for a scene type to pin, with its slots; null when missing or its workflow is deleted. */
   async resolvePin(db: Executor, publicId: string) {
     const v = await repo.findVersion(db, publicId);

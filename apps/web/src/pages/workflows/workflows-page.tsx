@@ -16,6 +16,7 @@ import {
   TableSkeleton,
   UploadIcon,
 } from '@/components';
+import { PullWorkflowModal } from './pull-workflow-modal';
 import { WorkflowFileDrop } from './workflow-file-button';
 import { useUploadWorkflow, useWorkflowPages } from './workflow-queries';
 
@@ -41,6 +42,7 @@ export function WorkflowsPage() {
   const upload = useUploadWorkflow();
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<File | null>(null);
+  const [pulling, setPulling] = useState(false);
   const items = pages.data?.pages.flatMap((p) => p.items);
   const send = (file: File, allowDuplicate = false) => {
     setError(null);
@@ -66,6 +68,21 @@ export function WorkflowsPage() {
       <PageHeader
         title="Workflows"
         description="ComfyUI workflows the studio runs. Import one, check its parameters, validate it on the workers and give it a dry run; scene types then pin one of its versions."
+        actions={
+          canWrite && (
+            <Button variant="default" onClick={() => setPulling(true)} data-testid="pull-workflow">
+              Pull from a worker
+            </Button>
+          )
+        }
+      />
+      <PullWorkflowModal
+        opened={pulling}
+        onClose={() => setPulling(false)}
+        onPulled={(workflowId, versionId) => {
+          setPulling(false);
+          navigate(`/workflows/${workflowId}?version=${versionId}`);
+        }}
       />
       {canWrite && (
         <WorkflowFileDrop
