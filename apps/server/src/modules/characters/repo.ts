@@ -103,6 +103,8 @@ export interface CharacterListFilter {
   where?: SQL | undefined;
   /** List the trash instead of the live characters. */
   trashed?: boolean;
+  /** Skip the hero and variant counts (the scene matrix does not show them). */
+  withoutCounts?: boolean;
 }
 
 /** Live characters of a project by name (the grid's order), keyset-paginated on (lower(name), id). */
@@ -122,8 +124,9 @@ export async function listCharacters(db: Executor, f: CharacterListFilter): Prom
       ),
     );
   }
+  const columns = f.withTags === false ? summary : summaryWithTags;
   return (await db
-    .select(f.withTags === false ? summary : summaryWithTags)
+    .select(f.withoutCounts ? { ...columns, heroCount: sql<number>`0`, variantCount: sql<number>`0` } : columns)
     .from(characters)
     .where(and(...where))
     .orderBy(asc(lowerName), asc(characters.id))

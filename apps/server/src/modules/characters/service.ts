@@ -112,6 +112,7 @@ export class CharactersService {
       after: decodeNameCursor(q.cursor),
       limit: q.limit + 1,
       withTags: false,
+      withoutCounts: true,
     });
     const { page, nextCursor } = pageOf(found, q.limit, byName);
     const heroes = new Map<number, Set<string>>(page.map((c) => [c.id, new Set()]));
