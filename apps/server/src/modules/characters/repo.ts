@@ -126,7 +126,9 @@ export async function listCharacters(db: Executor, f: CharacterListFilter): Prom
   }
   const columns = f.withTags === false ? summary : summaryWithTags;
   return (await db
-    .select(f.withoutCounts ? { ...columns, heroCount: sql<number>`0`, variantCount: sql<number>`0` } : columns)
+    .select(
+      f.withoutCounts ? { ...columns, heroCount: sql<number>`0`, variantCount: sql<number>`0` } : columns,
+    )
     .from(characters)
     .where(and(...where))
     .orderBy(asc(lowerName), asc(characters.id))
