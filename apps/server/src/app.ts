@@ -252,7 +252,7 @@ export async function buildApp(
     db,
     clock,
     audit,
-    storage,
+    media,
     onError: (err) => app.log.error({ err }, 'trash retention sweep failed'),
   });
   const readiness = new ReadinessService({ db, projects, sceneTypes, variantTypes, media });

@@ -344,6 +344,15 @@ export async function deleteVariantRow(db: Executor, id: number) {
   await db.delete(imageVariants).where(eq(imageVariants.id, id));
 }
 
-export async function deleteMediaRow(db: Executor, id: number) {
-  await db.delete(mediaFiles).where(eq(mediaFiles.id, id));
+/** Every live character of a project with its metadata (imports plan against them, metadata exports them). */
+export async function liveCharacters(db: Executor, projectId: number) {
+  return db
+    .select({
+      id: characters.id,
+      publicId: characters.publicId,
+      name: characters.name,
+      metadata: characters.metadata,
+    })
+    .from(characters)
+    .where(and(eq(characters.projectId, projectId), isNull(characters.deletedAt)));
 }

@@ -438,10 +438,7 @@ export class CharactersService {
       }
       const file = await findMediaFile(tx, variant.filePublicId);
       await repo.deleteVariantRow(tx, variant.id);
-      if (file) {
-        await repo.deleteMediaRow(tx, file.id);
-        keys.push(file.storageKey, ...(file.thumbnailKey ? [file.thumbnailKey] : []));
-      }
+      keys.push(...(await this.d.media.dropRows(tx, file ? [file.id] : [])));
       await this.touch(tx, variant.characterId);
       await this.d.audit.record(tx, ctx, {
         action: 'character.variant_deleted',
@@ -451,7 +448,7 @@ export class CharactersService {
         details: { variantId: variantPublicId, variantType: variant.variantTypeSlug, status: variant.status },
       });
     });
-    await Promise.all(keys.map((k) => this.d.media.deleteStored(k)));
+    await this.d.media.deleteStored(keys);
   }
 
   /** Deletes a source image and its file; deleting the current one brings back the one it replaced, if any. */
@@ -464,8 +461,7 @@ export class CharactersService {
       const owner = await this.editableById(tx, source.characterId);
       characterPublicId = owner.publicId;
       await repo.deleteSourceImage(tx, source);
-      await repo.deleteMediaRow(tx, source.fileId);
-      keys.push(source.storageKey, ...(source.thumbnailKey ? [source.thumbnailKey] : []));
+      keys.push(...(await this.d.media.dropRows(tx, [source.fileId])));
       await this.touch(tx, source.characterId);
       await this.d.audit.record(tx, ctx, {
         action: 'character.source_image_deleted',
@@ -475,7 +471,7 @@ export class CharactersService {
         details: { sourceImageId: sourcePublicId, wasCurrent: source.isCurrent },
       });
     });
-    await Promise.all(keys.map((k) => this.d.media.deleteStored(k)));
+    await this.d.media.deleteStored(keys);
     return this.get(characterPublicId);
   }
 

@@ -120,19 +120,6 @@ export async function updateImport(
     .where(eq(characterImports.id, id));
 }
 
-/** Live characters of a project with their metadata, for planning. */
-export async function liveCharacters(db: Executor, projectId: number) {
-  return db
-    .select({
-      id: characters.id,
-      publicId: characters.publicId,
-      name: characters.name,
-      metadata: characters.metadata,
-    })
-    .from(characters)
-    .where(and(eq(characters.projectId, projectId), isNull(characters.deletedAt)));
-}
-
 /** Hashes of every image (source images and variants) of a project's live characters. */
 export async function imageHashes(db: Executor, projectId: number) {
   const live = and(eq(characters.projectId, projectId), isNull(characters.deletedAt));

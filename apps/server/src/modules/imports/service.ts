@@ -470,7 +470,10 @@ export class ImportsService {
         const types = new Map((await repo.variantTypes(tx)).map((t) => [t.slug, t.id]));
         const pending = await characterRepo.variantStatusId(tx, 'pending');
         const liveByName = new Map(
-          (await repo.liveCharacters(tx, current.projectId)).map((c) => [c.name.toLowerCase(), c.publicId]),
+          (await characterRepo.liveCharacters(tx, current.projectId)).map((c) => [
+            c.name.toLowerCase(),
+            c.publicId,
+          ]),
         );
         for (const entry of plan.entries) {
           const characterId = await this.importEntry(tx, ctx, {
@@ -642,7 +645,7 @@ export class ImportsService {
       hashes.set(h.characterId, (hashes.get(h.characterId) ?? new Set()).add(h.sha256));
     }
     const existing = new Map<string, ExistingCharacter>();
-    for (const c of await repo.liveCharacters(tx, row.projectId)) {
+    for (const c of await characterRepo.liveCharacters(tx, row.projectId)) {
       existing.set(c.name.toLowerCase(), {
         name: c.name,
         sha256s: hashes.get(c.id) ?? new Set(),

@@ -2,7 +2,9 @@
 
 import { Readable } from 'node:stream';
 import type { MediaFile } from '@i2v/contracts';
+import { inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { mediaFiles } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { Storage } from '../../platform/storage.js';
@@ -94,9 +96,22 @@ export class MediaService {
     };
   }
 
-  /** Removes a stored file after the transaction that dropped its row has committed. */
-  async deleteStored(key: string): Promise<void> {
-    await this.storage.delete(key);
+  /**
+   * Deletes media rows in the caller's transaction (their owners' rows must be gone) and returns the storage keys of
+   * their files, for `deleteStored` once the transaction has committed: a rolled-back purge keeps its files.
+   */
+  async dropRows(tx: Executor, fileIds: number[]): Promise<string[]> {
+    if (fileIds.length === 0) return [];
+    const rows = await tx
+      .delete(mediaFiles)
+      .where(inArray(mediaFiles.id, fileIds))
+      .returning({ key: mediaFiles.storageKey, thumb: mediaFiles.thumbnailKey });
+    return rows.flatMap((r) => [r.key, ...(r.thumb ? [r.thumb] : [])]);
+  }
+
+  /** Removes stored files after the transaction that dropped their rows has committed. */
+  async deleteStored(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((k) => this.storage.delete(k)));
   }
 
   describe(

@@ -21,7 +21,6 @@ import { validateAgainst } from '../../platform/json-schema.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import * as characterRepo from '../characters/repo.js';
-import { liveCharacters } from '../imports/repo.js';
 import type { ProjectsService } from '../projects/service.js';
 
 export interface MetadataImportBody {
@@ -59,7 +58,7 @@ export class MetadataService {
     format: 'csv' | 'json',
   ): Promise<{ body: string; fileName: string; mimeType: string }> {
     const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
-    const rows = (await liveCharacters(this.d.db, project.id)).sort((a, b) =>
+    const rows = (await characterRepo.liveCharacters(this.d.db, project.id)).sort((a, b) =>
       a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
     );
     const slug = project.name.replace(/[^\w-]+/g, '_').replace(/^_+|_+$/g, '') || 'project';
@@ -171,7 +170,7 @@ export class MetadataService {
       throw invalidFile(body.format === 'csv' ? 'CSV' : 'JSON', [{ message: 'it has no character rows' }]);
     }
     const byName = new Map(
-      (await liveCharacters(db, project.id)).map((c) => [
+      (await characterRepo.liveCharacters(db, project.id)).map((c) => [
         c.name.toLowerCase(),
         { ...c, metadata: (c.metadata ?? {}) as Record<string, unknown> },
       ]),

@@ -6,7 +6,6 @@ import type { Db, Executor } from '../../db/client.js';
 import {
   characters,
   imageVariants,
-  mediaFiles,
   projects,
   scenes,
   sceneVideoVersions,
@@ -15,8 +14,8 @@ import {
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
-import type { Storage } from '../../platform/storage.js';
 import type { AuditService } from '../audit/service.js';
+import type { MediaService } from '../media/service.js';
 
 export interface SweepResult {
   characters: number;
@@ -34,7 +33,7 @@ export class RetentionService {
       db: Db;
       clock: Clock;
       audit: AuditService;
-      storage: Storage;
+      media: MediaService;
       onError?: (err: unknown) => void;
     },
   ) {}
@@ -128,7 +127,7 @@ export class RetentionService {
       if (!c?.deletedAt) return;
       const files = await this.filesOfCharacter(tx, characterId);
       await tx.delete(characters).where(eq(characters.id, characterId));
-      keys.push(...(await this.deleteMedia(tx, files)));
+      keys.push(...(await this.d.media.dropRows(tx, files)));
       await this.d.audit.record(tx, ctx, {
         action: 'character.purged',
         entityType: 'character',
@@ -137,7 +136,7 @@ export class RetentionService {
         details: { projectId: c.projectPublicId, files: files.length, trashedAt: c.deletedAt.toISOString() },
       });
     });
-    await Promise.all(keys.map((k) => this.d.storage.delete(k)));
+    await this.d.media.deleteStored(keys);
     return keys.length;
   }
 
@@ -158,7 +157,7 @@ export class RetentionService {
       // characters first: their scenes must go before the project's own scene types they point at
       await tx.delete(characters).where(eq(characters.projectId, projectId));
       await tx.delete(projects).where(eq(projects.id, projectId));
-      keys.push(...(await this.deleteMedia(tx, files)));
+      keys.push(...(await this.d.media.dropRows(tx, files)));
       await this.d.audit.record(tx, systemContext, {
         action: 'project.purged',
         entityType: 'project',
@@ -167,7 +166,7 @@ export class RetentionService {
         details: { characters: ids.length, files: files.length, trashedAt: p.deletedAt.toISOString() },
       });
     });
-    await Promise.all(keys.map((k) => this.d.storage.delete(k)));
+    await this.d.media.deleteStored(keys);
     return keys.length;
   }
 
@@ -186,7 +185,7 @@ export class RetentionService {
         ),
       );
       keys.push(
-        ...(await this.deleteMedia(
+        ...(await this.d.media.dropRows(
           tx,
           rows.map((r) => r.fileId),
         )),
@@ -198,7 +197,7 @@ export class RetentionService {
         details: { versions: rows.length },
       });
     });
-    await Promise.all(keys.map((k) => this.d.storage.delete(k)));
+    await this.d.media.deleteStored(keys);
     return keys.length;
   }
 
@@ -220,15 +219,5 @@ export class RetentionService {
         .where(eq(scenes.characterId, characterId)),
     ]);
     return [...a, ...b, ...c].map((r) => r.id);
-  }
-
-  /** Deletes media rows no longer referenced (after their owners' rows went) and returns their storage keys. */
-  private async deleteMedia(tx: Executor, fileIds: number[]): Promise<string[]> {
-    if (fileIds.length === 0) return [];
-    const rows = await tx
-      .delete(mediaFiles)
-      .where(inArray(mediaFiles.id, fileIds))
-      .returning({ key: mediaFiles.storageKey, thumb: mediaFiles.thumbnailKey });
-    return rows.flatMap((r) => [r.key, ...(r.thumb ? [r.thumb] : [])]);
   }
 }

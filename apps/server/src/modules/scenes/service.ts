@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
+import { findCharacter } from '../characters/repo.js';
 import type { CharactersService } from '../characters/service.js';
 import type { MediaService } from '../media/service.js';
 import type { ProjectsService } from '../projects/service.js';
@@ -41,7 +42,12 @@ export class ScenesService {
     const column = shape.columns.find(
       (c) => c.sceneTypeId === row.sceneTypePublicId && c.variantTypeId === row.variantTypePublicId,
     );
-    const character = await this.d.characters.get(row.characterPublicId).catch(() => null);
+    // only the thumbnail of the character is shown: its summary row, not the whole character
+    const character = await findCharacter(this.d.db, row.characterPublicId);
+    const thumbnailUrl =
+      character?.sourceFileId && character.sourceThumbnailKey
+        ? this.d.media.links.url(character.sourceFileId, 'thumbnail')
+        : null;
     const finals = await this.d.finalVersionIds(this.d.db, [row.id]);
     return {
       id: row.publicId,
@@ -49,7 +55,7 @@ export class ScenesService {
       character: {
         id: row.characterPublicId,
         name: row.characterName,
-        thumbnailUrl: character?.thumbnailUrl ?? null,
+        thumbnailUrl,
       },
       sceneType: { id: row.sceneTypePublicId, name: row.sceneTypeName },
       variantType: { id: row.variantTypePublicId, slug: row.variantTypeSlug, name: row.variantTypeName },

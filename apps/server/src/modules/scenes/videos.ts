@@ -2,11 +2,12 @@
 // ones with 5/6). A new version becomes the final one; any live version can be made final; a version that is not
 // final can be moved to the trash, restored, or purged (row and files gone).
 
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SceneVideoVersion } from '@i2v/contracts';
 import { extractFrame, FfmpegError, type MediaProbe, probe } from '@i2v/ffmpeg';
@@ -124,7 +125,15 @@ export class SceneVideosService {
     const source = path.join(dir, 'upload');
     const written: string[] = [];
     try {
-      await pipeline(upload.stream, createWriteStream(source)).catch((err: { code?: string }) => {
+      // hashed as it streams in, so the file is read once more only by ffprobe
+      const hash = createHash('sha256');
+      const hashing = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      await pipeline(upload.stream, hashing, createWriteStream(source)).catch((err: { code?: string }) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
           throw new AppError(
             'video.too_large',
@@ -150,7 +159,7 @@ export class SceneVideosService {
       written.push(storageKey);
       await this.d.storage.put(thumbnailKey, posterWebp);
       written.push(thumbnailKey);
-      const sha256 = await hashFile(source);
+      const sha256 = hash.digest('hex');
       await this.d.db.transaction(async (tx) => {
         const scene = await this.d.scene(tx, scenePublicId, true);
         // serialise version numbers per scene
@@ -299,8 +308,7 @@ export class SceneVideosService {
         );
       }
       await tx.delete(sceneVideoVersions).where(eq(sceneVideoVersions.id, row.id));
-      await tx.delete(mediaFiles).where(eq(mediaFiles.id, row.fileRowId));
-      keys.push(row.storageKey, ...(row.thumbnailKey ? [row.thumbnailKey] : []));
+      keys.push(...(await this.d.media.dropRows(tx, [row.fileRowId])));
       await this.d.audit.record(tx, ctx, {
         action: 'scene.video_purged',
         entityType: 'scene',
@@ -309,8 +317,7 @@ export class SceneVideosService {
         details: { versionId: publicId, sizeBytes: row.sizeBytes },
       });
     });
-    // files go after the commit: a failed transaction keeps them
-    await Promise.all(keys.map((k) => this.d.storage.delete(k)));
+    await this.d.media.deleteStored(keys);
   }
 
   /** The final live version of each given scene, by scene id. */
@@ -395,12 +402,4 @@ export class SceneVideosService {
       createdAt: r.createdAt.toISOString(),
     };
   }
-}
-
-async function hashFile(file: string): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  const { createReadStream } = await import('node:fs');
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('hex');
 }

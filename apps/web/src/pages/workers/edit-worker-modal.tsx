@@ -5,9 +5,9 @@ import { useEffect, useRef } from 'react';
 import { applyProblemToForm } from '@/api/form-errors';
 import type { Worker } from '@/api/types';
 import { notifyError, notifySuccess } from '@/components';
+import { capabilityTagPattern } from './worker-format';
 import { useUpdateWorker } from './worker-queries';
 
-const tagPattern = /^[a-z0-9][a-z0-9._-]{0,31}(:[a-z0-9][a-z0-9._-]{0,31})?$/;
 const fields = ['name', 'tags', 'maxConcurrency'] as const;
 type Values = { name: string; tags: string[]; maxConcurrency: number };
 
@@ -18,7 +18,9 @@ export function EditWorkerModal({ worker, onClose }: { worker: Worker | null; on
     validate: {
       name: (value) => (value.trim() ? null : 'Enter a name people will recognise'),
       tags: (value) =>
-        value.every((t) => tagPattern.test(t)) ? null : 'Tags are lower-case words, optionally key:value',
+        value.every((t) => capabilityTagPattern.test(t))
+          ? null
+          : 'Tags are lower-case words, optionally key:value',
     },
   });
   const update = useUpdateWorker();

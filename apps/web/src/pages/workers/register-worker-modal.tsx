@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { applyProblemToForm } from '@/api/form-errors';
 import type { Worker } from '@/api/types';
 import { notifyError } from '@/components';
+import { capabilityTagPattern } from './worker-format';
 import { type NewWorker, useRegisterWorker } from './worker-queries';
 
 interface RegisterWorkerModalProps {
@@ -14,7 +15,6 @@ interface RegisterWorkerModalProps {
 }
 
 const fields = ['url', 'name', 'tags', 'maxConcurrency'] as const;
-const tagPattern = /^[a-z0-9][a-z0-9._-]{0,31}(:[a-z0-9][a-z0-9._-]{0,31})?$/;
 
 export function RegisterWorkerModal({ opened, onClose, onRegistered }: RegisterWorkerModalProps) {
   const form = useForm<NewWorker>({
@@ -25,7 +25,7 @@ export function RegisterWorkerModal({ opened, onClose, onRegistered }: RegisterW
         /^https?:\/\/\S+$/.test(value.trim()) ? null : 'Enter the server address, like http://10.0.0.5:8188',
       name: (value) => (value.trim() ? null : 'Enter a name people will recognise'),
       tags: (value) =>
-        value.every((t) => tagPattern.test(t))
+        value.every((t) => capabilityTagPattern.test(t))
           ? null
           : 'Tags are lower-case words, optionally key:value, like gpu:24gb',
     },

@@ -37,3 +37,6 @@ export function formatGpuName(name: string | null): string {
   if (!name) return '—';
   return name.replace(/^\w+:\d+\s+/, '').replace(/\s+:\s+\S+$/, '');
 }
+
+/** Capability tags as the server takes them: lower-case words, optionally `key:value`, e.g. `gpu:24gb`. */
+export const capabilityTagPattern = /^[a-z0-9][a-z0-9._-]{0,31}(:[a-z0-9][a-z0-9._-]{0,31})?$/;

@@ -7,9 +7,15 @@ import { api } from '@/api/client';
 import { unwrap } from '@/api/unwrap';
 import { notifyError, notifySuccess } from '@/components';
 import { countOf } from '@/format/count';
+import { badTagError, normaliseTags } from '@/format/tags';
 import { charactersKey, useTagSuggestions } from './character-queries';
 
-const clean = (values: string[]) => [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
+/** Keeps the valid tags; an invalid one is named and left out. */
+function clean(values: string[]): string[] {
+  const { tags, bad } = normaliseTags(values);
+  if (bad) notifyError(badTagError(bad), 'Not a valid tag');
+  return tags.filter((t) => t !== bad);
+}
 
 export function BulkTagBar({
   projectId,

@@ -155,7 +155,7 @@ export function ReadinessView({ projectId }: { projectId: string }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Character</Table.Th>
-                <Table.Th w={150}>State</Table.Th>
+                <Table.Th w={180}>State</Table.Th>
                 <Table.Th w={140}>Done</Table.Th>
                 <Table.Th>Missing</Table.Th>
               </Table.Tr>

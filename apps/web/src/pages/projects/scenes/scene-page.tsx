@@ -38,6 +38,7 @@ import {
   UploadIcon,
 } from '@/components';
 import { formatFileSize } from '@/format/media';
+import { badTagError, normaliseTags } from '@/format/tags';
 import { characterWriteBlockOf } from '../characters/character-fields';
 import { useTagSuggestions } from '../characters/character-queries';
 import { ReadOnlyReason } from '../characters/read-only-reason';
@@ -54,7 +55,6 @@ import {
 } from './scene-queries';
 
 const acceptedVideoTypes = 'video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm';
-const tagPattern = /^[a-z0-9][a-z0-9_-]*(:[a-z0-9][a-z0-9_-]*)?$/;
 
 const duration = (s: number) => `${s.toFixed(2)} s`;
 
@@ -352,10 +352,9 @@ function SceneTags({ scene, canEdit }: { scene: Scene; canEdit: boolean }) {
       disabled={save.isPending}
       data-testid="scene-tags"
       onChange={(values) => {
-        const tags = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
-        const bad = tags.find((t) => !tagPattern.test(t) || t.length > 60);
+        const { tags, bad } = normaliseTags(values);
         if (bad) {
-          notifyError(new Error(`"${bad}": use letters, digits, hyphens or underscores`), 'Not a valid tag');
+          notifyError(badTagError(bad), 'Not a valid tag');
           return;
         }
         save.mutate(tags, { onError: (e) => notifyError(e, 'Could not save the tags') });

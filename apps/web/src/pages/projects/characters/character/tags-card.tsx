@@ -2,22 +2,17 @@
 import { Badge, Card, Group, TagsInput, Text } from '@mantine/core';
 import type { Character } from '@/api/types';
 import { notifyError } from '@/components';
+import { badTagError, normaliseTags } from '@/format/tags';
 import { useSetCharacterTags, useTagSuggestions } from '../character-queries';
 import { SectionTitle } from './section-title';
-
-const tagPattern = /^[a-z0-9][a-z0-9_-]*(:[a-z0-9][a-z0-9_-]*)?$/;
 
 export function TagsCard({ character, blocked }: { character: Character; blocked: string | null }) {
   const save = useSetCharacterTags(character);
   const suggestions = useTagSuggestions('');
   const onChange = (values: string[]) => {
-    const tags = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
-    const bad = tags.find((t) => !tagPattern.test(t) || t.length > 60);
+    const { tags, bad } = normaliseTags(values);
     if (bad) {
-      notifyError(
-        new Error(`"${bad}": use letters, digits, hyphens or underscores, optionally as namespace:value`),
-        'Not a valid tag',
-      );
+      notifyError(badTagError(bad), 'Not a valid tag');
       return;
     }
     save.mutate(tags, { onError: (error) => notifyError(error, 'Could not save the tags') });
