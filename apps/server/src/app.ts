@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { ComfyPool } from '@i2v/comfy';
 import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,9 +18,18 @@ import { AuthService } from './modules/auth/service.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { characterRoutes } from './modules/characters/routes.js';
 import { CharactersService } from './modules/characters/service.js';
+import { EventBus } from './modules/events/bus.js';
+import { NotificationsService, notificationRoutes } from './modules/events/notifications.js';
+import { registerLiveSocket } from './modules/events/socket.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { ImportsService } from './modules/imports/service.js';
+import { JobEngine } from './modules/jobs/engine.js';
+import { comfyRenderHandler } from './modules/jobs/handlers/comfy-render.js';
+import { retentionSweepHandler } from './modules/jobs/handlers/retention-sweep.js';
+import { JobRegistry } from './modules/jobs/registry.js';
+import { jobRoutes } from './modules/jobs/routes.js';
+import { JobsService } from './modules/jobs/service.js';
 import { MediaLinks } from './modules/media/links.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
@@ -93,6 +103,10 @@ export interface Services {
   workers: WorkersService;
   workerHealth: WorkerHealthLoop;
   system: SystemHealthService;
+  bus: EventBus;
+  jobs: JobsService;
+  jobEngine: JobEngine;
+  notifications: NotificationsService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -279,6 +293,34 @@ export async function buildApp(
     retentionHours: config.vitalsRetentionHours,
     onError: (err) => app.log.error({ err }, 'worker health check failed'),
   });
+  const bus = new EventBus(db, database.listener, clock, (err) => app.log.error({ err }, 'event bus'));
+  await bus.start();
+  const comfyPool = new ComfyPool();
+  app.addHook('onClose', async () => comfyPool.closeAll());
+  const registry = new JobRegistry()
+    .register(
+      comfyRenderHandler({ db, storage, pool: comfyPool, workerLostMs: config.workerLostSeconds * 1000 }),
+    )
+    .register(retentionSweepHandler(retention));
+  registry.assertComplete();
+  const jobs = new JobsService({ db, clock, bus, registry, links: media.links });
+  const jobEngine = new JobEngine({
+    db,
+    clock,
+    bus,
+    registry,
+    jobs,
+    gpu: config.roles.includes('scheduler') && config.roles.includes('bridge'),
+    cpuConcurrency: config.roles.includes('media') ? config.mediaConcurrency : 0,
+    leaseMs: config.jobLeaseSeconds * 1000,
+    tickMs: config.jobTickMs,
+    strategy: config.schedulerStrategy,
+    offPeak: config.offPeak,
+    adoptAllAtStart: database.kind === 'pglite',
+    onError: (err, context) => app.log.error({ err, context }, 'job engine'),
+  });
+  app.addHook('onClose', async () => jobEngine.stop());
+  const notifications = new NotificationsService(db);
   const system = new SystemHealthService({
     database,
     clock,
@@ -286,6 +328,7 @@ export async function buildApp(
     healthLoop: workerHealth,
   });
 
+  await registerLiveSocket(app, bus, auth);
   await app.register(
     healthRoutes({ notReadyReason: deps.notReadyReason ?? (() => null), pingDatabase: database.ping }),
   );
@@ -316,6 +359,8 @@ export async function buildApp(
       );
       await api.register(workerRoutes(workers));
       await api.register(systemRoutes(system));
+      await api.register(jobRoutes(jobs));
+      await api.register(notificationRoutes(notifications));
     },
     { prefix: '/api/v1' },
   );
@@ -341,6 +386,10 @@ export async function buildApp(
       workers,
       workerHealth,
       system,
+      bus,
+      jobs,
+      jobEngine,
+      notifications,
     },
     routes,
   };

@@ -83,6 +83,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
     }
     built.services.imports.resumeInterrupted().catch((err) => app?.log.error({ err }, 'imports not resumed'));
     built.services.retention.start(config.retentionSweepMinutes * 60_000);
+    built.services.jobEngine.start();
     // after `ready` too: the simulated fleet and the health loop must not delay start-up
     const fleetStarted = app;
     const bridge = config.roles.includes('bridge');
@@ -112,6 +113,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
         stopping ??= (async () => {
           notReady = `shutting down (${reason})`;
           await demoSeeding;
+          await built.services.jobEngine.stop();
           await built.services.imports.stop();
           await built.services.retention.stop();
           await built.services.workerHealth.stop();

@@ -1,5 +1,7 @@
 export * from './audit-chain.js';
 export * from './import-plan.js';
+export * from './job-scheduling.js';
+export * from './job-state.js';
 export * from './lockout.js';
 export * from './metadata-completeness.js';
 export * from './metadata-table.js';

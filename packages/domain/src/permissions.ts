@@ -11,6 +11,8 @@ export const permissions = [
   'review.finalize',
   /** Register, drain and decommission GPU workers (ComfyUI servers). */
   'workers.manage',
+  /** Cancel, pause, reprioritise and retry anyone's jobs (everyone may act on their own). */
+  'jobs.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -23,6 +23,19 @@ export interface Database {
   location: string;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Cross-process notifications (PostgreSQL LISTEN/NOTIFY on a dedicated connection that reconnects); null for the
+   * embedded database, which only one process can open. Channel names are scoped to the schema in use.
+   */
+  listener: Listener | null;
+}
+
+export interface Listener {
+  /** The channel name as the database sees it (suffixed with the schema when one is set). */
+  channel(name: string): string;
+  /** Subscribes; resolves once LISTEN is in place. */
+  listen(name: string, onMessage: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
@@ -41,6 +54,7 @@ export async function openPglite({ dir }: PgliteOptions): Promise<Database> {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
+    listener: null,
     kind: 'pglite',
     location: dir ? path.resolve(dir) : 'memory',
     ping: async () => {
@@ -76,17 +90,82 @@ export async function openPostgres({ url, poolMax, searchPath }: PostgresOptions
   };
   await ping();
   let closed = false;
+  const listener = new PgListener(url, searchPath);
   return {
     db,
+    listener,
     kind: 'postgres',
     location: maskUrlPassword(url) + (searchPath ? ` (schema ${searchPath})` : ''),
     ping,
     close: async () => {
       if (closed) return;
       closed = true;
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+/** One dedicated connection for LISTEN; on a drop it reconnects and listens again (missed messages are lost). */
+class PgListener implements Listener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, ((payload: string) => void)[]>();
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly scope: string | undefined,
+  ) {}
+
+  channel(name: string): string {
+    return this.scope ? `${name}_${this.scope}` : name;
+  }
+
+  async listen(name: string, onMessage: (payload: string) => void): Promise<void> {
+    const channel = this.channel(name);
+    const list = this.handlers.get(channel);
+    if (list) list.push(onMessage);
+    else this.handlers.set(channel, [onMessage]);
+    const client = await this.connect();
+    if (!list) await client.query(`LISTEN "${channel}"`);
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (m) => {
+        for (const fn of this.handlers.get(m.channel) ?? []) fn(m.payload ?? '');
+      });
+      client.on('error', () => {
+        this.client = null;
+        client.end().catch(() => undefined);
+        if (!this.closed) setTimeout(() => void this.reconnect(), 500).unref();
+      });
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN "${channel}"`);
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.closed) return;
+    await this.connect().catch(() => {
+      if (!this.closed) setTimeout(() => void this.reconnect(), 1000).unref();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const c = this.client ?? (await this.connecting?.catch(() => null));
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
 }
 
 export const nowSql = sql`now()`;

@@ -49,6 +49,17 @@ const envSchema = z.object({
   I2V_SHUTDOWN_TIMEOUT: int(1, 600).default(10),
   I2V_COOKIE_SECURE: bool.default(false),
   I2V_WEB_DIR: z.string().optional(),
+  I2V_JOB_LEASE_SECONDS: int(2, 3600).default(20),
+  I2V_JOB_TICK_MS: int(50, 60_000).default(1000),
+  I2V_WORKER_LOST_SECONDS: int(1, 3600).default(15),
+  I2V_MEDIA_CONCURRENCY: int(1, 64).default(2),
+  I2V_SCHEDULER_STRATEGY: z.enum(['least_loaded', 'packed']).default('least_loaded'),
+  I2V_OFF_PEAK: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+      error: 'must be HH:MM-HH:MM, like 22:00-08:00',
+    })
+    .default('22:00-08:00'),
 });
 
 export interface Config {
@@ -82,6 +93,17 @@ export interface Config {
   shutdownTimeout: number;
   cookieSecure: boolean;
   webDir: string | undefined;
+  /** A running job's lease; a job whose process stops renewing it is recovered or retried after this long. */
+  jobLeaseSeconds: number;
+  /** The scheduler looks at the queue at least this often (NOTIFY wakes it sooner). */
+  jobTickMs: number;
+  /** A worker unreachable this long loses its running job to another worker. */
+  workerLostSeconds: number;
+  /** CPU jobs one media process runs at once. */
+  mediaConcurrency: number;
+  schedulerStrategy: 'least_loaded' | 'packed';
+  /** When off-peak-only jobs may start, in the server's local time. */
+  offPeak: string;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeout: e.I2V_SHUTDOWN_TIMEOUT,
     cookieSecure: e.I2V_COOKIE_SECURE,
     webDir: e.I2V_WEB_DIR,
+    jobLeaseSeconds: e.I2V_JOB_LEASE_SECONDS,
+    jobTickMs: e.I2V_JOB_TICK_MS,
+    workerLostSeconds: e.I2V_WORKER_LOST_SECONDS,
+    mediaConcurrency: e.I2V_MEDIA_CONCURRENCY,
+    schedulerStrategy: e.I2V_SCHEDULER_STRATEGY,
+    offPeak: e.I2V_OFF_PEAK,
   };
 }
 

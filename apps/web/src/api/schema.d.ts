@@ -5774,6 +5774,1051 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job kinds this studio runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["JobKindInfo"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List jobs, in queue order or newest first, filtered by state, kind, owner, project, worker */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Comma-separated states; `active` lists are the default order */
+                    state?: string;
+                    kind?: string;
+                    owner?: "me" | string;
+                    projectId?: string;
+                    workerId?: string;
+                    /** @description `queue`: the order the scheduler takes them; `newest`: latest first */
+                    order?: "queue" | "newest";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a job
+         * @description Answers at once with the job (201); it waits for its dependencies (`pending`), its start time (`scheduled`) or a worker (`queued`). An unknown kind is a 422 `job.kind_unknown`, a payload the kind does not accept a 422 `job.payload_invalid` naming `body.payload.…`, a start time in the past a 422 `job.run_at_past`, an unknown dependency a 422 `job.dependency_not_found`. Nothing is written then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateJobInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit several jobs in one transaction
+         * @description All or nothing: one bad job refuses the batch, naming `body.jobs.N.…`. Within a priority level a batch runs longest expected first (`payload.estimatedSeconds`), which keeps the fleet busy to the end.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        jobs: components["schemas"]["CreateJobInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's running and waiting jobs, for the job tray */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSummary"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel, pause, resume, retry, reprioritise or move to the front many jobs
+         * @description Each job is acted on by itself; the answer says per job whether it worked and, if not, why.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "cancel" | "pause" | "resume" | "retry" | "priority" | "front";
+                        ids: string[];
+                        /** @enum {string} */
+                        priority?: "urgent" | "normal" | "background";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkJobResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job's history: transitions with attempt and worker, log lines, moves, checkpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobEventList"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a job (a running one is interrupted on its worker; its outputs so far are kept)
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a job (a running one pauses at its next checkpoint)
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused job
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a failed or cancelled job again, optionally with changed payload fields or priority
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do. Changed fields are merged into the payload and checked like a new submission.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Fields to change for the new attempt (merged into the payload, then checked) */
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        priority?: "urgent" | "normal" | "background";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a job's priority level
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        priority: "urgent" | "normal" | "background";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a waiting job to the front or back of its level, or next to another job (drag and drop)
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do. Placing it next to a job of another level takes that level.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Front or back of its priority level
+                         * @enum {string}
+                         */
+                        to?: "front" | "back";
+                        /**
+                         * Format: uuid
+                         * @description Place just before this queued job (drag and drop)
+                         */
+                        before?: string;
+                        /**
+                         * Format: uuid
+                         * @description Place just after this queued job
+                         */
+                        after?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or clear the start time of a waiting job
+         * @description Owners act on their own jobs; acting on someone else's needs the "jobs.manage" permission (403 `job.forbidden`). A move the job's state does not allow is a 409 `job.illegal_transition` that says what it can do. A time in the past is a 422 `job.run_at_past`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: queue now */
+                        runAt: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications as read (all of them when no ids are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Omit to mark all as read */
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5960,6 +7005,408 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        WorkerVitalsSampleInput: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        WorkerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSampleInput"] | null;
+        };
+        WorkerPageInput: {
+            items: components["schemas"]["WorkerInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEventInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPageInput: {
+            items: components["schemas"]["WorkerEventInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucketInput: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitalsInput: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucketInput"][];
+        };
+        SystemHealthInput: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
+        };
+        ComfyRenderPayloadInput: {
+            /**
+             * Format: uuid
+             * @description The workflow version to run
+             */
+            workflowVersionId: string;
+            /**
+             * Format: uuid
+             * @description Media file loaded by every LoadImage node (a test frame when absent)
+             */
+            inputImageId?: string;
+            /** @description Slot key → value, e.g. `{ "positive_prompt": "…", "length": 33 }` */
+            parameters?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Fixed seed; a fresh one per attempt when absent */
+            seed?: number;
+            /** @description Expected GPU time */
+            estimatedSeconds?: number;
+            /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+            sim?: {
+                failAt?: string;
+                failMessage?: string;
+                stallMs?: number;
+                slowdown?: number;
+                dropSocket?: boolean;
+                restart?: boolean;
+                /** @enum {string} */
+                frames?: "black" | "frozen" | "drift";
+                historyDelayMs?: number;
+            };
+        };
+        RetentionSweepPayloadInput: Record<string, never>;
+        JobKindInfoInput: {
+            kind: string;
+            label: string;
+            /** @enum {string} */
+            resource: "gpu" | "cpu";
+            description: string;
+        };
+        CreateJobInput: {
+            /** @description One of comfy.render, retention.sweep */
+            kind: string;
+            /**
+             * @description IDs and settings; checked per kind
+             * @default {}
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            priority: "urgent" | "normal" | "background";
+            /** Format: uuid */
+            projectId?: string;
+            /**
+             * @description A worker must carry every one
+             * @default []
+             */
+            requiredTags: string[];
+            /**
+             * @description Break ties between suitable workers
+             * @default []
+             */
+            preferredTags: string[];
+            /**
+             * Format: date-time
+             * @description Do not start before this time (scheduled submission)
+             */
+            runAt?: string;
+            /**
+             * @description Only start inside the off-peak window
+             * @default false
+             */
+            offPeakOnly: boolean;
+            /**
+             * @description Jobs that must complete first
+             * @default []
+             */
+            dependsOn: string[];
+            /**
+             * @default cancel
+             * @enum {string}
+             */
+            onDependencyFailure: "cancel" | "run";
+            /**
+             * @description Attempts after infrastructure failures
+             * @default 3
+             */
+            maxAttempts: number;
+            /** @description Shown in the tray and the queue */
+            label?: string;
+        };
+        JobErrorInput: {
+            /** @description `content` (the workflow failed), `infrastructure`, `cancelled`, `dependency`… */
+            code: string;
+            message: string;
+            nodeId?: string | null;
+            nodeType?: string | null;
+            traceback?: string[];
+            retryable: boolean;
+        };
+        JobOutputInput: {
+            /** Format: uuid */
+            mediaId: string;
+            filename: string;
+            mimeType: string;
+            sizeBytes: number;
+            /** @description Signed link */
+            url: string;
+        };
+        JobCheckpointInput: {
+            step: string;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        JobInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            label: string;
+            /** @enum {string} */
+            resource: "gpu" | "cpu";
+            /** @enum {string} */
+            state: "pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            priority: "urgent" | "normal" | "background";
+            payload: {
+                [key: string]: unknown;
+            };
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            projectId: string | null;
+            projectName: string | null;
+            requiredTags: string[];
+            preferredTags: string[];
+            worker: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            attempts: number;
+            maxAttempts: number;
+            /** @description 0…1 */
+            progress: number;
+            progressText: string | null;
+            runAt: string | null;
+            offPeakOnly: boolean;
+            /** @description A running job pauses at its next checkpoint */
+            pauseRequested: boolean;
+            /** @description ComfyUI prompt id of the current attempt */
+            promptId: string | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
+            error: components["schemas"]["JobErrorInput"] | null;
+            outputs: components["schemas"]["JobOutputInput"][];
+            checkpoints: components["schemas"]["JobCheckpointInput"][];
+            dependsOn: string[];
+            /** @enum {string} */
+            onDependencyFailure: "cancel" | "run";
+            parentId: string | null;
+            queuedAt: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JobPageInput: {
+            items: components["schemas"]["JobInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        JobSummaryInput: {
+            running: number;
+            /** @description Queued, scheduled, retrying, pending and paused */
+            queued: number;
+            /** @description Failed in the last 24 hours */
+            failedRecently: number;
+            /** @description Mean progress of running jobs */
+            progress: number | null;
+            /** @description Running and waiting jobs, running first, at most 20 */
+            active: components["schemas"]["JobInput"][];
+        };
+        JobEventInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "transition" | "log" | "moved" | "checkpoint";
+            fromState: ("pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled") | null;
+            toState: ("pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled") | null;
+            attempt: number;
+            message: string;
+            /** @enum {string} */
+            level: "info" | "warning" | "error";
+            worker: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        JobEventListInput: {
+            items: components["schemas"]["JobEventInput"][];
+        };
+        BulkJobResultInput: {
+            results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                code: string | null;
+                detail: string | null;
+            }[];
+        };
+        DomainEventInput: {
+            id: number;
+            /** @enum {string} */
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created";
+            /** Format: date-time */
+            at: string;
+            projectId: string | null;
+            userId: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            level: "info" | "success" | "warning" | "error";
+            title: string;
+            body: string;
+            /** @description App path to open, e.g. `/jobs/…` */
+            link: string | null;
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPageInput: {
+            items: components["schemas"]["NotificationInput"][];
+            nextCursor: string | null;
+            unread: number;
         };
         ImageVariantTypeInput: {
             /** Format: uuid */
@@ -6475,146 +7922,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        WorkerVitalsSampleInput: {
-            /** Format: date-time */
-            sampledAt: string;
-            /** @description % */
-            gpuUtilization: number | null;
-            temperatureC: number | null;
-            vramUsedBytes: number | null;
-            vramTotalBytes: number | null;
-            ramUsedBytes: number | null;
-            queueRunning: number | null;
-            queuePending: number | null;
-        };
-        WorkerInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            tags: string[];
-            maxConcurrency: number;
-            /** @enum {string} */
-            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
-            /** @enum {string} */
-            health: "unknown" | "healthy" | "degraded" | "down";
-            /** @description Why the worker is not healthy */
-            healthDetail: string | null;
-            comfyVersion: string | null;
-            gpuName: string | null;
-            vramTotalBytes: number | null;
-            /** @description A comfy-sim started by this studio */
-            isSimulated: boolean;
-            /** @description Last answered health check */
-            lastSeenAt: string | null;
-            lastCheckedAt: string | null;
-            decommissionedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The latest sample */
-            vitals: components["schemas"]["WorkerVitalsSampleInput"] | null;
-        };
-        WorkerPageInput: {
-            items: components["schemas"]["WorkerInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerEventInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
-            /** @enum {string} */
-            severity: "info" | "warning" | "critical";
-            message: string;
-            details: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WorkerEventPageInput: {
-            items: components["schemas"]["WorkerEventInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerVitalsBucketInput: {
-            /**
-             * Format: date-time
-             * @description Start of the bucket
-             */
-            at: string;
-            samples: number;
-            gpuUtilizationAvg: number | null;
-            gpuUtilizationMax: number | null;
-            temperatureAvg: number | null;
-            temperatureMax: number | null;
-            vramUsedAvg: number | null;
-            vramUsedMax: number | null;
-            vramTotal: number | null;
-            /** @description Running + pending prompts */
-            queueAvg: number | null;
-            queueMax: number | null;
-        };
-        WorkerVitalsInput: {
-            /** @enum {string} */
-            window: "1h" | "6h" | "24h";
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            bucketSeconds: number;
-            /** @description Only buckets with samples, oldest first (≤ 120) */
-            buckets: components["schemas"]["WorkerVitalsBucketInput"][];
-        };
-        SystemHealthInput: {
-            /** Format: date-time */
-            checkedAt: string;
-            database: {
-                ok: boolean;
-                /** @enum {string} */
-                kind: "pglite" | "postgres";
-                pingMs: number | null;
-                detail: string | null;
-            };
-            storage: {
-                ok: boolean;
-                dataDir: string;
-                writable: boolean;
-                freeBytes: number | null;
-                totalBytes: number | null;
-                detail: string | null;
-            };
-            workers: {
-                /** @description At least one enabled worker is healthy */
-                ok: boolean;
-                /** @description Not decommissioned */
-                total: number;
-                byHealth: {
-                    unknown: number;
-                    healthy: number;
-                    degraded: number;
-                    down: number;
-                };
-                byAdminState: {
-                    enabled: number;
-                    draining: number;
-                    disabled: number;
-                    decommissioned: number;
-                };
-                healthLoop: {
-                    running: boolean;
-                    intervalMs: number;
-                    lastRunAt: string | null;
-                    lastRunMs: number | null;
-                };
-            };
-            eventBus: {
-                available: boolean;
-                detail: string;
-            };
-        };
         WorkflowSlotInput: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
             key: string;
@@ -6977,6 +8284,408 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        WorkerVitalsSample: {
+            /** Format: date-time */
+            sampledAt: string;
+            /** @description % */
+            gpuUtilization: number | null;
+            temperatureC: number | null;
+            vramUsedBytes: number | null;
+            vramTotalBytes: number | null;
+            ramUsedBytes: number | null;
+            queueRunning: number | null;
+            queuePending: number | null;
+        };
+        Worker: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            maxConcurrency: number;
+            /** @enum {string} */
+            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
+            /** @enum {string} */
+            health: "unknown" | "healthy" | "degraded" | "down";
+            /** @description Why the worker is not healthy */
+            healthDetail: string | null;
+            comfyVersion: string | null;
+            gpuName: string | null;
+            vramTotalBytes: number | null;
+            /** @description A comfy-sim started by this studio */
+            isSimulated: boolean;
+            /** @description Last answered health check */
+            lastSeenAt: string | null;
+            lastCheckedAt: string | null;
+            decommissionedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest sample */
+            vitals: components["schemas"]["WorkerVitalsSample"] | null;
+        };
+        WorkerPage: {
+            items: components["schemas"]["Worker"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerEvent: {
+            id: string;
+            /** @enum {string} */
+            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            message: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerEventPage: {
+            items: components["schemas"]["WorkerEvent"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WorkerVitalsBucket: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            at: string;
+            samples: number;
+            gpuUtilizationAvg: number | null;
+            gpuUtilizationMax: number | null;
+            temperatureAvg: number | null;
+            temperatureMax: number | null;
+            vramUsedAvg: number | null;
+            vramUsedMax: number | null;
+            vramTotal: number | null;
+            /** @description Running + pending prompts */
+            queueAvg: number | null;
+            queueMax: number | null;
+        };
+        WorkerVitals: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            bucketSeconds: number;
+            /** @description Only buckets with samples, oldest first (≤ 120) */
+            buckets: components["schemas"]["WorkerVitalsBucket"][];
+        };
+        SystemHealth: {
+            /** Format: date-time */
+            checkedAt: string;
+            database: {
+                ok: boolean;
+                /** @enum {string} */
+                kind: "pglite" | "postgres";
+                pingMs: number | null;
+                detail: string | null;
+            };
+            storage: {
+                ok: boolean;
+                dataDir: string;
+                writable: boolean;
+                freeBytes: number | null;
+                totalBytes: number | null;
+                detail: string | null;
+            };
+            workers: {
+                /** @description At least one enabled worker is healthy */
+                ok: boolean;
+                /** @description Not decommissioned */
+                total: number;
+                byHealth: {
+                    unknown: number;
+                    healthy: number;
+                    degraded: number;
+                    down: number;
+                };
+                byAdminState: {
+                    enabled: number;
+                    draining: number;
+                    disabled: number;
+                    decommissioned: number;
+                };
+                healthLoop: {
+                    running: boolean;
+                    intervalMs: number;
+                    lastRunAt: string | null;
+                    lastRunMs: number | null;
+                };
+            };
+            eventBus: {
+                available: boolean;
+                detail: string;
+            };
+        };
+        ComfyRenderPayload: {
+            /**
+             * Format: uuid
+             * @description The workflow version to run
+             */
+            workflowVersionId: string;
+            /**
+             * Format: uuid
+             * @description Media file loaded by every LoadImage node (a test frame when absent)
+             */
+            inputImageId?: string;
+            /** @description Slot key → value, e.g. `{ "positive_prompt": "…", "length": 33 }` */
+            parameters?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Fixed seed; a fresh one per attempt when absent */
+            seed?: number;
+            /** @description Expected GPU time */
+            estimatedSeconds?: number;
+            /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+            sim?: {
+                failAt?: string;
+                failMessage?: string;
+                stallMs?: number;
+                slowdown?: number;
+                dropSocket?: boolean;
+                restart?: boolean;
+                /** @enum {string} */
+                frames?: "black" | "frozen" | "drift";
+                historyDelayMs?: number;
+            };
+        };
+        RetentionSweepPayload: Record<string, never>;
+        JobKindInfo: {
+            kind: string;
+            label: string;
+            /** @enum {string} */
+            resource: "gpu" | "cpu";
+            description: string;
+        };
+        CreateJob: {
+            /** @description One of comfy.render, retention.sweep */
+            kind: string;
+            /**
+             * @description IDs and settings; checked per kind
+             * @default {}
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            priority: "urgent" | "normal" | "background";
+            /** Format: uuid */
+            projectId?: string;
+            /**
+             * @description A worker must carry every one
+             * @default []
+             */
+            requiredTags: string[];
+            /**
+             * @description Break ties between suitable workers
+             * @default []
+             */
+            preferredTags: string[];
+            /**
+             * Format: date-time
+             * @description Do not start before this time (scheduled submission)
+             */
+            runAt?: string;
+            /**
+             * @description Only start inside the off-peak window
+             * @default false
+             */
+            offPeakOnly: boolean;
+            /**
+             * @description Jobs that must complete first
+             * @default []
+             */
+            dependsOn: string[];
+            /**
+             * @default cancel
+             * @enum {string}
+             */
+            onDependencyFailure: "cancel" | "run";
+            /**
+             * @description Attempts after infrastructure failures
+             * @default 3
+             */
+            maxAttempts: number;
+            /** @description Shown in the tray and the queue */
+            label?: string;
+        };
+        JobError: {
+            /** @description `content` (the workflow failed), `infrastructure`, `cancelled`, `dependency`… */
+            code: string;
+            message: string;
+            nodeId?: string | null;
+            nodeType?: string | null;
+            traceback?: string[];
+            retryable: boolean;
+        };
+        JobOutput: {
+            /** Format: uuid */
+            mediaId: string;
+            filename: string;
+            mimeType: string;
+            sizeBytes: number;
+            /** @description Signed link */
+            url: string;
+        };
+        JobCheckpoint: {
+            step: string;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            label: string;
+            /** @enum {string} */
+            resource: "gpu" | "cpu";
+            /** @enum {string} */
+            state: "pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            priority: "urgent" | "normal" | "background";
+            payload: {
+                [key: string]: unknown;
+            };
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            projectId: string | null;
+            projectName: string | null;
+            requiredTags: string[];
+            preferredTags: string[];
+            worker: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            attempts: number;
+            maxAttempts: number;
+            /** @description 0…1 */
+            progress: number;
+            progressText: string | null;
+            runAt: string | null;
+            offPeakOnly: boolean;
+            /** @description A running job pauses at its next checkpoint */
+            pauseRequested: boolean;
+            /** @description ComfyUI prompt id of the current attempt */
+            promptId: string | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
+            error: components["schemas"]["JobError"] | null;
+            outputs: components["schemas"]["JobOutput"][];
+            checkpoints: components["schemas"]["JobCheckpoint"][];
+            dependsOn: string[];
+            /** @enum {string} */
+            onDependencyFailure: "cancel" | "run";
+            parentId: string | null;
+            queuedAt: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JobPage: {
+            items: components["schemas"]["Job"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        JobSummary: {
+            running: number;
+            /** @description Queued, scheduled, retrying, pending and paused */
+            queued: number;
+            /** @description Failed in the last 24 hours */
+            failedRecently: number;
+            /** @description Mean progress of running jobs */
+            progress: number | null;
+            /** @description Running and waiting jobs, running first, at most 20 */
+            active: components["schemas"]["Job"][];
+        };
+        JobEvent: {
+            id: number;
+            /** @enum {string} */
+            kind: "transition" | "log" | "moved" | "checkpoint";
+            fromState: ("pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled") | null;
+            toState: ("pending" | "scheduled" | "queued" | "dispatched" | "running" | "paused" | "retrying" | "completed" | "failed" | "cancelled") | null;
+            attempt: number;
+            message: string;
+            /** @enum {string} */
+            level: "info" | "warning" | "error";
+            worker: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        JobEventList: {
+            items: components["schemas"]["JobEvent"][];
+        };
+        BulkJobResult: {
+            results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                code: string | null;
+                detail: string | null;
+            }[];
+        };
+        DomainEvent: {
+            id: number;
+            /** @enum {string} */
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created";
+            /** Format: date-time */
+            at: string;
+            projectId: string | null;
+            userId: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            level: "info" | "success" | "warning" | "error";
+            title: string;
+            body: string;
+            /** @description App path to open, e.g. `/jobs/…` */
+            link: string | null;
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            unread: number;
         };
         ImageVariantType: {
             /** Format: uuid */
@@ -7491,146 +9200,6 @@ export interface components {
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-        };
-        WorkerVitalsSample: {
-            /** Format: date-time */
-            sampledAt: string;
-            /** @description % */
-            gpuUtilization: number | null;
-            temperatureC: number | null;
-            vramUsedBytes: number | null;
-            vramTotalBytes: number | null;
-            ramUsedBytes: number | null;
-            queueRunning: number | null;
-            queuePending: number | null;
-        };
-        Worker: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            tags: string[];
-            maxConcurrency: number;
-            /** @enum {string} */
-            adminState: "enabled" | "draining" | "disabled" | "decommissioned";
-            /** @enum {string} */
-            health: "unknown" | "healthy" | "degraded" | "down";
-            /** @description Why the worker is not healthy */
-            healthDetail: string | null;
-            comfyVersion: string | null;
-            gpuName: string | null;
-            vramTotalBytes: number | null;
-            /** @description A comfy-sim started by this studio */
-            isSimulated: boolean;
-            /** @description Last answered health check */
-            lastSeenAt: string | null;
-            lastCheckedAt: string | null;
-            decommissionedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The latest sample */
-            vitals: components["schemas"]["WorkerVitalsSample"] | null;
-        };
-        WorkerPage: {
-            items: components["schemas"]["Worker"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerEvent: {
-            id: string;
-            /** @enum {string} */
-            kind: "registered" | "state_changed" | "health_changed" | "threshold_exceeded" | "threshold_cleared" | "updated";
-            /** @enum {string} */
-            severity: "info" | "warning" | "critical";
-            message: string;
-            details: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WorkerEventPage: {
-            items: components["schemas"]["WorkerEvent"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WorkerVitalsBucket: {
-            /**
-             * Format: date-time
-             * @description Start of the bucket
-             */
-            at: string;
-            samples: number;
-            gpuUtilizationAvg: number | null;
-            gpuUtilizationMax: number | null;
-            temperatureAvg: number | null;
-            temperatureMax: number | null;
-            vramUsedAvg: number | null;
-            vramUsedMax: number | null;
-            vramTotal: number | null;
-            /** @description Running + pending prompts */
-            queueAvg: number | null;
-            queueMax: number | null;
-        };
-        WorkerVitals: {
-            /** @enum {string} */
-            window: "1h" | "6h" | "24h";
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            bucketSeconds: number;
-            /** @description Only buckets with samples, oldest first (≤ 120) */
-            buckets: components["schemas"]["WorkerVitalsBucket"][];
-        };
-        SystemHealth: {
-            /** Format: date-time */
-            checkedAt: string;
-            database: {
-                ok: boolean;
-                /** @enum {string} */
-                kind: "pglite" | "postgres";
-                pingMs: number | null;
-                detail: string | null;
-            };
-            storage: {
-                ok: boolean;
-                dataDir: string;
-                writable: boolean;
-                freeBytes: number | null;
-                totalBytes: number | null;
-                detail: string | null;
-            };
-            workers: {
-                /** @description At least one enabled worker is healthy */
-                ok: boolean;
-                /** @description Not decommissioned */
-                total: number;
-                byHealth: {
-                    unknown: number;
-                    healthy: number;
-                    degraded: number;
-                    down: number;
-                };
-                byAdminState: {
-                    enabled: number;
-                    draining: number;
-                    disabled: number;
-                    decommissioned: number;
-                };
-                healthLoop: {
-                    running: boolean;
-                    intervalMs: number;
-                    lastRunAt: string | null;
-                    lastRunMs: number | null;
-                };
-            };
-            eventBus: {
-                available: boolean;
-                detail: string;
-            };
         };
         WorkflowSlot: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */

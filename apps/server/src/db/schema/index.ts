@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './characters.js';
 export * from './comfy.js';
 export * from './imports.js';
+export * from './jobs.js';
 export * from './projects.js';
 export * from './scene-types.js';
 export * from './scenes.js';

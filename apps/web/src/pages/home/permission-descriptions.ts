@@ -11,6 +11,7 @@ export const permissionDescriptions: Record<Permission, string> = {
   'review.flag': 'Flag issues, add review notes and suggest rejections',
   'review.finalize': 'Give final approval or rejection to scenes',
   'workers.manage': 'Register GPU workers (ComfyUI servers), drain, disable and decommission them',
+  'jobs.manage': "Cancel, pause, reprioritise and retry anyone's jobs in the queue",
 };
 
 export const roleSummaries: Record<RoleName, string> = {

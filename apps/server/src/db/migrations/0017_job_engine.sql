@@ -1,0 +1,123 @@
+CREATE TABLE "domain_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "domain_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"type" text NOT NULL,
+	"project_public_id" uuid,
+	"user_public_id" uuid,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "job_dependencies" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "job_dependencies_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"job_id" bigint NOT NULL,
+	"depends_on_job_id" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "job_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "job_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"job_id" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"from_state" text,
+	"to_state" text,
+	"attempt" integer DEFAULT 0 NOT NULL,
+	"level" text DEFAULT 'info' NOT NULL,
+	"message" text NOT NULL,
+	"worker_id" bigint,
+	"actor_user_id" bigint,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ck_job_events_kind" CHECK ("job_events"."kind" IN ('transition', 'log', 'moved', 'checkpoint')),
+	CONSTRAINT "ck_job_events_level" CHECK ("job_events"."level" IN ('info', 'warning', 'error'))
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "jobs_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"public_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"resource" text NOT NULL,
+	"label" text NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"priority" smallint DEFAULT 1 NOT NULL,
+	"sort_key" double precision NOT NULL,
+	"state" text NOT NULL,
+	"owner_user_id" bigint,
+	"project_id" bigint,
+	"parent_job_id" bigint,
+	"required_tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"preferred_tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"off_peak_only" boolean DEFAULT false NOT NULL,
+	"run_at" timestamp with time zone,
+	"on_dependency_failure" text DEFAULT 'cancel' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"max_attempts" integer DEFAULT 3 NOT NULL,
+	"worker_id" bigint,
+	"lease_owner" text,
+	"lease_expires_at" timestamp with time zone,
+	"prompt_id" text,
+	"progress" real DEFAULT 0 NOT NULL,
+	"progress_text" text,
+	"pause_requested" boolean DEFAULT false NOT NULL,
+	"result" jsonb,
+	"error" jsonb,
+	"checkpoints" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"gpu_seconds" real DEFAULT 0 NOT NULL,
+	"queued_at" timestamp with time zone,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ck_jobs_state" CHECK (state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
+	CONSTRAINT "ck_jobs_resource" CHECK ("jobs"."resource" IN ('gpu', 'cpu')),
+	CONSTRAINT "ck_jobs_priority" CHECK ("jobs"."priority" BETWEEN 0 AND 2),
+	CONSTRAINT "ck_jobs_on_dependency_failure" CHECK ("jobs"."on_dependency_failure" IN ('cancel', 'run')),
+	CONSTRAINT "ck_jobs_progress" CHECK ("jobs"."progress" BETWEEN 0 AND 1),
+	CONSTRAINT "ck_jobs_max_attempts" CHECK ("jobs"."max_attempts" BETWEEN 1 AND 10)
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notifications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"public_id" uuid NOT NULL,
+	"user_id" bigint NOT NULL,
+	"level" text DEFAULT 'info' NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"link" text,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ck_notifications_level" CHECK ("notifications"."level" IN ('info', 'success', 'warning', 'error'))
+);
+--> statement-breakpoint
+ALTER TABLE "job_dependencies" ADD CONSTRAINT "job_dependencies_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_dependencies" ADD CONSTRAINT "job_dependencies_depends_on_job_id_jobs_id_fk" FOREIGN KEY ("depends_on_job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_worker_id_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."workers"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_parent_job_id_jobs_id_fk" FOREIGN KEY ("parent_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_worker_id_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."workers"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+CREATE INDEX "idx_domain_events_type" ON "domain_events" USING btree ("type","id");--> statement-breakpoint
+CREATE INDEX "idx_domain_events_created_at" ON "domain_events" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_job_dependencies_pair" ON "job_dependencies" USING btree ("job_id","depends_on_job_id");--> statement-breakpoint
+CREATE INDEX "idx_job_dependencies_job_id" ON "job_dependencies" USING btree ("job_id");--> statement-breakpoint
+CREATE INDEX "idx_job_dependencies_depends_on_job_id" ON "job_dependencies" USING btree ("depends_on_job_id");--> statement-breakpoint
+CREATE INDEX "idx_job_events_job_id" ON "job_events" USING btree ("job_id","id");--> statement-breakpoint
+CREATE INDEX "idx_job_events_worker_id" ON "job_events" USING btree ("worker_id");--> statement-breakpoint
+CREATE INDEX "idx_job_events_actor_user_id" ON "job_events" USING btree ("actor_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_jobs_public_id" ON "jobs" USING btree ("public_id");--> statement-breakpoint
+CREATE INDEX "idx_jobs_ready" ON "jobs" USING btree ("resource","priority","sort_key") WHERE "jobs"."state" = 'queued';--> statement-breakpoint
+CREATE INDEX "idx_jobs_run_at" ON "jobs" USING btree ("run_at") WHERE "jobs"."state" IN ('scheduled', 'retrying');--> statement-breakpoint
+CREATE INDEX "idx_jobs_lease" ON "jobs" USING btree ("lease_expires_at") WHERE "jobs"."state" IN ('dispatched', 'running');--> statement-breakpoint
+CREATE INDEX "idx_jobs_state" ON "jobs" USING btree ("state","created_at");--> statement-breakpoint
+CREATE INDEX "idx_jobs_owner_user_id" ON "jobs" USING btree ("owner_user_id","created_at");--> statement-breakpoint
+CREATE INDEX "idx_jobs_project_id" ON "jobs" USING btree ("project_id","created_at");--> statement-breakpoint
+CREATE INDEX "idx_jobs_worker_id" ON "jobs" USING btree ("worker_id","state");--> statement-breakpoint
+CREATE INDEX "idx_jobs_parent_job_id" ON "jobs" USING btree ("parent_job_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_notifications_public_id" ON "notifications" USING btree ("public_id");--> statement-breakpoint
+CREATE INDEX "idx_notifications_user_id" ON "notifications" USING btree ("user_id","id");

@@ -1,0 +1,117 @@
+// Domain events (PRD-010, ARCHITECTURE §6): defined once here, written to the outbox by the transaction that causes
+// them, published in-process and across processes, and pushed to browsers over one WebSocket per tab.
+import { z } from 'zod';
+import { isoDateTime, publicIdSchema } from './common.js';
+import { jobPriorities, jobStates } from './jobs.js';
+
+/** Event types. `job.progress` is volatile: pushed live, never stored in the outbox. */
+export const eventTypes = [
+  'job.created',
+  'job.state_changed',
+  'job.progress',
+  'job.updated',
+  'job.moved',
+  'notification.created',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+const jobRef = {
+  jobId: publicIdSchema,
+  kind: z.string(),
+  label: z.string(),
+};
+
+export const eventPayloadSchemas = {
+  'job.created': z.object({ ...jobRef, state: z.enum(jobStates), priority: z.enum(jobPriorities) }),
+  'job.state_changed': z.object({
+    ...jobRef,
+    from: z.enum(jobStates),
+    to: z.enum(jobStates),
+    reason: z.string(),
+    workerId: publicIdSchema.nullable(),
+    attempt: z.number().int(),
+  }),
+  'job.progress': z.object({
+    ...jobRef,
+    progress: z.number(),
+    text: z.string().nullable(),
+    /** When the worker reported it (ms since epoch), for latency measurements. */
+    reportedAt: z.number(),
+  }),
+  'job.updated': z.object({ ...jobRef, fields: z.array(z.string()) }),
+  'job.moved': z.object({ ...jobRef, fromWorkerId: publicIdSchema.nullable(), reason: z.string() }),
+  'notification.created': z.object({
+    notificationId: publicIdSchema,
+    title: z.string(),
+    level: z.enum(['info', 'success', 'warning', 'error']),
+  }),
+} satisfies Record<EventType, z.ZodType>;
+
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;
+
+/** An event as it travels: who may see it is decided by `projectId` and `userId`. */
+export interface DomainEvent<T extends EventType = EventType> {
+  /** Outbox row id; 0 for volatile events. */
+  id: number;
+  type: T;
+  at: string;
+  /** The project it belongs to; subscribers of that project receive it. */
+  projectId: string | null;
+  /** The user it concerns (a job's owner); that user always receives it. */
+  userId: string | null;
+  payload: EventPayload<T>;
+}
+
+export const domainEventSchema = z
+  .object({
+    id: z.number().int(),
+    type: z.enum(eventTypes),
+    at: isoDateTime,
+    projectId: publicIdSchema.nullable(),
+    userId: publicIdSchema.nullable(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'DomainEvent' });
+
+/** What a browser sends on the live socket. */
+export const clientSocketMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(4000) }),
+  z.strictObject({
+    type: z.literal('subscribe'),
+    projects: z.array(publicIdSchema).max(100).optional(),
+    allProjects: z.boolean().optional().describe('Every project (job managers)'),
+  }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientSocketMessage = z.infer<typeof clientSocketMessageSchema>;
+
+/** What the server sends on the live socket. */
+export type ServerSocketMessage =
+  | { type: 'ready'; userId: string }
+  | { type: 'event'; event: DomainEvent }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; detail: string };
+
+export const notificationSchema = z
+  .object({
+    id: publicIdSchema,
+    level: z.enum(['info', 'success', 'warning', 'error']),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable().describe('App path to open, e.g. `/jobs/…`'),
+    readAt: isoDateTime.nullable(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'Notification' });
+
+export const notificationPageSchema = z
+  .object({
+    items: z.array(notificationSchema),
+    nextCursor: z.string().nullable(),
+    unread: z.number().int(),
+  })
+  .meta({ id: 'NotificationPage' });
+
+export const markNotificationsReadSchema = z.strictObject({
+  ids: z.array(publicIdSchema).max(500).optional().describe('Omit to mark all as read'),
+});
