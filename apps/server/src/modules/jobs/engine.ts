@@ -66,6 +66,8 @@ export class JobEngine {
   private readonly window;
   /** Last tick's figures, for the health page and benchmarks. */
   lastTick = { ms: 0, dispatched: 0, at: 0 };
+  /** Jobs this process has dispatched since it started. */
+  dispatchedHere = 0;
 
   constructor(private readonly o: EngineOptions) {
     this.window = parseOffPeakWindow(o.offPeak);
@@ -373,7 +375,8 @@ export class JobEngine {
             promptId: null,
             progress: 0,
             progressText: null,
-            startedAt: now,
+            // read after the worker's lock and load: a job that just freed the slot finished before this
+            startedAt: this.o.clock.now(),
           },
         });
         out.push({ job: row, worker: await this.workerRef(tx, a.workerId) });
@@ -381,6 +384,7 @@ export class JobEngine {
       return out;
     });
     for (const s of started) this.run(s.job, s.worker);
+    this.dispatchedHere += started.length;
     return started.length;
   }
 
@@ -417,6 +421,7 @@ export class JobEngine {
       return out;
     });
     for (const job of started) this.run(job, null);
+    this.dispatchedHere += started.length;
     return started.length;
   }
 
