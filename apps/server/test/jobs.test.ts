@@ -251,6 +251,22 @@ describe('the queue without workers', () => {
     made.push(c);
   });
 
+  it('refuses a dependency that closes a cycle, naming the path, and changes nothing', async () => {
+    const a = await submit(team.creator, render({ label: 'cycle A' }));
+    const b = await submit(team.creator, render({ label: 'cycle B', dependsOn: [a.id] }));
+    const c = await submit(team.creator, render({ label: 'cycle C', dependsOn: [b.id] }));
+    const res = await api(team.creator, 'PUT', `/jobs/${a.id}/dependencies`, { dependsOn: [c.id] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('job.dependency_cycle');
+    expect(res.json().detail).toContain('cycle A → cycle C → cycle B → cycle A');
+    expect((await job(a.id)).state).toBe('queued');
+    expect((await job(a.id)).dependsOn).toEqual([]);
+    // a legal change: C no longer waits, so it is queued at once
+    const freed = await api(team.creator, 'PUT', `/jobs/${c.id}/dependencies`, { dependsOn: [] });
+    expect(freed.json().state).toBe('queued');
+    made.push(a, c); // b is cancelled with a (its default policy)
+  });
+
   it('acts on many jobs at once and reports each', async () => {
     const ids = made.filter((m) => m.label !== 'urgent').map((m) => m.id);
     const res = await api(team.creator, 'POST', '/jobs/bulk', {

@@ -30,6 +30,8 @@ CREATE TABLE "job_events" (
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ck_job_events_from_state" CHECK (from_state IS NULL OR from_state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
+	CONSTRAINT "ck_job_events_to_state" CHECK (to_state IS NULL OR to_state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
 	CONSTRAINT "ck_job_events_kind" CHECK ("job_events"."kind" IN ('transition', 'log', 'moved', 'checkpoint')),
 	CONSTRAINT "ck_job_events_level" CHECK ("job_events"."level" IN ('info', 'warning', 'error'))
 );
@@ -71,6 +73,7 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ck_jobs_state" CHECK (state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
+	CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep')),
 	CONSTRAINT "ck_jobs_resource" CHECK ("jobs"."resource" IN ('gpu', 'cpu')),
 	CONSTRAINT "ck_jobs_priority" CHECK ("jobs"."priority" BETWEEN 0 AND 2),
 	CONSTRAINT "ck_jobs_on_dependency_failure" CHECK ("jobs"."on_dependency_failure" IN ('cancel', 'run')),

@@ -1,5 +1,6 @@
 // The job engine (issue 4/6, ARCHITECTURE §4 and §6): durable jobs with leases, their dependencies and history, the
 // domain event outbox, and in-app notifications.
+import { jobKinds } from '@i2v/contracts';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -99,6 +100,8 @@ export const jobs = pgTable(
     index('idx_jobs_worker_id').on(t.workerId, t.state),
     index('idx_jobs_parent_job_id').on(t.parentJobId),
     check('ck_jobs_state', sql.raw(`state IN (${jobStateList})`)),
+    // kinds are code; a new kind comes with a migration that widens this list
+    check('ck_jobs_kind', sql.raw(`kind IN (${jobKinds.map((k) => `'${k}'`).join(', ')})`)),
     check('ck_jobs_resource', sql`${t.resource} IN ('gpu', 'cpu')`),
     check('ck_jobs_priority', sql`${t.priority} BETWEEN 0 AND 2`),
     check('ck_jobs_on_dependency_failure', sql`${t.onDependencyFailure} IN ('cancel', 'run')`),
@@ -156,6 +159,8 @@ export const jobEvents = pgTable(
     index('idx_job_events_job_id').on(t.jobId, t.id),
     index('idx_job_events_worker_id').on(t.workerId),
     index('idx_job_events_actor_user_id').on(t.actorUserId),
+    check('ck_job_events_from_state', sql.raw(`from_state IS NULL OR from_state IN (${jobStateList})`)),
+    check('ck_job_events_to_state', sql.raw(`to_state IS NULL OR to_state IN (${jobStateList})`)),
     check('ck_job_events_kind', sql`${t.kind} IN ('transition', 'log', 'moved', 'checkpoint')`),
     check('ck_job_events_level', sql`${t.level} IN ('info', 'warning', 'error')`),
   ],

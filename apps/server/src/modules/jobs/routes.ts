@@ -224,6 +224,21 @@ export const jobRoutes =
       async (req) => jobs.reorder(actingOf(req), req.params.id, req.body),
     );
     app.put(
+      '/jobs/:id/dependencies',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Replace the jobs a waiting job depends on',
+          description: `${controlDescription} A dependency that would close a cycle is a 422 \`job.dependency_cycle\` naming the path; nothing changes then.`,
+          params: idParamsSchema,
+          body: z.strictObject({ dependsOn: z.array(z.string().uuid()).max(100) }),
+          response: { 200: jobSchema, ...problems },
+        },
+      },
+      async (req) => jobs.setDependencies(actingOf(req), req.params.id, req.body.dependsOn),
+    );
+    app.put(
       '/jobs/:id/schedule',
       {
         config: write,

@@ -16,6 +16,7 @@ import {
   activeJobStates,
   availableJobActions,
   batchSortKeys,
+  findDependencyCycle,
   IllegalJobTransition,
   type JobAction,
   type JobState,
@@ -714,6 +715,84 @@ export class JobsService {
         actorUserId: acting.ctx.actor?.userId ?? null,
         set: { runAt, ...(to === 'queued' ? { queuedAt: this.d.clock.now() } : {}) },
       });
+    });
+  }
+
+  /**
+   * Replaces what a waiting job depends on (PRD-097). A dependency that would close a cycle is refused (422
+   * `job.dependency_cycle`, naming the path); the job waits again, or is released, as its new dependencies say.
+   */
+  async setDependencies(acting: Acting, publicId: string, dependsOn: string[]): Promise<Job> {
+    return this.control(acting, publicId, async (tx, emit, job) => {
+      if (!['pending', 'queued', 'scheduled', 'paused'].includes(job.state)) {
+        throw new AppError(
+          'job.illegal_transition',
+          `A job that is ${job.state} no longer waits, so its dependencies cannot change.`,
+        );
+      }
+      const found = dependsOn.length
+        ? await tx
+            .select({ id: jobs.id, publicId: jobs.publicId, state: jobs.state, label: jobs.label })
+            .from(jobs)
+            .where(inArray(jobs.publicId, dependsOn))
+        : [];
+      const missing = dependsOn.filter((d) => !found.some((f) => f.publicId === d));
+      if (missing.length) {
+        throw new AppError(
+          'job.dependency_not_found',
+          `There is no job ${missing.join(', ')} to depend on.`,
+          [{ field: 'body.dependsOn', message: `unknown job ${missing[0]}` }],
+        );
+      }
+      const ids = found.map((f) => f.id);
+      const cycle = findDependencyCycle(job.id, ids, await repo.dependencyGraph(tx, ids));
+      if (cycle) {
+        const labels = await tx
+          .select({ id: jobs.id, label: jobs.label })
+          .from(jobs)
+          .where(inArray(jobs.id, [...new Set(cycle)]));
+        const name = (id: number) => labels.find((l) => l.id === id)?.label ?? String(id);
+        throw new AppError(
+          'job.dependency_cycle',
+          `That would make a cycle: ${cycle.map(name).join(' → ')} waits for itself.`,
+          [{ field: 'body.dependsOn', message: 'makes a dependency cycle' }],
+        );
+      }
+      await tx.delete(jobDependencies).where(eq(jobDependencies.jobId, job.id));
+      if (ids.length)
+        await tx.insert(jobDependencies).values(ids.map((d) => ({ jobId: job.id, dependsOnJobId: d })));
+      await repo.insertJobEvent(tx, {
+        jobId: job.id,
+        kind: 'log',
+        attempt: job.attempts,
+        message: ids.length
+          ? `Now waits for ${found.map((f) => f.label).join(', ')}`
+          : 'No longer waits for other jobs',
+        actorUserId: acting.ctx.actor?.userId ?? null,
+      });
+      if (job.state === 'paused') return;
+      const met = this.dependenciesMet(
+        found.map((f) => f.state),
+        job.onDependencyFailure,
+      );
+      if (met === 'cancel') {
+        throw new AppError(
+          'job.dependency_not_found',
+          'A job in the list has already failed or been cancelled, so this one would never run.',
+          [{ field: 'body.dependsOn', message: 'includes a failed or cancelled job' }],
+        );
+      }
+      const to = waitingState({ dependenciesMet: met, runAt: job.runAt, now: this.d.clock.now() });
+      if (to === job.state) {
+        await emit(await this.updatedEvent(tx, job, ['dependsOn']));
+      } else if (to === 'pending') {
+        await this.move(tx, emit, job, 'wait', 'pending', { reason: 'Waits for its dependencies' });
+      } else {
+        await this.move(tx, emit, job, job.state === 'pending' ? 'release' : 'reschedule', to, {
+          reason: 'Dependencies done',
+          set: to === 'queued' ? { queuedAt: this.d.clock.now() } : {},
+        });
+      }
     });
   }
 
