@@ -82,8 +82,13 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
       );
     }
     built.services.imports.resumeInterrupted().catch((err) => app?.log.error({ err }, 'imports not resumed'));
-    built.services.retention.start(config.retentionSweepMinutes * 60_000);
     built.services.jobEngine.start();
+    // the trash sweep runs as a background job, so it shows in the queue with its history
+    const stopSweeps = built.services.jobEngine.every(
+      'retention.sweep',
+      'Trash sweep',
+      config.retentionSweepMinutes * 60_000,
+    );
     // after `ready` too: the simulated fleet and the health loop must not delay start-up
     const fleetStarted = app;
     const bridge = config.roles.includes('bridge');
@@ -115,7 +120,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
           await demoSeeding;
           await built.services.jobEngine.stop();
           await built.services.imports.stop();
-          await built.services.retention.stop();
+          stopSweeps();
           await built.services.workerHealth.stop();
           await (await fleet)?.stop();
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');

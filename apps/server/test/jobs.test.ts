@@ -318,6 +318,18 @@ describe('rendering on workers', () => {
     expect((await api(team.creator, 'GET', '/me/notifications')).json().unread).toBe(0);
   });
 
+  it('runs a CPU job (the trash sweep) in a media slot through the same queue', async () => {
+    const j = await submit(team.admin, { kind: 'retention.sweep', payload: {}, priority: 'background' });
+    expect(j.resource).toBe('cpu');
+    const done = await until(j.id, ['completed', 'failed']);
+    expect(done.state).toBe('completed');
+    expect(done.worker).toBeNull();
+    expect(done.result).toMatchObject({ characters: 0, projects: 0, videoVersions: 0 });
+    const bad = await api(team.admin, 'POST', '/jobs', { kind: 'retention.sweep', payload: { everything: true } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('body.payload');
+  });
+
   it('fails a content error at once, with the node, and never retries it', async () => {
     const j = await submit(
       team.creator,

@@ -18,6 +18,7 @@ import { type Db, rows, type Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { newPublicId } from '../../platform/ids.js';
+import { systemContext } from '../../platform/request-context.js';
 import type { EventBus } from '../events/bus.js';
 import { JobFailure, type JobRegistry, type RunningJob, type StopReason } from './registry.js';
 import type { JobRow } from './repo.js';
@@ -112,6 +113,40 @@ export class JobEngine {
     await this.ticking?.catch(() => undefined);
     for (const l of this.local.values()) l.abort.abort('shutdown');
     await Promise.allSettled([...this.local.values()].map((l) => l.done));
+  }
+
+  /**
+   * Submits a system job of `kind` every `intervalMs` (and once now) unless one is already waiting or running, so
+   * periodic upkeep is visible in the queue and runs in a media process like any CPU job.
+   */
+  every(kind: string, label: string, intervalMs: number): () => void {
+    const submit = async () => {
+      const [open] = await rows<{ n: number }>(
+        this.o.db,
+        sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${kind}
+              AND state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'retrying')`,
+      );
+      if ((open?.n ?? 0) > 0) return;
+      await this.o.jobs.createMany({ ctx: systemContext, manageAll: true }, [
+        {
+          kind,
+          payload: {},
+          priority: 'background',
+          requiredTags: [],
+          preferredTags: [],
+          offPeakOnly: false,
+          dependsOn: [],
+          onDependencyFailure: 'cancel',
+          maxAttempts: 3,
+          label,
+        },
+      ]);
+    };
+    const run = () => void submit().catch((err) => this.o.onError(err, `submitting ${kind}`));
+    run();
+    const timer = setInterval(run, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Jobs this process runs now. */

@@ -25,9 +25,6 @@ export interface SweepResult {
 }
 
 export class RetentionService {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly d: {
       db: Db;
@@ -37,22 +34,6 @@ export class RetentionService {
       onError?: (err: unknown) => void;
     },
   ) {}
-
-  /** Sweeps now and then every `intervalMs`. */
-  start(intervalMs: number): void {
-    const tick = () => {
-      this.running = this.sweep().catch((err) => this.d.onError?.(err));
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
 
   /** Purges what has been in the trash longer than its project's grace period. */
   async sweep(): Promise<SweepResult> {
