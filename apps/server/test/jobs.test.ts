@@ -325,7 +325,10 @@ describe('rendering on workers', () => {
     expect(done.state).toBe('completed');
     expect(done.worker).toBeNull();
     expect(done.result).toMatchObject({ characters: 0, projects: 0, videoVersions: 0 });
-    const bad = await api(team.admin, 'POST', '/jobs', { kind: 'retention.sweep', payload: { everything: true } });
+    const bad = await api(team.admin, 'POST', '/jobs', {
+      kind: 'retention.sweep',
+      payload: { everything: true },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('body.payload');
   });

@@ -533,6 +533,23 @@ export class JobEngine {
           outcome.outputMediaIds,
         );
       } catch (err) {
+        if (err instanceof PauseAtCheckpoint) {
+          await this.finish(job.id, abort.signal, async (tx, emit, row) => {
+            await this.o.jobs.move(tx, emit, row, 'pause', 'paused', {
+              reason: `Paused after step ${err.step}`,
+              set: {
+                pauseRequested: false,
+                leaseOwner: null,
+                leaseExpiresAt: null,
+                promptId: null,
+                workerId: null,
+                // a pause is not a failed attempt
+                attempts: Math.max(0, row.attempts - 1),
+              },
+            });
+          }).catch((e) => this.o.onError(e, 'pausing a job'));
+          return;
+        }
         const reason = abort.signal.aborted ? (abort.signal.reason as StopReason) : null;
         if (reason === 'shutdown') {
           await this.release(job.id).catch((e) => this.o.onError(e, 'releasing a job'));
@@ -765,11 +782,12 @@ export class JobEngine {
       .where(sql`${jobs.id} = ${local.job.id} AND ${jobs.state} IN ('dispatched', 'running')`);
   }
 
+  /** Records a completed step; when a pause was asked for, the run stops here (PauseAtCheckpoint). */
   private async checkpoint(jobId: number, step: string, data: Record<string, unknown>): Promise<void> {
     const at = this.o.clock.now().toISOString();
-    await this.o.db.transaction(async (tx) => {
+    const pause = await this.o.db.transaction(async (tx) => {
       const row = await repo.findJob(tx, eq(jobs.id, jobId), true);
-      if (!row) return;
+      if (!row) return false;
       const list = (row.checkpoints as { step: string }[]).filter((c) => c.step !== step);
       await tx
         .update(jobs)
@@ -782,7 +800,9 @@ export class JobEngine {
         message: `Step ${step} done`,
         details: data,
       });
+      return row.pauseRequested;
     });
+    if (pause) throw new PauseAtCheckpoint(step);
   }
 
   private async log(
@@ -804,6 +824,13 @@ export class JobEngine {
       workerId: row?.workerId ?? null,
       details: details ?? {},
     });
+  }
+}
+
+/** Thrown by a checkpoint when the job was asked to pause: the run ends there and resumes after the step. */
+export class PauseAtCheckpoint extends Error {
+  constructor(readonly step: string) {
+    super(`paused after ${step}`);
   }
 }
 
