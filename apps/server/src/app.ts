@@ -28,7 +28,8 @@ import { JobEngine } from './modules/jobs/engine.js';
 import { comfyRenderHandler } from './modules/jobs/handlers/comfy-render.js';
 import { retentionSweepHandler } from './modules/jobs/handlers/retention-sweep.js';
 import { JobRegistry } from './modules/jobs/registry.js';
-import { jobRoutes } from './modules/jobs/routes.js';
+import { actingOf, jobRoutes } from './modules/jobs/routes.js';
+import { SchedulesService, scheduleRoutes } from './modules/jobs/schedules.js';
 import { JobsService } from './modules/jobs/service.js';
 import { MediaLinks } from './modules/media/links.js';
 import { mediaRoutes } from './modules/media/routes.js';
@@ -106,6 +107,7 @@ export interface Services {
   bus: EventBus;
   jobs: JobsService;
   jobEngine: JobEngine;
+  schedules: SchedulesService;
   notifications: NotificationsService;
 }
 
@@ -304,6 +306,7 @@ export async function buildApp(
     .register(retentionSweepHandler(retention));
   registry.assertComplete();
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links });
+  const schedules = new SchedulesService({ db, clock, bus, jobs });
   const jobEngine = new JobEngine({
     db,
     clock,
@@ -317,6 +320,7 @@ export async function buildApp(
     strategy: config.schedulerStrategy,
     offPeak: config.offPeak,
     adoptAllAtStart: database.kind === 'pglite',
+    schedules,
     onError: (err, context) => app.log.error({ err, context }, 'job engine'),
   });
   app.addHook('onClose', async () => jobEngine.stop());
@@ -360,6 +364,7 @@ export async function buildApp(
       await api.register(workerRoutes(workers));
       await api.register(systemRoutes(system));
       await api.register(jobRoutes(jobs));
+      await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(notificationRoutes(notifications));
     },
     { prefix: '/api/v1' },
@@ -389,6 +394,7 @@ export async function buildApp(
       bus,
       jobs,
       jobEngine,
+      schedules,
       notifications,
     },
     routes,

@@ -15,7 +15,12 @@ const sims: ComfySim[] = [];
 const seen: DomainEvent[] = [];
 const small = { width: 64, height: 64, frame_count: 9, steps: 4 };
 
-async function api(who: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+async function api(
+  who: SignedIn,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
   return team.studio.app.inject({
     method,
     url: `/api/v1${url}`,
@@ -278,6 +283,64 @@ describe('the queue without workers', () => {
     expect(results.at(-1)).toMatchObject({ ok: false, code: 'job.illegal_transition' });
     const summary = (await api(team.creator, 'GET', '/jobs/summary')).json();
     expect(summary).toMatchObject({ running: 0, queued: 0 });
+  });
+});
+
+describe('recurring schedules', () => {
+  it('refuses a cron string that does not parse, an unknown time zone and a bad job, naming the field', async () => {
+    const job = { kind: 'retention.sweep', payload: {} };
+    const cron = await api(team.admin, 'POST', '/job-schedules', {
+      name: 'nightly',
+      cron: 'every night',
+      job,
+    });
+    expect(cron.statusCode).toBe(422);
+    expect(cron.json()).toMatchObject({ code: 'schedule.cron_invalid', errors: [{ field: 'body.cron' }] });
+    const tz = await api(team.admin, 'POST', '/job-schedules', {
+      name: 'nightly',
+      cron: '0 3 * * *',
+      timezone: 'Mars/Olympus',
+      job,
+    });
+    expect(tz.json()).toMatchObject({
+      code: 'schedule.timezone_invalid',
+      errors: [{ field: 'body.timezone' }],
+    });
+    const kind = await api(team.admin, 'POST', '/job-schedules', {
+      name: 'nightly',
+      cron: '0 3 * * *',
+      job: { kind: 'nope', payload: {} },
+    });
+    expect(kind.json()).toMatchObject({ code: 'job.kind_unknown', errors: [{ field: 'body.job.kind' }] });
+    expect((await api(team.admin, 'GET', '/job-schedules')).json().items).toHaveLength(0);
+  });
+
+  it('submits the job at each occurrence and can be disabled', async () => {
+    const res = await api(team.admin, 'POST', '/job-schedules', {
+      name: 'Sweep every second',
+      cron: '* * * * * *',
+      job: { kind: 'retention.sweep', payload: {}, priority: 'background' },
+    });
+    expect(res.statusCode).toBe(201);
+    const schedule = res.json();
+    expect(schedule.upcoming).toHaveLength(5);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await team.studio.services.schedules.fireDue()).toBe(1);
+    const after = (await api(team.admin, 'GET', `/job-schedules/${schedule.id}`)).json();
+    expect(after.lastJobId).not.toBeNull();
+    expect(after.lastError).toBeNull();
+    const submitted = await job(after.lastJobId);
+    expect(submitted).toMatchObject({
+      label: 'Sweep every second',
+      kind: 'retention.sweep',
+      priority: 'background',
+    });
+    const off = await api(team.admin, 'PATCH', `/job-schedules/${schedule.id}`, { enabled: false });
+    expect(off.json()).toMatchObject({ enabled: false, nextRunAt: null, upcoming: [] });
+    const creatorEdit = await api(team.creator, 'PATCH', `/job-schedules/${schedule.id}`, { enabled: true });
+    expect(creatorEdit.statusCode).toBe(403);
+    await api(team.admin, 'POST', `/jobs/${after.lastJobId}/cancel`);
+    expect((await api(team.admin, 'DELETE', `/job-schedules/${schedule.id}`)).statusCode).toBe(204);
   });
 });
 

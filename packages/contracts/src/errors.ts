@@ -103,6 +103,10 @@ export const errorCodes = {
   'job.quota_exceeded': 429,
   'job.forbidden': 403,
   'notification.not_found': 404,
+  'schedule.not_found': 404,
+  'schedule.cron_invalid': 422,
+  'schedule.timezone_invalid': 422,
+  'budget.not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const satisfies Record<string, number>;

@@ -111,6 +111,10 @@ export const createJobSchema = z
       .default(3)
       .describe('Attempts after infrastructure failures'),
     label: z.string().trim().max(200).optional().describe('Shown in the tray and the queue'),
+    budgetExempt: z
+      .boolean()
+      .default(false)
+      .describe('Not counted against budgets and quotas (needs the "jobs.manage" permission)'),
   })
   .meta({ id: 'CreateJob' });
 export type CreateJob = z.input<typeof createJobSchema>;
@@ -163,6 +167,8 @@ export const jobSchema = z
     progressText: z.string().nullable(),
     runAt: isoDateTime.nullable(),
     offPeakOnly: z.boolean(),
+    budgetExempt: z.boolean(),
+    gpuSeconds: z.number().describe('GPU time of its finished attempts'),
     pauseRequested: z.boolean().describe('A running job pauses at its next checkpoint'),
     promptId: z.string().nullable().describe('ComfyUI prompt id of the current attempt'),
     result: z.record(z.string(), z.unknown()).nullable(),
@@ -294,3 +300,53 @@ export const bulkJobResultSchema = z
     ),
   })
   .meta({ id: 'BulkJobResult' });
+
+/** The job a recurring schedule submits each time: a submission without a start time or dependencies. */
+export const jobTemplateSchema = createJobSchema.omit({
+  runAt: true,
+  dependsOn: true,
+  onDependencyFailure: true,
+});
+
+export const createJobScheduleSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(200),
+    cron: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('Five or six fields (`0 3 * * *`: every day at 03:00), or a nickname like `@daily`'),
+    timezone: z.string().max(100).default('UTC').describe('IANA time zone the cron fields are read in'),
+    enabled: z.boolean().default(true),
+    job: jobTemplateSchema,
+  })
+  .meta({ id: 'CreateJobSchedule' });
+
+export const updateJobScheduleSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    cron: z.string().trim().min(1).max(200).optional(),
+    timezone: z.string().max(100).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .meta({ id: 'UpdateJobSchedule' });
+
+export const jobScheduleSchema = z
+  .object({
+    id: publicIdSchema,
+    name: z.string(),
+    cron: z.string(),
+    timezone: z.string(),
+    enabled: z.boolean(),
+    job: z.record(z.string(), z.unknown()),
+    owner: z.object({ id: publicIdSchema, displayName: z.string() }).nullable(),
+    nextRunAt: isoDateTime.nullable(),
+    lastRunAt: isoDateTime.nullable(),
+    lastJobId: publicIdSchema.nullable(),
+    lastError: z.string().nullable().describe('Why the last occurrence could not be submitted'),
+    upcoming: z.array(isoDateTime).describe('The next five occurrences'),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'JobSchedule' });
+export type JobSchedule = z.infer<typeof jobScheduleSchema>;

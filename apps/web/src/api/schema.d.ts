@@ -6762,6 +6762,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List recurring schedules, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["JobSchedule"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a recurring schedule that submits a job at every cron occurrence
+         * @description A cron expression that does not parse is a 422 `schedule.cron_invalid` naming `body.cron`; an unknown time zone a 422 `schedule.timezone_invalid`; the job template is checked like a submission (`body.job.…`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateJobScheduleInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSchedule"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a schedule with its next occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSchedule"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a schedule (jobs it submitted stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, change the cron or time zone, enable or disable a schedule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateJobScheduleInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSchedule"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -7305,6 +7550,11 @@ export interface components {
             maxAttempts: number;
             /** @description Shown in the tray and the queue */
             label?: string;
+            /**
+             * @description Not counted against budgets and quotas (needs the "jobs.manage" permission)
+             * @default false
+             */
+            budgetExempt: boolean;
         };
         JobErrorInput: {
             /** @description `content` (the workflow failed), `infrastructure`, `cancelled`, `dependency`… */
@@ -7367,6 +7617,9 @@ export interface components {
             progressText: string | null;
             runAt: string | null;
             offPeakOnly: boolean;
+            budgetExempt: boolean;
+            /** @description GPU time of its finished attempts */
+            gpuSeconds: number;
             /** @description A running job pauses at its next checkpoint */
             pauseRequested: boolean;
             /** @description ComfyUI prompt id of the current attempt */
@@ -7442,6 +7695,94 @@ export interface components {
                 code: string | null;
                 detail: string | null;
             }[];
+        };
+        CreateJobScheduleInput: {
+            name: string;
+            /** @description Five or six fields (`0 3 * * *`: every day at 03:00), or a nickname like `@daily` */
+            cron: string;
+            /**
+             * @description IANA time zone the cron fields are read in
+             * @default UTC
+             */
+            timezone: string;
+            /** @default true */
+            enabled: boolean;
+            job: {
+                /** @description One of comfy.render, retention.sweep */
+                kind: string;
+                /**
+                 * @description IDs and settings; checked per kind
+                 * @default {}
+                 */
+                payload: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @default normal
+                 * @enum {string}
+                 */
+                priority: "urgent" | "normal" | "background";
+                /** Format: uuid */
+                projectId?: string;
+                /**
+                 * @description A worker must carry every one
+                 * @default []
+                 */
+                requiredTags: string[];
+                /**
+                 * @description Break ties between suitable workers
+                 * @default []
+                 */
+                preferredTags: string[];
+                /**
+                 * @description Only start inside the off-peak window
+                 * @default false
+                 */
+                offPeakOnly: boolean;
+                /**
+                 * @description Attempts after infrastructure failures
+                 * @default 3
+                 */
+                maxAttempts: number;
+                /** @description Shown in the tray and the queue */
+                label?: string;
+                /**
+                 * @description Not counted against budgets and quotas (needs the "jobs.manage" permission)
+                 * @default false
+                 */
+                budgetExempt: boolean;
+            };
+        };
+        UpdateJobScheduleInput: {
+            name?: string;
+            cron?: string;
+            timezone?: string;
+            enabled?: boolean;
+        };
+        JobScheduleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            cron: string;
+            timezone: string;
+            enabled: boolean;
+            job: {
+                [key: string]: unknown;
+            };
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            nextRunAt: string | null;
+            lastRunAt: string | null;
+            lastJobId: string | null;
+            /** @description Why the last occurrence could not be submitted */
+            lastError: string | null;
+            /** @description The next five occurrences */
+            upcoming: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         DomainEventInput: {
             id: number;
@@ -8584,6 +8925,11 @@ export interface components {
             maxAttempts: number;
             /** @description Shown in the tray and the queue */
             label?: string;
+            /**
+             * @description Not counted against budgets and quotas (needs the "jobs.manage" permission)
+             * @default false
+             */
+            budgetExempt: boolean;
         };
         JobError: {
             /** @description `content` (the workflow failed), `infrastructure`, `cancelled`, `dependency`… */
@@ -8646,6 +8992,9 @@ export interface components {
             progressText: string | null;
             runAt: string | null;
             offPeakOnly: boolean;
+            budgetExempt: boolean;
+            /** @description GPU time of its finished attempts */
+            gpuSeconds: number;
             /** @description A running job pauses at its next checkpoint */
             pauseRequested: boolean;
             /** @description ComfyUI prompt id of the current attempt */
@@ -8721,6 +9070,94 @@ export interface components {
                 code: string | null;
                 detail: string | null;
             }[];
+        };
+        CreateJobSchedule: {
+            name: string;
+            /** @description Five or six fields (`0 3 * * *`: every day at 03:00), or a nickname like `@daily` */
+            cron: string;
+            /**
+             * @description IANA time zone the cron fields are read in
+             * @default UTC
+             */
+            timezone: string;
+            /** @default true */
+            enabled: boolean;
+            job: {
+                /** @description One of comfy.render, retention.sweep */
+                kind: string;
+                /**
+                 * @description IDs and settings; checked per kind
+                 * @default {}
+                 */
+                payload: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @default normal
+                 * @enum {string}
+                 */
+                priority: "urgent" | "normal" | "background";
+                /** Format: uuid */
+                projectId?: string;
+                /**
+                 * @description A worker must carry every one
+                 * @default []
+                 */
+                requiredTags: string[];
+                /**
+                 * @description Break ties between suitable workers
+                 * @default []
+                 */
+                preferredTags: string[];
+                /**
+                 * @description Only start inside the off-peak window
+                 * @default false
+                 */
+                offPeakOnly: boolean;
+                /**
+                 * @description Attempts after infrastructure failures
+                 * @default 3
+                 */
+                maxAttempts: number;
+                /** @description Shown in the tray and the queue */
+                label?: string;
+                /**
+                 * @description Not counted against budgets and quotas (needs the "jobs.manage" permission)
+                 * @default false
+                 */
+                budgetExempt: boolean;
+            };
+        };
+        UpdateJobSchedule: {
+            name?: string;
+            cron?: string;
+            timezone?: string;
+            enabled?: boolean;
+        };
+        JobSchedule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            cron: string;
+            timezone: string;
+            enabled: boolean;
+            job: {
+                [key: string]: unknown;
+            };
+            owner: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            nextRunAt: string | null;
+            lastRunAt: string | null;
+            lastJobId: string | null;
+            /** @description Why the last occurrence could not be submitted */
+            lastError: string | null;
+            /** @description The next five occurrences */
+            upcoming: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         DomainEvent: {
             id: number;

@@ -8,6 +8,25 @@ CREATE TABLE "domain_events" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "gpu_budgets" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "gpu_budgets_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"public_id" uuid NOT NULL,
+	"scope" text NOT NULL,
+	"project_id" bigint,
+	"user_id" bigint,
+	"limit_hours" real NOT NULL,
+	"period" text NOT NULL,
+	"warn_at" jsonb DEFAULT '[0.75,0.9]'::jsonb NOT NULL,
+	"hard_limit" boolean DEFAULT true NOT NULL,
+	"warned_level" real DEFAULT 0 NOT NULL,
+	"warned_period_start" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ck_gpu_budgets_scope" CHECK (("gpu_budgets"."scope" = 'project' AND "gpu_budgets"."project_id" IS NOT NULL AND "gpu_budgets"."user_id" IS NULL) OR ("gpu_budgets"."scope" = 'user' AND "gpu_budgets"."user_id" IS NOT NULL AND "gpu_budgets"."project_id" IS NULL)),
+	CONSTRAINT "ck_gpu_budgets_period" CHECK ("gpu_budgets"."period" IN ('total', 'day', 'week', 'month')),
+	CONSTRAINT "ck_gpu_budgets_limit" CHECK ("gpu_budgets"."limit_hours" > 0)
+);
+--> statement-breakpoint
 CREATE TABLE "job_dependencies" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "job_dependencies_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"job_id" bigint NOT NULL,
@@ -34,6 +53,23 @@ CREATE TABLE "job_events" (
 	CONSTRAINT "ck_job_events_to_state" CHECK (to_state IS NULL OR to_state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
 	CONSTRAINT "ck_job_events_kind" CHECK ("job_events"."kind" IN ('transition', 'log', 'moved', 'checkpoint')),
 	CONSTRAINT "ck_job_events_level" CHECK ("job_events"."level" IN ('info', 'warning', 'error'))
+);
+--> statement-breakpoint
+CREATE TABLE "job_schedules" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "job_schedules_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"public_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"cron" text NOT NULL,
+	"timezone" text DEFAULT 'UTC' NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"template" jsonb NOT NULL,
+	"owner_user_id" bigint,
+	"next_run_at" timestamp with time zone,
+	"last_run_at" timestamp with time zone,
+	"last_job_id" bigint,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "jobs" (
@@ -66,6 +102,7 @@ CREATE TABLE "jobs" (
 	"result" jsonb,
 	"error" jsonb,
 	"checkpoints" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"budget_exempt" boolean DEFAULT false NOT NULL,
 	"gpu_seconds" real DEFAULT 0 NOT NULL,
 	"queued_at" timestamp with time zone,
 	"started_at" timestamp with time zone,
@@ -95,11 +132,15 @@ CREATE TABLE "notifications" (
 	CONSTRAINT "ck_notifications_level" CHECK ("notifications"."level" IN ('info', 'success', 'warning', 'error'))
 );
 --> statement-breakpoint
+ALTER TABLE "gpu_budgets" ADD CONSTRAINT "gpu_budgets_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "gpu_budgets" ADD CONSTRAINT "gpu_budgets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "job_dependencies" ADD CONSTRAINT "job_dependencies_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "job_dependencies" ADD CONSTRAINT "job_dependencies_depends_on_job_id_jobs_id_fk" FOREIGN KEY ("depends_on_job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "job_events" ADD CONSTRAINT "job_events_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "job_events" ADD CONSTRAINT "job_events_worker_id_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."workers"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "job_events" ADD CONSTRAINT "job_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_schedules" ADD CONSTRAINT "job_schedules_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "job_schedules" ADD CONSTRAINT "job_schedules_last_job_id_jobs_id_fk" FOREIGN KEY ("last_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_parent_job_id_jobs_id_fk" FOREIGN KEY ("parent_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
@@ -107,12 +148,21 @@ ALTER TABLE "jobs" ADD CONSTRAINT "jobs_worker_id_workers_id_fk" FOREIGN KEY ("w
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 CREATE INDEX "idx_domain_events_type" ON "domain_events" USING btree ("type","id");--> statement-breakpoint
 CREATE INDEX "idx_domain_events_created_at" ON "domain_events" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_gpu_budgets_public_id" ON "gpu_budgets" USING btree ("public_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_gpu_budgets_project_id" ON "gpu_budgets" USING btree ("project_id") WHERE "gpu_budgets"."scope" = 'project';--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_gpu_budgets_user_id" ON "gpu_budgets" USING btree ("user_id") WHERE "gpu_budgets"."scope" = 'user';--> statement-breakpoint
+CREATE INDEX "idx_gpu_budgets_user_id" ON "gpu_budgets" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "idx_gpu_budgets_project_id" ON "gpu_budgets" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_job_dependencies_pair" ON "job_dependencies" USING btree ("job_id","depends_on_job_id");--> statement-breakpoint
 CREATE INDEX "idx_job_dependencies_job_id" ON "job_dependencies" USING btree ("job_id");--> statement-breakpoint
 CREATE INDEX "idx_job_dependencies_depends_on_job_id" ON "job_dependencies" USING btree ("depends_on_job_id");--> statement-breakpoint
 CREATE INDEX "idx_job_events_job_id" ON "job_events" USING btree ("job_id","id");--> statement-breakpoint
 CREATE INDEX "idx_job_events_worker_id" ON "job_events" USING btree ("worker_id");--> statement-breakpoint
 CREATE INDEX "idx_job_events_actor_user_id" ON "job_events" USING btree ("actor_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_job_schedules_public_id" ON "job_schedules" USING btree ("public_id");--> statement-breakpoint
+CREATE INDEX "idx_job_schedules_due" ON "job_schedules" USING btree ("next_run_at") WHERE "job_schedules"."enabled";--> statement-breakpoint
+CREATE INDEX "idx_job_schedules_owner_user_id" ON "job_schedules" USING btree ("owner_user_id");--> statement-breakpoint
+CREATE INDEX "idx_job_schedules_last_job_id" ON "job_schedules" USING btree ("last_job_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_jobs_public_id" ON "jobs" USING btree ("public_id");--> statement-breakpoint
 CREATE INDEX "idx_jobs_ready" ON "jobs" USING btree ("resource","priority","sort_key") WHERE "jobs"."state" = 'queued';--> statement-breakpoint
 CREATE INDEX "idx_jobs_run_at" ON "jobs" USING btree ("run_at") WHERE "jobs"."state" IN ('scheduled', 'retrying');--> statement-breakpoint

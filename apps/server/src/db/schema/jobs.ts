@@ -79,6 +79,8 @@ export const jobs = pgTable(
     error: jsonb('error'),
     /** Completed steps of a multi-step job (PRD-028): a resumed run skips them. */
     checkpoints: jsonb('checkpoints').notNull().default([]),
+    /** Not counted against budgets and quotas (an admin's choice at submission); still measured. */
+    budgetExempt: boolean('budget_exempt').notNull().default(false),
     /** GPU time used by finished attempts, for quotas and budgets. */
     gpuSeconds: real('gpu_seconds').notNull().default(0),
     queuedAt: tstz('queued_at'),
@@ -206,5 +208,83 @@ export const notifications = pgTable(
     uniqueIndex('uq_notifications_public_id').on(t.publicId),
     index('idx_notifications_user_id').on(t.userId, t.id),
     check('ck_notifications_level', sql`${t.level} IN ('info', 'success', 'warning', 'error')`),
+  ],
+);
+
+/** A recurring schedule (PRD-008 §2.1): submits a job from its template at every cron occurrence. */
+export const jobSchedules = pgTable(
+  'job_schedules',
+  {
+    id: idColumn(),
+    publicId: uuid('public_id').notNull(),
+    name: text('name').notNull(),
+    cron: text('cron').notNull(),
+    timezone: text('timezone').notNull().default('UTC'),
+    enabled: boolean('enabled').notNull().default(true),
+    /** The submission body, without start time and dependencies. */
+    template: jsonb('template').notNull(),
+    ownerUserId: bigint('owner_user_id', { mode: 'number' }).references(() => users.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    nextRunAt: tstz('next_run_at'),
+    lastRunAt: tstz('last_run_at'),
+    lastJobId: bigint('last_job_id', { mode: 'number' }).references(() => jobs.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    lastError: text('last_error'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_job_schedules_public_id').on(t.publicId),
+    index('idx_job_schedules_due').on(t.nextRunAt).where(sql`${t.enabled}`),
+    index('idx_job_schedules_owner_user_id').on(t.ownerUserId),
+    index('idx_job_schedules_last_job_id').on(t.lastJobId),
+  ],
+);
+
+/**
+ * A GPU-hour budget (PRD-093): a project's budget or a user's quota over a period, with warning thresholds and a
+ * hard limit that holds new work once reached.
+ */
+export const gpuBudgets = pgTable(
+  'gpu_budgets',
+  {
+    id: idColumn(),
+    publicId: uuid('public_id').notNull(),
+    scope: text('scope').notNull(),
+    projectId: bigint('project_id', { mode: 'number' }).references(() => projects.id, {
+      onDelete: 'cascade',
+      onUpdate: 'cascade',
+    }),
+    userId: bigint('user_id', { mode: 'number' }).references(() => users.id, {
+      onDelete: 'cascade',
+      onUpdate: 'cascade',
+    }),
+    limitHours: real('limit_hours').notNull(),
+    /** `total` (a project's whole budget), `day`, `week` or `month` (resets at the start of each, UTC). */
+    period: text('period').notNull(),
+    /** Fractions of the limit at which the owner is warned, e.g. [0.75, 0.9]. */
+    warnAt: jsonb('warn_at').notNull().default([0.75, 0.9]),
+    /** Reaching the limit holds new work (false: warn only). */
+    hardLimit: boolean('hard_limit').notNull().default(true),
+    /** Highest threshold already warned about in the current period, so each warning fires once. */
+    warnedLevel: real('warned_level').notNull().default(0),
+    warnedPeriodStart: tstz('warned_period_start'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_gpu_budgets_public_id').on(t.publicId),
+    uniqueIndex('uq_gpu_budgets_project_id').on(t.projectId).where(sql`${t.scope} = 'project'`),
+    uniqueIndex('uq_gpu_budgets_user_id').on(t.userId).where(sql`${t.scope} = 'user'`),
+    index('idx_gpu_budgets_user_id').on(t.userId),
+    index('idx_gpu_budgets_project_id').on(t.projectId),
+    check(
+      'ck_gpu_budgets_scope',
+      sql`(${t.scope} = 'project' AND ${t.projectId} IS NOT NULL AND ${t.userId} IS NULL) OR (${t.scope} = 'user' AND ${t.userId} IS NOT NULL AND ${t.projectId} IS NULL)`,
+    ),
+    check('ck_gpu_budgets_period', sql`${t.period} IN ('total', 'day', 'week', 'month')`),
+    check('ck_gpu_budgets_limit', sql`${t.limitHours} > 0`),
   ],
 );

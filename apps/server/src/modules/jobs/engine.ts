@@ -39,6 +39,8 @@ export interface EngineOptions {
   tickMs: number;
   strategy: MatchStrategy;
   offPeak: string;
+  /** Recurring schedules whose occurrences the tick submits. */
+  schedules?: { fireDue(): Promise<number> };
   /** Adopt every lease at start (the embedded database: no other process can hold one). */
   adoptAllAtStart: boolean;
   onError: (err: unknown, context: string) => void;
@@ -128,18 +130,7 @@ export class JobEngine {
       );
       if ((open?.n ?? 0) > 0) return;
       await this.o.jobs.createMany({ ctx: systemContext, manageAll: true }, [
-        {
-          kind,
-          payload: {},
-          priority: 'background',
-          requiredTags: [],
-          preferredTags: [],
-          offPeakOnly: false,
-          dependsOn: [],
-          onDependencyFailure: 'cancel',
-          maxAttempts: 3,
-          label,
-        },
+        { kind, payload: {}, priority: 'background', label },
       ]);
     };
     const run = () => void submit().catch((err) => this.o.onError(err, `submitting ${kind}`));
@@ -175,6 +166,7 @@ export class JobEngine {
   /** One pass: timers, expired leases, GPU claims, CPU claims. */
   async tick(): Promise<void> {
     const started = performance.now();
+    if (this.o.schedules) await this.o.schedules.fireDue();
     await this.promoteTimers();
     await this.sweepLeases();
     let dispatched = 0;

@@ -24,7 +24,7 @@ import { contextOf } from '../../platform/http/guards.js';
 import { problems } from '../../platform/http/responses.js';
 import type { Acting, JobsService } from './service.js';
 
-const actingOf = (req: FastifyRequest): Acting => ({
+export const actingOf = (req: FastifyRequest): Acting => ({
   ctx: contextOf(req),
   manageAll: req.user ? roleCan(req.user.role, 'jobs.manage') : false,
 });

@@ -3,7 +3,7 @@
 // written with its history row and its event in one transaction.
 import {
   type CreateJob,
-  type createJobSchema,
+  createJobSchema,
   type EventType,
   type Job,
   type JobListQuery,
@@ -106,7 +106,7 @@ export class JobsService {
   // ---------------------------------------------------------------- submission
 
   /** Submits one job (201). Every problem is a 4xx naming the field; nothing is written then. */
-  async create(acting: Acting, body: z.output<typeof createJobSchema>): Promise<Job> {
+  async create(acting: Acting, body: CreateJob): Promise<Job> {
     const [job] = await this.createMany(acting, [body], 'body');
     return job!;
   }
@@ -115,11 +115,9 @@ export class JobsService {
    * Submits several jobs in one transaction, as one batch: within a priority level the batch runs longest expected
    * first, which keeps a fleet's makespan close to its lower bound.
    */
-  async createMany(
-    acting: Acting,
-    bodies: z.output<typeof createJobSchema>[],
-    field = 'body.jobs',
-  ): Promise<Job[]> {
+  async createMany(acting: Acting, input: CreateJob[], field = 'body.jobs'): Promise<Job[]> {
+    // routes pass parsed bodies (parsing again changes nothing); internal callers may leave defaults out
+    const bodies = input.map((b) => createJobSchema.parse(b));
     const prepared: Prepared[] = [];
     for (const [i, body] of bodies.entries()) {
       const at = bodies.length === 1 && field === 'body' ? 'body' : `${field}.${i}`;
@@ -140,6 +138,32 @@ export class JobsService {
     });
     await this.wakeFor(created);
     return this.views(created);
+  }
+
+  /** Checks a job body as a submission would (kind, payload, project, exemption) without submitting it. */
+  async checkTemplate(acting: Acting, body: CreateJob, at: string): Promise<void> {
+    const parsed = createJobSchema.parse(body);
+    await this.prepare(parsed, at);
+    if (parsed.budgetExempt && !acting.manageAll) {
+      throw new AppError(
+        'job.forbidden',
+        'Only someone with the "jobs.manage" permission can exempt a job from budgets.',
+        [{ field: `${at}.budgetExempt`, message: 'needs the jobs.manage permission' }],
+      );
+    }
+    if (parsed.projectId) await this.projectRef(this.d.db, parsed.projectId, `${at}.projectId`);
+  }
+
+  private async projectRef(db: Executor, publicId: string, field: string): Promise<number> {
+    const [project] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.publicId, publicId), sql`${projects.deletedAt} IS NULL`));
+    if (!project)
+      throw new AppError('project.not_found', `There is no project ${publicId}.`, [
+        { field, message: 'is not a project' },
+      ]);
+    return project.id;
   }
 
   private async prepare(body: z.output<typeof createJobSchema>, at: string): Promise<Prepared> {
@@ -198,18 +222,17 @@ export class JobsService {
     at: string,
   ): Promise<number> {
     const { body } = p;
+    if (body.budgetExempt && !acting.manageAll) {
+      throw new AppError(
+        'job.forbidden',
+        'Only someone with the "jobs.manage" permission can exempt a job from budgets.',
+        [{ field: `${at}.budgetExempt`, message: 'needs the jobs.manage permission' }],
+      );
+    }
     let projectId: number | null = null;
     let projectPublicId: string | null = null;
     if (body.projectId) {
-      const [project] = await tx
-        .select({ id: projects.id })
-        .from(projects)
-        .where(and(eq(projects.publicId, body.projectId), sql`${projects.deletedAt} IS NULL`));
-      if (!project)
-        throw new AppError('project.not_found', `There is no project ${body.projectId}.`, [
-          { field: `${at}.projectId`, message: 'is not a project' },
-        ]);
-      projectId = project.id;
+      projectId = await this.projectRef(tx, body.projectId, `${at}.projectId`);
       projectPublicId = body.projectId;
     }
     const depIds: number[] = [];
@@ -262,6 +285,7 @@ export class JobsService {
         runAt: p.runAt,
         onDependencyFailure: body.onDependencyFailure,
         maxAttempts: body.maxAttempts,
+        budgetExempt: body.budgetExempt,
         queuedAt: state === 'queued' ? now : null,
       })
       .returning({ id: jobs.id });
@@ -446,6 +470,8 @@ export class JobsService {
         progressText: v.progressText,
         runAt: iso(v.runAt),
         offPeakOnly: v.offPeakOnly,
+        budgetExempt: v.budgetExempt,
+        gpuSeconds: v.gpuSeconds,
         pauseRequested: v.pauseRequested,
         promptId: v.promptId,
         result: (v.result as Record<string, unknown> | null) ?? null,
