@@ -1,9 +1,14 @@
 // The API's data shapes, as the shared contracts define them.
+import type { components } from './schema';
+
 export type {
   AuditEvent,
   Character,
   CharacterImport,
   CharacterSummary,
+  DomainEvent,
+  EventPayload,
+  EventType,
   FieldError,
   ImageVariant,
   ImageVariantStatus,
@@ -21,6 +26,7 @@ export type {
   SceneMatrix,
   SceneType,
   SceneVideoVersion,
+  ServerSocketMessage,
   Session,
   SystemHealth,
   User,
@@ -29,6 +35,19 @@ export type {
   WorkerVitals,
   WorkerVitalsBucket,
 } from '@i2v/contracts';
+
+// The job engine's shapes as the API answers them (the contracts do not name every one as a type).
+export type Job = components['schemas']['Job'];
+export type JobState = Job['state'];
+export type JobPriority = Job['priority'];
+export type JobEvent = components['schemas']['JobEvent'];
+export type JobSummary = components['schemas']['JobSummary'];
+export type JobPage = components['schemas']['JobPage'];
+export type JobKindInfo = components['schemas']['JobKindInfo'];
+export type JobOutput = components['schemas']['JobOutput'];
+export type BulkJobResult = components['schemas']['BulkJobResult'];
+export type Notification = components['schemas']['Notification'];
+export type NotificationPage = components['schemas']['NotificationPage'];
 
 export type UserStatusFilter = 'active' | 'inactive' | 'all';
 

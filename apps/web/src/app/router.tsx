@@ -85,6 +85,14 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'jobs',
+                    lazy: () => import('@/pages/jobs/jobs-page').then((m) => ({ Component: m.JobsPage })),
+                  },
+                  {
+                    path: 'jobs/:jobId',
+                    lazy: () => import('@/pages/jobs/job-page').then((m) => ({ Component: m.JobPage })),
+                  },
+                  {
                     path: 'workflows',
                     lazy: () =>
                       import('@/pages/workflows/workflows-page').then((m) => ({

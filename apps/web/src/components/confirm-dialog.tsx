@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes without acting; "Cancel" unless that reads like the action (cancelling a job). */
+  dismissLabel?: string;
   /** Danger colors the confirm button red, for actions that take something away. */
   danger?: boolean;
   loading?: boolean;
@@ -18,6 +20,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  dismissLabel = 'Cancel',
   danger = false,
   loading = false,
   onConfirm,
@@ -31,7 +34,7 @@ export function ConfirmDialog({
         </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={loading}>
-            Cancel
+            {dismissLabel}
           </Button>
           <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading} data-autofocus>
             {confirmLabel}

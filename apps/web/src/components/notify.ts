@@ -37,3 +37,33 @@ export function notifyWarning(message: string, title: string) {
     autoClose: 8000,
   });
 }
+
+interface OutcomeToast {
+  /** One toast per outcome: the same id shown twice replaces the first. */
+  id: string;
+  ok: boolean;
+  title: string;
+  message: string;
+  /** Clicking the toast opens what it is about. */
+  onClick?: () => void;
+}
+
+/** Something the user started has ended (a job finished or failed); gone after 5 s, clicking it opens it. */
+export function notifyOutcome({ id, ok, title, message, onClick }: OutcomeToast) {
+  notifications.show({
+    id,
+    color: ok ? 'green' : 'red',
+    title,
+    message,
+    icon: createElement(ok ? CheckIcon : ErrorIcon, { size: 18 }),
+    autoClose: 5000,
+    ...(onClick && {
+      onClick: () => {
+        notifications.hide(id);
+        onClick();
+      },
+      style: { cursor: 'pointer' },
+      role: 'link',
+    }),
+  });
+}

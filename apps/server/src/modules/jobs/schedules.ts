@@ -16,7 +16,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, rows } from '../../db/client.js';
-import { jobSchedules, jobs, users } from '../../db/schema/index.js';
+import { jobSchedules, jobs } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';

@@ -1,11 +1,15 @@
-// The frame of every signed-in page: header, sidebar, and the page in the main area.
+// The frame of every signed-in page: header (job tray, notifications, account), sidebar, and the page in the main
+// area. It also holds the tab's live socket, so every page stays current.
 import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
+import { LiveEvents } from '@/live/live-events';
 import { layout } from '@/theme/tokens';
 import { AppNavbar } from './app-navbar';
 import { BrandMark } from './brand-mark';
 import { ColorSchemeToggle } from './color-scheme-toggle';
+import { JobTray } from './job-tray';
+import { NotificationBell } from './notification-bell';
 import { PasswordChangeBanner } from './password-change-banner';
 import { UserMenu } from './user-menu';
 
@@ -17,6 +21,7 @@ export function AppLayout() {
       navbar={{ width: layout.navbarWidth, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
+      <LiveEvents />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -30,6 +35,8 @@ export function AppLayout() {
             <BrandMark />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <JobTray />
+            <NotificationBell />
             <ColorSchemeToggle />
             <UserMenu />
           </Group>

@@ -6,6 +6,7 @@ import {
   HomeIcon,
   ProfileIcon,
   ProjectsIcon,
+  QueueIcon,
   SystemHealthIcon,
   UsersIcon,
   VariantTypesIcon,
@@ -35,7 +36,10 @@ export const navigation: NavSection[] = [
   },
   {
     label: 'Production',
-    items: [{ label: 'Projects', to: '/projects', icon: ProjectsIcon, permission: 'content.read' }],
+    items: [
+      { label: 'Projects', to: '/projects', icon: ProjectsIcon, permission: 'content.read' },
+      { label: 'Queue', to: '/jobs', icon: QueueIcon, permission: 'content.read' },
+    ],
   },
   {
     label: 'Studio',
