@@ -24,6 +24,7 @@ import { registerLiveSocket } from './modules/events/socket.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { ImportsService } from './modules/imports/service.js';
+import { BudgetsService, budgetRoutes } from './modules/jobs/budgets.js';
 import { JobEngine } from './modules/jobs/engine.js';
 import { comfyRenderHandler } from './modules/jobs/handlers/comfy-render.js';
 import { retentionSweepHandler } from './modules/jobs/handlers/retention-sweep.js';
@@ -108,6 +109,7 @@ export interface Services {
   jobs: JobsService;
   jobEngine: JobEngine;
   schedules: SchedulesService;
+  budgets: BudgetsService;
   notifications: NotificationsService;
 }
 
@@ -305,7 +307,8 @@ export async function buildApp(
     )
     .register(retentionSweepHandler(retention));
   registry.assertComplete();
-  const jobs = new JobsService({ db, clock, bus, registry, links: media.links });
+  const budgets = new BudgetsService({ db, clock });
+  const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets });
   const schedules = new SchedulesService({ db, clock, bus, jobs });
   const jobEngine = new JobEngine({
     db,
@@ -321,6 +324,7 @@ export async function buildApp(
     offPeak: config.offPeak,
     adoptAllAtStart: database.kind === 'pglite',
     schedules,
+    budgets,
     onError: (err, context) => app.log.error({ err, context }, 'job engine'),
   });
   app.addHook('onClose', async () => jobEngine.stop());
@@ -365,6 +369,7 @@ export async function buildApp(
       await api.register(systemRoutes(system));
       await api.register(jobRoutes(jobs));
       await api.register(scheduleRoutes(schedules, actingOf));
+      await api.register(budgetRoutes(budgets, actingOf));
       await api.register(notificationRoutes(notifications));
     },
     { prefix: '/api/v1' },
@@ -395,6 +400,7 @@ export async function buildApp(
       jobs,
       jobEngine,
       schedules,
+      budgets,
       notifications,
     },
     routes,

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/db/client.js';
 import { seedExampleWorkflows } from '../src/modules/workflows/examples.js';
-import { createProject, type SignedIn, startStudioWithTeam, type Team } from './factories.js';
+import { createProject, createUser, type SignedIn, startStudioWithTeam, type Team } from './factories.js';
 
 let team: Team;
 let versionId: string;
@@ -421,6 +421,60 @@ describe('rendering on workers', () => {
     expect((await until(next.id, ['completed', 'failed'])).state).toBe('completed');
     const cancelAgain = await api(team.creator, 'POST', `/jobs/${j.id}/cancel`);
     expect(cancelAgain.statusCode).toBe(409);
+  });
+
+  it("holds a user's GPU work once their quota is used up, and warns them", async () => {
+    const newcomer = await createUser(team.studio, team.admin, { role: 'creator' });
+    const refused = await api(team.creator, 'POST', '/budgets', {
+      scope: 'user',
+      userId: newcomer.user.id,
+      limitHours: 1,
+    });
+    expect(refused.statusCode).toBe(403);
+    const missing = await api(team.admin, 'POST', '/budgets', { scope: 'project', limitHours: 1 });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('body.projectId');
+    const zero = await api(team.admin, 'POST', '/budgets', {
+      scope: 'user',
+      userId: newcomer.user.id,
+      limitHours: 0,
+    });
+    expect(zero.json().errors[0].field).toBe('body.limitHours');
+    // a quota of a tenth of a second: the next render uses it up
+    const created = await api(team.admin, 'POST', '/budgets', {
+      scope: 'user',
+      userId: newcomer.user.id,
+      limitHours: 0.1 / 3600,
+      period: 'day',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ state: 'ok', usedHours: 0, period: 'day' });
+    const again = await api(team.admin, 'POST', '/budgets', {
+      scope: 'user',
+      userId: newcomer.user.id,
+      limitHours: 2,
+    });
+    expect(again.statusCode).toBe(409);
+    const j = await submit(newcomer, render({ label: 'uses the quota' }));
+    expect((await until(j.id, ['completed', 'failed'])).state).toBe('completed');
+    const budget = (await api(newcomer, 'GET', `/budgets?userId=${newcomer.user.id}`)).json().items[0];
+    expect(budget.state).toBe('exceeded');
+    expect(budget.usedHours).toBeGreaterThan(0);
+    const blocked = await api(newcomer, 'POST', '/jobs', render());
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('job.quota_exceeded');
+    expect(blocked.json().detail).toMatch(/Your GPU quota has used/);
+    const selfExempt = await api(newcomer, 'POST', '/jobs', render({ budgetExempt: true }));
+    expect(selfExempt.statusCode).toBe(403);
+    expect(selfExempt.json().errors[0].field).toBe('body.budgetExempt');
+    const notes = (await api(newcomer, 'GET', '/me/notifications')).json().items;
+    expect(notes.some((n: { title: string }) => n.title.startsWith('Your GPU quota is at'))).toBe(true);
+    // CPU work is not held by a GPU quota
+    expect((await api(newcomer, 'POST', '/jobs', { kind: 'retention.sweep', payload: {} })).statusCode).toBe(
+      201,
+    );
+    expect((await api(team.admin, 'DELETE', `/budgets/${budget.id}`)).statusCode).toBe(204);
+    expect((await api(newcomer, 'POST', '/jobs', render({ label: 'room again' }))).statusCode).toBe(201);
   });
 
   it('only sends a job to a worker with its required tags', async () => {

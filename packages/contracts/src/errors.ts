@@ -107,6 +107,7 @@ export const errorCodes = {
   'schedule.cron_invalid': 422,
   'schedule.timezone_invalid': 422,
   'budget.not_found': 404,
+  'budget.exists': 409,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const satisfies Record<string, number>;

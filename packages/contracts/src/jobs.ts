@@ -350,3 +350,69 @@ export const jobScheduleSchema = z
   })
   .meta({ id: 'JobSchedule' });
 export type JobSchedule = z.infer<typeof jobScheduleSchema>;
+
+export const budgetPeriods = ['total', 'day', 'week', 'month'] as const;
+
+const warnAtSchema = z
+  .array(z.number().gt(0).lt(1))
+  .max(5)
+  .default([0.75, 0.9])
+  .describe('Fractions of the limit at which the owner is warned, e.g. [0.75, 0.9]');
+
+export const createBudgetSchema = z
+  .strictObject({
+    scope: z.enum(['project', 'user']),
+    projectId: publicIdSchema.optional().describe('For a project budget'),
+    userId: publicIdSchema.optional().describe("For a user's quota"),
+    limitHours: z.number().gt(0).max(1_000_000).describe('GPU hours'),
+    period: z
+      .enum(budgetPeriods)
+      .default('total')
+      .describe('`total` for a whole budget; day/week/month reset (UTC)'),
+    warnAt: warnAtSchema,
+    hardLimit: z
+      .boolean()
+      .default(true)
+      .describe('Hold new work once the limit is reached (false: warn only)'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.scope === 'project' && !b.projectId)
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'is required for a project budget' });
+    if (b.scope === 'user' && !b.userId)
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: "is required for a user's quota" });
+    if (b.scope === 'project' && b.userId)
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'is not used by a project budget' });
+    if (b.scope === 'user' && b.projectId)
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: "is not used by a user's quota" });
+  })
+  .meta({ id: 'CreateBudget' });
+
+export const updateBudgetSchema = z
+  .strictObject({
+    limitHours: z.number().gt(0).max(1_000_000).optional(),
+    period: z.enum(budgetPeriods).optional(),
+    warnAt: z.array(z.number().gt(0).lt(1)).max(5).optional(),
+    hardLimit: z.boolean().optional(),
+  })
+  .meta({ id: 'UpdateBudget' });
+
+export const budgetSchema = z
+  .object({
+    id: publicIdSchema,
+    scope: z.enum(['project', 'user']),
+    project: z.object({ id: publicIdSchema, name: z.string() }).nullable(),
+    user: z.object({ id: publicIdSchema, displayName: z.string() }).nullable(),
+    limitHours: z.number(),
+    period: z.enum(budgetPeriods),
+    periodStart: isoDateTime.nullable(),
+    usedHours: z.number().describe('GPU hours of finished work in the period (exempt jobs not counted)'),
+    exemptHours: z.number().describe('GPU hours of exempt jobs in the period, shown but not counted'),
+    fraction: z.number(),
+    state: z.enum(['ok', 'warning', 'exceeded']),
+    remainingHours: z.number(),
+    daysLeft: z.number().nullable().describe('At the last 7 days’ rate; null when nothing is being used'),
+    warnAt: z.array(z.number()),
+    hardLimit: z.boolean(),
+  })
+  .meta({ id: 'Budget' });
+export type Budget = z.infer<typeof budgetSchema>;

@@ -1,4 +1,5 @@
 export * from './audit-chain.js';
+export * from './gpu-budget.js';
 export * from './import-plan.js';
 export * from './job-scheduling.js';
 export * from './job-state.js';

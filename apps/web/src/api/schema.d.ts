@@ -7007,6 +7007,208 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GPU-hour budgets of projects and quotas of users, with usage, state and projection */
+        get: {
+            parameters: {
+                query?: {
+                    projectId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Budget"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a project's GPU-hour budget or a user's quota
+         * @description One budget per project and per user (409 when one exists: change it instead). With `hardLimit`, reaching the limit refuses new GPU submissions (429 `job.quota_exceeded`) and holds queued GPU work; running jobs finish.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBudgetInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budgets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a budget */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a budget */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateBudgetInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -7783,6 +7985,80 @@ export interface components {
             upcoming: string[];
             /** Format: date-time */
             createdAt: string;
+        };
+        CreateBudgetInput: {
+            /** @enum {string} */
+            scope: "project" | "user";
+            /**
+             * Format: uuid
+             * @description For a project budget
+             */
+            projectId?: string;
+            /**
+             * Format: uuid
+             * @description For a user's quota
+             */
+            userId?: string;
+            /** @description GPU hours */
+            limitHours: number;
+            /**
+             * @description `total` for a whole budget; day/week/month reset (UTC)
+             * @default total
+             * @enum {string}
+             */
+            period: "total" | "day" | "week" | "month";
+            /**
+             * @description Fractions of the limit at which the owner is warned, e.g. [0.75, 0.9]
+             * @default [
+             *       0.75,
+             *       0.9
+             *     ]
+             */
+            warnAt: number[];
+            /**
+             * @description Hold new work once the limit is reached (false: warn only)
+             * @default true
+             */
+            hardLimit: boolean;
+        };
+        UpdateBudgetInput: {
+            limitHours?: number;
+            /** @enum {string} */
+            period?: "total" | "day" | "week" | "month";
+            warnAt?: number[];
+            hardLimit?: boolean;
+        };
+        BudgetInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "project" | "user";
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            user: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            limitHours: number;
+            /** @enum {string} */
+            period: "total" | "day" | "week" | "month";
+            periodStart: string | null;
+            /** @description GPU hours of finished work in the period (exempt jobs not counted) */
+            usedHours: number;
+            /** @description GPU hours of exempt jobs in the period, shown but not counted */
+            exemptHours: number;
+            fraction: number;
+            /** @enum {string} */
+            state: "ok" | "warning" | "exceeded";
+            remainingHours: number;
+            /** @description At the last 7 days’ rate; null when nothing is being used */
+            daysLeft: number | null;
+            warnAt: number[];
+            hardLimit: boolean;
         };
         DomainEventInput: {
             id: number;
@@ -9158,6 +9434,80 @@ export interface components {
             upcoming: string[];
             /** Format: date-time */
             createdAt: string;
+        };
+        CreateBudget: {
+            /** @enum {string} */
+            scope: "project" | "user";
+            /**
+             * Format: uuid
+             * @description For a project budget
+             */
+            projectId?: string;
+            /**
+             * Format: uuid
+             * @description For a user's quota
+             */
+            userId?: string;
+            /** @description GPU hours */
+            limitHours: number;
+            /**
+             * @description `total` for a whole budget; day/week/month reset (UTC)
+             * @default total
+             * @enum {string}
+             */
+            period: "total" | "day" | "week" | "month";
+            /**
+             * @description Fractions of the limit at which the owner is warned, e.g. [0.75, 0.9]
+             * @default [
+             *       0.75,
+             *       0.9
+             *     ]
+             */
+            warnAt: number[];
+            /**
+             * @description Hold new work once the limit is reached (false: warn only)
+             * @default true
+             */
+            hardLimit: boolean;
+        };
+        UpdateBudget: {
+            limitHours?: number;
+            /** @enum {string} */
+            period?: "total" | "day" | "week" | "month";
+            warnAt?: number[];
+            hardLimit?: boolean;
+        };
+        Budget: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "project" | "user";
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            user: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            limitHours: number;
+            /** @enum {string} */
+            period: "total" | "day" | "week" | "month";
+            periodStart: string | null;
+            /** @description GPU hours of finished work in the period (exempt jobs not counted) */
+            usedHours: number;
+            /** @description GPU hours of exempt jobs in the period, shown but not counted */
+            exemptHours: number;
+            fraction: number;
+            /** @enum {string} */
+            state: "ok" | "warning" | "exceeded";
+            remainingHours: number;
+            /** @description At the last 7 days’ rate; null when nothing is being used */
+            daysLeft: number | null;
+            warnAt: number[];
+            hardLimit: boolean;
         };
         DomainEvent: {
             id: number;

@@ -20,6 +20,7 @@ import type { Clock } from '../../platform/clock.js';
 import { newPublicId } from '../../platform/ids.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { EventBus } from '../events/bus.js';
+import type { BudgetsService } from './budgets.js';
 import { JobFailure, type JobRegistry, type RunningJob, type StopReason } from './registry.js';
 import type { JobRow } from './repo.js';
 import * as repo from './repo.js';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   tickMs: number;
   strategy: MatchStrategy;
   offPeak: string;
+  /** Budgets: owners and projects over a hard limit are held; usage warnings after each finished job. */
+  budgets?: BudgetsService;
   /** Recurring schedules whose occurrences the tick submits. */
   schedules?: { fireDue(): Promise<number> };
   /** Adopt every lease at start (the embedded database: no other process can hold one). */
@@ -334,10 +337,11 @@ export class JobEngine {
         required_tags: string[];
         preferred_tags: string[];
         off_peak_only: boolean;
+        budget_exempt: boolean;
       }>(
         tx,
-        sql`SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only
-            FROM (SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only,
+        sql`SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only, budget_exempt
+            FROM (SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only, budget_exempt,
                          row_number() OVER (PARTITION BY priority, owner_user_id, project_id ORDER BY sort_key, id) AS rn
                   FROM jobs WHERE state = 'queued' AND resource = 'gpu') c
             WHERE rn <= ${perQueue} ORDER BY priority, rn, sort_key LIMIT ${maxClaim}`,
@@ -358,8 +362,18 @@ export class JobEngine {
       const urgentWaiting = candidates.some((c) => c.priority === 0);
       const minute = now.getHours() * 60 + now.getMinutes();
       const offPeakOpen = this.window ? inOffPeakWindow(this.window, minute) && !urgentWaiting : false;
+      const held = this.o.budgets ? await this.o.budgets.blocked(tx) : null;
       const list: CandidateJob[] = candidates
         .filter((c) => !c.off_peak_only || offPeakOpen)
+        .filter(
+          (c) =>
+            !held ||
+            c.budget_exempt ||
+            !(
+              (c.owner_user_id !== null && held.owners.has(Number(c.owner_user_id))) ||
+              (c.project_id !== null && held.projects.has(Number(c.project_id)))
+            ),
+        )
         .map((c) => ({
           id: Number(c.id),
           priority: c.priority,
@@ -521,6 +535,16 @@ export class JobEngine {
                     (row.resource === 'gpu' ? (performance.now() - startedAt) / 1000 : 0)),
               },
             });
+            if (row.resource === 'gpu' && this.o.budgets) {
+              const refs = await this.o.jobs.refs(tx, row);
+              await this.o.budgets.afterUsage(tx, emit, row, async (userId, n) => {
+                const [u] = await rows<{ public_id: string }>(
+                  tx,
+                  sql`SELECT public_id FROM users WHERE id = ${userId}`,
+                );
+                await this.o.jobs.notify(tx, emit, userId, u?.public_id ?? refs.owner, n);
+              });
+            }
           },
           outcome.outputMediaIds,
         );

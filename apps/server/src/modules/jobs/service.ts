@@ -47,6 +47,7 @@ import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { EventBus, EventDraft } from '../events/bus.js';
 import type { MediaLinks } from '../media/links.js';
+import type { BudgetsService } from './budgets.js';
 import type { JobHandler, JobRegistry } from './registry.js';
 import * as repo from './repo.js';
 
@@ -65,6 +66,8 @@ export interface JobsDeps {
   bus: EventBus;
   registry: JobRegistry;
   links: MediaLinks;
+  /** Budgets and quotas checked at submission of GPU work. */
+  budgets?: BudgetsService;
   random?: () => number;
 }
 
@@ -254,6 +257,9 @@ export class JobsService {
         depIds.push(f.id);
         depStates.push(f.state);
       }
+    }
+    if (p.handler.resource === 'gpu' && !body.budgetExempt && this.d.budgets) {
+      await this.d.budgets.assertRoom(tx, acting.ctx.actor?.userId ?? null, projectId, at);
     }
     const now = this.d.clock.now();
     const met = this.dependenciesMet(depStates, body.onDependencyFailure);
