@@ -32,6 +32,7 @@ import { JobRegistry } from './modules/jobs/registry.js';
 import { actingOf, jobRoutes } from './modules/jobs/routes.js';
 import { SchedulesService, scheduleRoutes } from './modules/jobs/schedules.js';
 import { JobsService } from './modules/jobs/service.js';
+import { TimelineService, timelineRoutes } from './modules/jobs/timeline.js';
 import { MediaLinks } from './modules/media/links.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
@@ -370,6 +371,7 @@ export async function buildApp(
       await api.register(jobRoutes(jobs));
       await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(budgetRoutes(budgets, actingOf));
+      await api.register(timelineRoutes(new TimelineService({ db, clock })));
       await api.register(notificationRoutes(notifications));
     },
     { prefix: '/api/v1' },

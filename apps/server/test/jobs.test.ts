@@ -477,6 +477,25 @@ describe('rendering on workers', () => {
     expect((await api(newcomer, 'POST', '/jobs', render({ label: 'room again' }))).statusCode).toBe(201);
   });
 
+  it('draws the render timeline: worker lanes with their jobs, and the queue with estimated starts', async () => {
+    const waiting = await submit(
+      team.creator,
+      render({ label: 'waits for 80gb', requiredTags: ['gpu:80gb'] }),
+    );
+    const t = (await api(team.creator, 'GET', '/jobs/timeline?hours=6')).json();
+    const lane = t.lanes.find((l: { worker: { name: string } }) => l.worker.name === 'sim-a');
+    expect(
+      lane.blocks.some((b: { label: string; end: string | null }) => b.label === 'walk' && b.end !== null),
+    ).toBe(true);
+    const entry = t.queue.find((q: { jobId: string }) => q.jobId === waiting.id);
+    expect(entry).toMatchObject({ position: 1, estimatedStart: null });
+    expect(t.completedLastHour).toBeGreaterThan(0);
+    const bad = await api(team.creator, 'GET', '/jobs/timeline?hours=5');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('query.hours');
+    await api(team.creator, 'POST', `/jobs/${waiting.id}/cancel`);
+  });
+
   it('only sends a job to a worker with its required tags', async () => {
     const j = await submit(team.creator, render({ label: 'needs 48gb', requiredTags: ['gpu:48gb'] }));
     await new Promise((r) => setTimeout(r, 600));

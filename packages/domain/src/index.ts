@@ -1,6 +1,7 @@
 export * from './audit-chain.js';
 export * from './gpu-budget.js';
 export * from './import-plan.js';
+export * from './job-estimates.js';
 export * from './job-scheduling.js';
 export * from './job-state.js';
 export * from './lockout.js';

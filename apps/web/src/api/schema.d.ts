@@ -7209,6 +7209,62 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/jobs/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The render timeline: GPU jobs per worker over the last 1, 6 or 24 hours, and the queue with estimated starts */
+        get: {
+            parameters: {
+                query?: {
+                    hours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenderTimeline"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -8784,6 +8840,60 @@ export interface components {
             /** @description The UI-format workflow was sent with the prompt (extra_pnginfo), so it is pulled as is */
             hasUiWorkflow: boolean;
         };
+        RenderTimelineInput: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            now: string;
+            lanes: {
+                worker: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    health: string;
+                    adminState: string;
+                    tags: string[];
+                    maxConcurrency: number;
+                };
+                blocks: {
+                    /** Format: uuid */
+                    jobId: string;
+                    label: string;
+                    state: string;
+                    /** @enum {string} */
+                    priority: "urgent" | "normal" | "background";
+                    projectName: string | null;
+                    ownerName: string | null;
+                    progress: number;
+                    /** Format: date-time */
+                    start: string;
+                    /** @description null while running */
+                    end: string | null;
+                    /** @description For a running job, from the history of its workflow; null: no estimate */
+                    expectedEnd: string | null;
+                }[];
+            }[];
+            queue: {
+                /** Format: uuid */
+                jobId: string;
+                label: string;
+                /** @enum {string} */
+                priority: "urgent" | "normal" | "background";
+                ownerName: string | null;
+                /** @description 1 = next */
+                position: number;
+                /** @description null: no worker can take it */
+                estimatedStart: string | null;
+                /** @description false when the workflow has no history (a default duration was used) */
+                estimated: boolean;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the queue is expected to be empty
+             */
+            drainAt: string;
+            completedLastHour: number;
+        };
         AuditEvent: {
             /** @description Sequence number of the event in the chain */
             id: string;
@@ -10232,6 +10342,60 @@ export interface components {
             nodeClasses: string[];
             /** @description The UI-format workflow was sent with the prompt (extra_pnginfo), so it is pulled as is */
             hasUiWorkflow: boolean;
+        };
+        RenderTimeline: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            now: string;
+            lanes: {
+                worker: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    health: string;
+                    adminState: string;
+                    tags: string[];
+                    maxConcurrency: number;
+                };
+                blocks: {
+                    /** Format: uuid */
+                    jobId: string;
+                    label: string;
+                    state: string;
+                    /** @enum {string} */
+                    priority: "urgent" | "normal" | "background";
+                    projectName: string | null;
+                    ownerName: string | null;
+                    progress: number;
+                    /** Format: date-time */
+                    start: string;
+                    /** @description null while running */
+                    end: string | null;
+                    /** @description For a running job, from the history of its workflow; null: no estimate */
+                    expectedEnd: string | null;
+                }[];
+            }[];
+            queue: {
+                /** Format: uuid */
+                jobId: string;
+                label: string;
+                /** @enum {string} */
+                priority: "urgent" | "normal" | "background";
+                ownerName: string | null;
+                /** @description 1 = next */
+                position: number;
+                /** @description null: no worker can take it */
+                estimatedStart: string | null;
+                /** @description false when the workflow has no history (a default duration was used) */
+                estimated: boolean;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the queue is expected to be empty
+             */
+            drainAt: string;
+            completedLastHour: number;
         };
     };
     responses: never;
