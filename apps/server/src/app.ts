@@ -27,6 +27,7 @@ import { ImportsService } from './modules/imports/service.js';
 import { BudgetsService, budgetRoutes } from './modules/jobs/budgets.js';
 import { JobEngine } from './modules/jobs/engine.js';
 import { comfyRenderHandler } from './modules/jobs/handlers/comfy-render.js';
+import { notificationDigestHandler } from './modules/jobs/handlers/notification-digest.js';
 import { retentionSweepHandler } from './modules/jobs/handlers/retention-sweep.js';
 import { JobRegistry } from './modules/jobs/registry.js';
 import { actingOf, jobRoutes } from './modules/jobs/routes.js';
@@ -300,16 +301,18 @@ export async function buildApp(
   });
   const bus = new EventBus(db, database.listener, clock, (err) => app.log.error({ err }, 'event bus'));
   await bus.start();
+  const notifications = new NotificationsService({ db, clock, bus });
   const comfyPool = new ComfyPool();
   app.addHook('onClose', async () => comfyPool.closeAll());
   const registry = new JobRegistry()
     .register(
       comfyRenderHandler({ db, storage, pool: comfyPool, workerLostMs: config.workerLostSeconds * 1000 }),
     )
-    .register(retentionSweepHandler(retention));
+    .register(retentionSweepHandler(retention))
+    .register(notificationDigestHandler(notifications));
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
-  const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets });
+  const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
   const schedules = new SchedulesService({ db, clock, bus, jobs });
   const jobEngine = new JobEngine({
     db,
@@ -329,7 +332,6 @@ export async function buildApp(
     onError: (err, context) => app.log.error({ err, context }, 'job engine'),
   });
   app.addHook('onClose', async () => jobEngine.stop());
-  const notifications = new NotificationsService(db);
   const system = new SystemHealthService({
     database,
     clock,

@@ -89,6 +89,11 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
       'Trash sweep',
       config.retentionSweepMinutes * 60_000,
     );
+    const stopDigests = built.services.jobEngine.every(
+      'notifications.digest',
+      'Notification digest',
+      5 * 60_000,
+    );
     // after `ready` too: the simulated fleet and the health loop must not delay start-up
     const fleetStarted = app;
     const bridge = config.roles.includes('bridge');
@@ -121,6 +126,7 @@ export async function startStudio(config: Config): Promise<RunningStudio> {
           await built.services.jobEngine.stop();
           await built.services.imports.stop();
           stopSweeps();
+          stopDigests();
           await built.services.workerHealth.stop();
           await (await fleet)?.stop();
           started.log.info({ reason }, 'shutting down: no new work, finishing requests');

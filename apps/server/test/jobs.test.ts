@@ -477,6 +477,59 @@ describe('rendering on workers', () => {
     expect((await api(newcomer, 'POST', '/jobs', render({ label: 'room again' }))).statusCode).toBe(201);
   });
 
+  it('delivers notifications as each user prefers: digest, held by do-not-disturb, muted', async () => {
+    const user = await createUser(team.studio, team.admin, { role: 'creator' });
+    const prefs = (await api(user, 'GET', '/me/notification-preferences')).json();
+    expect(prefs.kinds['job.completed']).toBe('in_app');
+    const past = await api(user, 'PUT', '/me/notification-preferences', {
+      ...prefs,
+      doNotDisturb: true,
+      doNotDisturbUntil: '2001-01-01T00:00:00Z',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors[0].field).toBe('body.doNotDisturbUntil');
+    const badMode = await api(user, 'PUT', '/me/notification-preferences', {
+      ...prefs,
+      kinds: { 'job.completed': 'pigeon' },
+    });
+    expect(badMode.statusCode).toBe(400);
+    await api(user, 'PUT', '/me/notification-preferences', {
+      ...prefs,
+      kinds: { ...prefs.kinds, 'job.completed': 'digest' },
+      doNotDisturb: true,
+    });
+    const ok = await submit(user, render({ label: 'quiet success' }));
+    const broken = await submit(user, render({ label: 'quiet failure' }, { sim: { failAt: 'KSampler' } }));
+    await until(ok.id, ['completed']);
+    await until(broken.id, ['failed']);
+    const live = () =>
+      seen
+        .filter((e) => e.type === 'notification.created' && e.userId === user.user.id)
+        .map((e) => (e.payload as { title: string }).title);
+    expect(live()).toEqual([]);
+    let list = (await api(user, 'GET', '/me/notifications')).json().items as {
+      title: string;
+      delivery: string;
+    }[];
+    expect(list.map((n) => [n.title, n.delivery]).sort()).toEqual([
+      ['quiet failure failed', 'held'],
+      ['quiet success finished', 'digest'],
+    ]);
+    // the digest is due (none sent yet); do-not-disturb still holds the failure
+    await team.studio.services.notifications.deliverPending();
+    expect(live()).toEqual(['Digest: 1 job(s) finished']);
+    await api(user, 'PUT', '/me/notification-preferences', {
+      ...prefs,
+      kinds: { ...prefs.kinds, 'job.completed': 'muted' },
+      doNotDisturb: false,
+    });
+    expect(live()).toEqual(['Digest: 1 job(s) finished', 'quiet failure failed']);
+    const muted = await submit(user, render({ label: 'muted success' }));
+    await until(muted.id, ['completed']);
+    list = (await api(user, 'GET', '/me/notifications')).json().items;
+    expect(list.some((n) => n.title === 'muted success finished')).toBe(false);
+  });
+
   it('draws the render timeline: worker lanes with their jobs, and the queue with estimated starts', async () => {
     const waiting = await submit(
       team.creator,

@@ -99,6 +99,10 @@ export const notificationSchema = z
     title: z.string(),
     body: z.string(),
     link: z.string().nullable().describe('App path to open, e.g. `/jobs/…`'),
+    kind: z.string(),
+    delivery: z
+      .enum(['live', 'held', 'digest'])
+      .describe('held: waiting for do-not-disturb to end; digest: summarised'),
     readAt: isoDateTime.nullable(),
     createdAt: isoDateTime,
   })
@@ -115,3 +119,42 @@ export const notificationPageSchema = z
 export const markNotificationsReadSchema = z.strictObject({
   ids: z.array(publicIdSchema).max(500).optional().describe('Omit to mark all as read'),
 });
+
+/** What a notification is about; each user chooses per kind how it reaches them. */
+export const notificationKinds = [
+  'job.completed',
+  'job.failed',
+  'job.moved',
+  'budget.warning',
+  'schedule.failed',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const notificationDeliveries = ['in_app', 'digest', 'muted'] as const;
+
+export const notificationPreferencesSchema = z
+  .strictObject({
+    kinds: z
+      .record(z.enum(notificationKinds), z.enum(notificationDeliveries))
+      .describe(
+        'Per kind: `in_app` (live toast and the list), `digest` (collected into a periodic summary), `muted`',
+      ),
+    digest: z.enum(['hourly', 'daily']).describe('How often the digest comes'),
+    doNotDisturb: z.boolean().describe('Holds non-critical notifications; they arrive when it ends'),
+    doNotDisturbUntil: isoDateTime.nullable().describe('Ends do-not-disturb by itself at this time'),
+  })
+  .meta({ id: 'NotificationPreferences' });
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+export const defaultNotificationPreferences: NotificationPreferences = {
+  kinds: {
+    'job.completed': 'in_app',
+    'job.failed': 'in_app',
+    'job.moved': 'in_app',
+    'budget.warning': 'in_app',
+    'schedule.failed': 'in_app',
+  },
+  digest: 'daily',
+  doNotDisturb: false,
+  doNotDisturbUntil: null,
+};

@@ -7387,6 +7387,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How each kind of notification reaches me, do-not-disturb and the digest interval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change my notification preferences
+         * @description Turning do-not-disturb off delivers what it held at once.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7747,6 +7846,7 @@ export interface components {
             };
         };
         RetentionSweepPayloadInput: Record<string, never>;
+        NotificationDigestPayloadInput: Record<string, never>;
         JobKindInfoInput: {
             kind: string;
             label: string;
@@ -7755,7 +7855,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep */
+            /** @description One of comfy.render, retention.sweep, notifications.digest */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -7966,7 +8066,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep */
+                /** @description One of comfy.render, retention.sweep, notifications.digest */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -8137,6 +8237,12 @@ export interface components {
             body: string;
             /** @description App path to open, e.g. `/jobs/…` */
             link: string | null;
+            kind: string;
+            /**
+             * @description held: waiting for do-not-disturb to end; digest: summarised
+             * @enum {string}
+             */
+            delivery: "live" | "held" | "digest";
             readAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -8145,6 +8251,21 @@ export interface components {
             items: components["schemas"]["NotificationInput"][];
             nextCursor: string | null;
             unread: number;
+        };
+        NotificationPreferencesInput: {
+            /** @description Per kind: `in_app` (live toast and the list), `digest` (collected into a periodic summary), `muted` */
+            kinds: {
+                [key: string]: "in_app" | "digest" | "muted";
+            };
+            /**
+             * @description How often the digest comes
+             * @enum {string}
+             */
+            digest: "hourly" | "daily";
+            /** @description Holds non-critical notifications; they arrive when it ends */
+            doNotDisturb: boolean;
+            /** @description Ends do-not-disturb by itself at this time */
+            doNotDisturbUntil: string | null;
         };
         ImageVariantTypeInput: {
             /** Format: uuid */
@@ -9250,6 +9371,7 @@ export interface components {
             };
         };
         RetentionSweepPayload: Record<string, never>;
+        NotificationDigestPayload: Record<string, never>;
         JobKindInfo: {
             kind: string;
             label: string;
@@ -9258,7 +9380,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep */
+            /** @description One of comfy.render, retention.sweep, notifications.digest */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -9469,7 +9591,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep */
+                /** @description One of comfy.render, retention.sweep, notifications.digest */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9640,6 +9762,12 @@ export interface components {
             body: string;
             /** @description App path to open, e.g. `/jobs/…` */
             link: string | null;
+            kind: string;
+            /**
+             * @description held: waiting for do-not-disturb to end; digest: summarised
+             * @enum {string}
+             */
+            delivery: "live" | "held" | "digest";
             readAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -9648,6 +9776,21 @@ export interface components {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
             unread: number;
+        };
+        NotificationPreferences: {
+            /** @description Per kind: `in_app` (live toast and the list), `digest` (collected into a periodic summary), `muted` */
+            kinds: {
+                [key: string]: "in_app" | "digest" | "muted";
+            };
+            /**
+             * @description How often the digest comes
+             * @enum {string}
+             */
+            digest: "hourly" | "daily";
+            /** @description Holds non-critical notifications; they arrive when it ends */
+            doNotDisturb: boolean;
+            /** @description Ends do-not-disturb by itself at this time */
+            doNotDisturbUntil: string | null;
         };
         ImageVariantType: {
             /** Format: uuid */

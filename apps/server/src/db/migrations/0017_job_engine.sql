@@ -110,7 +110,7 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ck_jobs_state" CHECK (state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
-	CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep')),
+	CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest')),
 	CONSTRAINT "ck_jobs_resource" CHECK ("jobs"."resource" IN ('gpu', 'cpu')),
 	CONSTRAINT "ck_jobs_priority" CHECK ("jobs"."priority" BETWEEN 0 AND 2),
 	CONSTRAINT "ck_jobs_on_dependency_failure" CHECK ("jobs"."on_dependency_failure" IN ('cancel', 'run')),
@@ -118,18 +118,32 @@ CREATE TABLE "jobs" (
 	CONSTRAINT "ck_jobs_max_attempts" CHECK ("jobs"."max_attempts" BETWEEN 1 AND 10)
 );
 --> statement-breakpoint
+CREATE TABLE "notification_preferences" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notification_preferences_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"user_id" bigint NOT NULL,
+	"settings" jsonb NOT NULL,
+	"last_digest_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notifications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"public_id" uuid NOT NULL,
 	"user_id" bigint NOT NULL,
+	"kind" text DEFAULT 'job.completed' NOT NULL,
 	"level" text DEFAULT 'info' NOT NULL,
 	"title" text NOT NULL,
 	"body" text DEFAULT '' NOT NULL,
 	"link" text,
+	"delivery" text DEFAULT 'live' NOT NULL,
+	"delivered_at" timestamp with time zone,
 	"read_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "ck_notifications_level" CHECK ("notifications"."level" IN ('info', 'success', 'warning', 'error'))
+	CONSTRAINT "ck_notifications_level" CHECK ("notifications"."level" IN ('info', 'success', 'warning', 'error')),
+	CONSTRAINT "ck_notifications_delivery" CHECK ("notifications"."delivery" IN ('live', 'held', 'digest')),
+	CONSTRAINT "ck_notifications_kind" CHECK ("notifications"."kind" IN ('job.completed', 'job.failed', 'job.moved', 'budget.warning', 'schedule.failed', 'digest'))
 );
 --> statement-breakpoint
 ALTER TABLE "gpu_budgets" ADD CONSTRAINT "gpu_budgets_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
@@ -145,6 +159,7 @@ ALTER TABLE "jobs" ADD CONSTRAINT "jobs_owner_user_id_users_id_fk" FOREIGN KEY (
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_parent_job_id_jobs_id_fk" FOREIGN KEY ("parent_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_worker_id_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."workers"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 CREATE INDEX "idx_domain_events_type" ON "domain_events" USING btree ("type","id");--> statement-breakpoint
 CREATE INDEX "idx_domain_events_created_at" ON "domain_events" USING btree ("created_at");--> statement-breakpoint
@@ -172,5 +187,7 @@ CREATE INDEX "idx_jobs_owner_user_id" ON "jobs" USING btree ("owner_user_id","cr
 CREATE INDEX "idx_jobs_project_id" ON "jobs" USING btree ("project_id","created_at");--> statement-breakpoint
 CREATE INDEX "idx_jobs_worker_id" ON "jobs" USING btree ("worker_id","state");--> statement-breakpoint
 CREATE INDEX "idx_jobs_parent_job_id" ON "jobs" USING btree ("parent_job_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "uq_notification_preferences_user_id" ON "notification_preferences" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_notifications_public_id" ON "notifications" USING btree ("public_id");--> statement-breakpoint
-CREATE INDEX "idx_notifications_user_id" ON "notifications" USING btree ("user_id","id");
+CREATE INDEX "idx_notifications_user_id" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "idx_notifications_pending" ON "notifications" USING btree ("delivery","user_id") WHERE "notifications"."delivered_at" IS NULL;

@@ -197,10 +197,14 @@ export const notifications = pgTable(
     userId: bigint('user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    kind: text('kind').notNull().default('job.completed'),
     level: text('level').notNull().default('info'),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link'),
+    /** `live` (pushed), `held` (do-not-disturb; pushed when it ends), `digest` (summarised later). */
+    delivery: text('delivery').notNull().default('live'),
+    deliveredAt: tstz('delivered_at'),
     readAt: tstz('read_at'),
     ...timestamps,
   },
@@ -208,6 +212,12 @@ export const notifications = pgTable(
     uniqueIndex('uq_notifications_public_id').on(t.publicId),
     index('idx_notifications_user_id').on(t.userId, t.id),
     check('ck_notifications_level', sql`${t.level} IN ('info', 'success', 'warning', 'error')`),
+    check('ck_notifications_delivery', sql`${t.delivery} IN ('live', 'held', 'digest')`),
+    check(
+      'ck_notifications_kind',
+      sql`${t.kind} IN ('job.completed', 'job.failed', 'job.moved', 'budget.warning', 'schedule.failed', 'digest')`,
+    ),
+    index('idx_notifications_pending').on(t.delivery, t.userId).where(sql`${t.deliveredAt} IS NULL`),
   ],
 );
 
@@ -287,4 +297,19 @@ export const gpuBudgets = pgTable(
     check('ck_gpu_budgets_period', sql`${t.period} IN ('total', 'day', 'week', 'month')`),
     check('ck_gpu_budgets_limit', sql`${t.limitHours} > 0`),
   ],
+);
+
+/** Per user: how each kind of notification reaches them, do-not-disturb, digest interval (PRD-010 §1.4–1.5). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    id: idColumn(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    settings: jsonb('settings').notNull(),
+    lastDigestAt: tstz('last_digest_at'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('uq_notification_preferences_user_id').on(t.userId)],
 );

@@ -25,6 +25,7 @@ import type { contextOf } from '../../platform/http/guards.js';
 import { problems } from '../../platform/http/responses.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { EventDraft } from '../events/bus.js';
+import type { NotificationDraft } from '../events/notifications.js';
 import type { Acting } from './service.js';
 
 type Row = typeof gpuBudgets.$inferSelect;
@@ -171,10 +172,7 @@ export class BudgetsService {
     tx: Executor,
     emit: Emit,
     job: { ownerUserId: number | null; projectId: number | null },
-    notify: (
-      userId: number,
-      n: { level: 'warning' | 'error'; title: string; body: string; link: string | null },
-    ) => Promise<void>,
+    notify: (userId: number, n: NotificationDraft) => Promise<void>,
   ): Promise<void> {
     for (const b of await this.applicable(tx, job.ownerUserId, job.projectId)) {
       const view = await this.view(tx, b);
@@ -192,6 +190,7 @@ export class BudgetsService {
       const target = b.scope === 'user' ? b.userId : job.ownerUserId;
       if (!target) continue;
       await notify(target, {
+        kind: 'budget.warning',
         level: level >= 1 ? 'error' : 'warning',
         title: `${what} is at ${Math.round(view.fraction * 100)}%`,
         body: `${gpuTime(view.usedHours)} of ${gpuTime(view.limitHours)} used; ${gpuTime(view.remainingHours)} left.${level >= 1 && b.hardLimit ? ' New GPU jobs are held.' : ''}`,

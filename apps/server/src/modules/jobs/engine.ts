@@ -665,6 +665,7 @@ export class JobEngine {
     });
     if (job.ownerUserId) {
       await this.o.jobs.notify(tx, emit, job.ownerUserId, refs.owner, {
+        kind: 'job.moved',
         level: 'warning',
         title: `${job.label} will run again`,
         body: `${message}. It goes back to the queue for attempt ${job.attempts + 1} of ${job.maxAttempts}.`,

@@ -192,6 +192,7 @@ export class SchedulesService {
       if (s.ownerUserId && owner) {
         await this.d.bus.transaction(async (tx, emit) => {
           await this.d.jobs.notify(tx, emit, s.ownerUserId!, owner.public_id, {
+            kind: 'schedule.failed',
             level: 'error',
             title: `Schedule "${s.name}" could not submit its job`,
             body: detail,

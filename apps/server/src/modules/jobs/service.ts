@@ -46,6 +46,7 @@ import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { EventBus, EventDraft } from '../events/bus.js';
+import type { NotificationDraft, NotificationsService } from '../events/notifications.js';
 import type { MediaLinks } from '../media/links.js';
 import type { BudgetsService } from './budgets.js';
 import type { JobHandler, JobRegistry } from './registry.js';
@@ -68,6 +69,7 @@ export interface JobsDeps {
   links: MediaLinks;
   /** Budgets and quotas checked at submission of GPU work. */
   budgets?: BudgetsService;
+  notifications?: NotificationsService;
   random?: () => number;
 }
 
@@ -936,6 +938,7 @@ export class JobsService {
       await this.settleDependants(tx, emit, updated);
       if (updated.ownerUserId && (to === 'completed' || to === 'failed')) {
         await this.notify(tx, emit, updated.ownerUserId, refs.owner, {
+          kind: to === 'completed' ? 'job.completed' : 'job.failed',
           level: to === 'completed' ? 'success' : 'error',
           title: `${updated.label} ${to === 'completed' ? 'finished' : 'failed'}`,
           body: to === 'failed' ? ((updated.error as { message?: string } | null)?.message ?? o.reason) : '',
@@ -975,15 +978,20 @@ export class JobsService {
     return waitingState({ dependenciesMet: met === true, runAt: job.runAt, now: this.d.clock.now() });
   }
 
+  /** Tells a user something, as their notification preferences say (live, held, digest or not at all). */
   async notify(
     tx: Executor,
     emit: Emit,
     userId: number,
     userPublicId: string | null,
-    n: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body: string; link: string | null },
+    n: NotificationDraft,
   ): Promise<void> {
+    if (this.d.notifications) {
+      await this.d.notifications.notify(tx, emit, userId, userPublicId, n);
+      return;
+    }
     const publicId = newPublicId();
-    await tx.insert(notifications).values({ publicId, userId, ...n });
+    await tx.insert(notifications).values({ publicId, userId, ...n, deliveredAt: this.d.clock.now() });
     await emit({
       type: 'notification.created',
       projectId: null,
