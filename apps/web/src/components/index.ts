@@ -11,7 +11,7 @@ export * from './icons';
 export { acceptedImageTypes, ImageDropZone, type UploadProgress } from './image-drop-zone';
 export { LoadError } from './load-error';
 export { LoadMore } from './load-more';
-export { notifyError, notifyOutcome, notifySuccess, notifyWarning } from './notify';
+export { notifyError, notifyNews, notifySuccess, notifyWarning } from './notify';
 export { Overline } from './overline';
 export { PageHeader } from './page-header';
 export { isFinishedProject, ProjectStatusBadge, projectStatusLabels } from './project-status-badge';

@@ -2,7 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import { createElement } from 'react';
 import { describeError, isApiError } from '@/api/api-error';
-import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
+import { CheckIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
 
 export function notifyError(error: unknown, title = 'Something went wrong') {
   const heading = isApiError(error) && error.title ? error.title : title;
@@ -38,24 +38,27 @@ export function notifyWarning(message: string, title: string) {
   });
 }
 
-interface OutcomeToast {
-  /** One toast per outcome: the same id shown twice replaces the first. */
+interface NewsToast {
+  /** One toast per piece of news: the same id shown twice replaces the first. */
   id: string;
-  ok: boolean;
+  level: 'info' | 'success' | 'warning' | 'error';
   title: string;
   message: string;
   /** Clicking the toast opens what it is about. */
-  onClick?: () => void;
+  onClick?: (() => void) | undefined;
 }
 
-/** Something the user started has ended (a job finished or failed); gone after 5 s, clicking it opens it. */
-export function notifyOutcome({ id, ok, title, message, onClick }: OutcomeToast) {
+const newsColors = { info: 'blue', success: 'green', warning: 'orange', error: 'red' } as const;
+const newsIcons = { info: InfoIcon, success: CheckIcon, warning: WarningIcon, error: ErrorIcon } as const;
+
+/** News from the studio (a job finished or failed): gone after 5 s; clicking it opens what it is about. */
+export function notifyNews({ id, level, title, message, onClick }: NewsToast) {
   notifications.show({
     id,
-    color: ok ? 'green' : 'red',
+    color: newsColors[level],
     title,
     message,
-    icon: createElement(ok ? CheckIcon : ErrorIcon, { size: 18 }),
+    icon: createElement(newsIcons[level], { size: 18 }),
     autoClose: 5000,
     ...(onClick && {
       onClick: () => {
@@ -63,7 +66,6 @@ export function notifyOutcome({ id, ok, title, message, onClick }: OutcomeToast)
         onClick();
       },
       style: { cursor: 'pointer' },
-      role: 'link',
     }),
   });
 }
