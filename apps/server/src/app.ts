@@ -337,6 +337,7 @@ export async function buildApp(
     clock,
     dataDir: config.dataDir,
     healthLoop: workerHealth,
+    engine: jobEngine,
   });
 
   await registerLiveSocket(app, bus, auth);

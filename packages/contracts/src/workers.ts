@@ -176,6 +176,19 @@ export const systemHealthSchema = z
       }),
     }),
     eventBus: z.object({ available: z.boolean(), detail: z.string() }),
+    jobs: z.object({
+      ok: z
+        .boolean()
+        .describe('This process schedules and no job has waited for a free, suitable worker too long'),
+      engineRunning: z.boolean(),
+      gpu: z.boolean().describe('This process claims GPU jobs (scheduler and bridge roles)'),
+      cpuSlots: z.number().int().describe('CPU jobs this process runs at once (media role)'),
+      lastTickAt: isoDateTime.nullable(),
+      lastTickMs: z.number().nullable(),
+      runningHere: z.number().int(),
+      byState: z.record(z.string(), z.number().int()).describe('Jobs per state, all processes'),
+      oldestQueuedAt: isoDateTime.nullable(),
+    }),
   })
   .meta({ id: 'SystemHealth' });
 export type SystemHealth = z.infer<typeof systemHealthSchema>;

@@ -7812,6 +7812,23 @@ export interface components {
                 available: boolean;
                 detail: string;
             };
+            jobs: {
+                /** @description This process schedules and no job has waited for a free, suitable worker too long */
+                ok: boolean;
+                engineRunning: boolean;
+                /** @description This process claims GPU jobs (scheduler and bridge roles) */
+                gpu: boolean;
+                /** @description CPU jobs this process runs at once (media role) */
+                cpuSlots: number;
+                lastTickAt: string | null;
+                lastTickMs: number | null;
+                runningHere: number;
+                /** @description Jobs per state, all processes */
+                byState: {
+                    [key: string]: number;
+                };
+                oldestQueuedAt: string | null;
+            };
         };
         ComfyRenderPayloadInput: {
             /**
@@ -9336,6 +9353,23 @@ export interface components {
             eventBus: {
                 available: boolean;
                 detail: string;
+            };
+            jobs: {
+                /** @description This process schedules and no job has waited for a free, suitable worker too long */
+                ok: boolean;
+                engineRunning: boolean;
+                /** @description This process claims GPU jobs (scheduler and bridge roles) */
+                gpu: boolean;
+                /** @description CPU jobs this process runs at once (media role) */
+                cpuSlots: number;
+                lastTickAt: string | null;
+                lastTickMs: number | null;
+                runningHere: number;
+                /** @description Jobs per state, all processes */
+                byState: {
+                    [key: string]: number;
+                };
+                oldestQueuedAt: string | null;
             };
         };
         ComfyRenderPayload: {

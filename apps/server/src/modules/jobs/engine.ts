@@ -143,6 +143,18 @@ export class JobEngine {
     return () => clearInterval(timer);
   }
 
+  /** For the system health page. */
+  status() {
+    return {
+      running: !this.stopped,
+      gpu: this.o.gpu,
+      cpuSlots: this.o.cpuConcurrency,
+      lastTickAt: this.lastTick.at ? new Date(this.lastTick.at).toISOString() : null,
+      lastTickMs: this.lastTick.at ? Math.round(this.lastTick.ms * 10) / 10 : null,
+      runningHere: this.local.size,
+    };
+  }
+
   /** Jobs this process runs now. */
   runningHere(): number {
     return this.local.size;

@@ -4,28 +4,66 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { SystemHealth } from '@i2v/contracts';
 import { workerAdminStates, workerHealthValues } from '@i2v/contracts';
-import type { Database } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import type { JobEngine } from '../jobs/engine.js';
 import type { WorkerHealthLoop } from '../workers/health-loop.js';
 import { countWorkers } from '../workers/repo.js';
 
 export class SystemHealthService {
   constructor(
-    private readonly d: { database: Database; clock: Clock; dataDir: string; healthLoop: WorkerHealthLoop },
+    private readonly d: {
+      database: Database;
+      clock: Clock;
+      dataDir: string;
+      healthLoop: WorkerHealthLoop;
+      engine: JobEngine;
+    },
   ) {}
 
   async check(): Promise<SystemHealth> {
-    const [database, storage, workers] = await Promise.all([this.database(), this.storage(), this.workers()]);
+    const [database, storage, workers, jobs] = await Promise.all([
+      this.database(),
+      this.storage(),
+      this.workers(),
+      this.jobs(),
+    ]);
     return {
       checkedAt: this.d.clock.now().toISOString(),
       database,
       storage,
       workers,
       eventBus: {
-        available: false,
+        available: true,
         detail:
-          'Not available until the job engine arrives; workers are polled by the health loop meanwhile.',
+          this.d.database.kind === 'postgres'
+            ? 'Events are written to the outbox and cross processes with LISTEN/NOTIFY; browsers get them over the live socket.'
+            : 'Events are written to the outbox and published in this process (the embedded database has one process); browsers get them over the live socket.',
       },
+      jobs,
+    };
+  }
+
+  private async jobs(): Promise<SystemHealth['jobs']> {
+    const e = this.d.engine.status();
+    const counts = await rows<{ state: string; n: number; oldest: Date | null }>(
+      this.d.database.db,
+      sql`SELECT state, count(*)::int AS n, min(queued_at) FILTER (WHERE state = 'queued') AS oldest
+          FROM jobs GROUP BY state`,
+    );
+    const oldest = counts.find((c) => c.state === 'queued')?.oldest ?? null;
+    const waitedMs = oldest ? this.d.clock.now().getTime() - new Date(oldest).getTime() : 0;
+    return {
+      ok: e.running && waitedMs < 30 * 60_000,
+      engineRunning: e.running,
+      gpu: e.gpu,
+      cpuSlots: e.cpuSlots,
+      lastTickAt: e.lastTickAt,
+      lastTickMs: e.lastTickMs,
+      runningHere: e.runningHere,
+      byState: Object.fromEntries(counts.map((c) => [c.state, c.n])),
+      oldestQueuedAt: oldest ? new Date(oldest).toISOString() : null,
     };
   }
 

@@ -1,5 +1,5 @@
 // System health (PRD-080): is the database answering, can the studio write its files, how is the worker fleet,
-// and what is not there yet (the event bus arrives with the job engine).
+// is the job engine scheduling, and how events travel.
 import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -149,6 +149,53 @@ export function SystemHealthPage() {
             }
           >
             <Text size="sm">{h.eventBus.detail}</Text>
+          </Section>
+          <Section
+            title="Job engine"
+            status={
+              <StatusBadge
+                ok={h.jobs.ok}
+                label={h.jobs.ok ? 'OK' : h.jobs.engineRunning ? 'Work waits' : 'Stopped'}
+              />
+            }
+          >
+            <Table>
+              <Table.Tbody>
+                <Row label="This process">
+                  {h.jobs.engineRunning
+                    ? [
+                        h.jobs.gpu ? 'schedules and runs GPU jobs' : null,
+                        h.jobs.cpuSlots ? `runs ${h.jobs.cpuSlots} CPU jobs at once` : null,
+                      ]
+                        .filter(Boolean)
+                        .join('; ') || 'submits only'
+                    : 'not scheduling'}
+                </Row>
+                <Row label="Last scheduler pass">
+                  {h.jobs.lastTickAt ? (
+                    <>
+                      <DateTimeText value={h.jobs.lastTickAt} /> · {h.jobs.lastTickMs} ms
+                    </>
+                  ) : (
+                    'not yet'
+                  )}
+                </Row>
+                <Row label="Running here">{h.jobs.runningHere}</Row>
+                <Row label="Jobs by state">
+                  {Object.keys(h.jobs.byState).length
+                    ? Object.entries(h.jobs.byState)
+                        .map(([state, n]) => `${n} ${state}`)
+                        .join(' · ')
+                    : 'none yet'}
+                </Row>
+                <Row label="Oldest queued since">
+                  {h.jobs.oldestQueuedAt ? <DateTimeText value={h.jobs.oldestQueuedAt} /> : 'nothing waits'}
+                </Row>
+              </Table.Tbody>
+            </Table>
+            <Anchor component={Link} to="/jobs" size="sm">
+              Open the queue
+            </Anchor>
           </Section>
         </SimpleGrid>
       )}
