@@ -20,6 +20,22 @@ describe('ProgressTracker', () => {
       done: true,
     });
   });
+  it('keeps a node announced by progress_state running when its executing message follows', () => {
+    const t = new ProgressTracker(p, 2);
+    const running = {
+      value: 0,
+      max: 10,
+      state: 'running',
+      nodeId: 'k',
+      displayNodeId: 'k',
+      parentNodeId: null,
+      realNodeId: 'k',
+    };
+    t.update({ type: 'progress_state', promptId: p, nodes: { k: running } });
+    t.update({ type: 'executing', promptId: p, node: 'k', displayNode: 'k' });
+    expect(t.progress.fraction).toBe(0);
+    expect(t.update({ type: 'progress', promptId: p, node: 'k', value: 5, max: 10 }).fraction).toBe(0.25);
+  });
   it('reads progress_state snapshots and stops at an error', () => {
     const t = new ProgressTracker(p, 2);
     const state = (id: string, value: number, s: string) => ({

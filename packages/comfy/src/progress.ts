@@ -28,9 +28,12 @@ export class ProgressTracker {
         for (const n of e.nodes) this.finished.add(n);
         break;
       case 'executing':
-        if (this.current) this.finished.add(this.current);
+        // a node announced by progress_state before its `executing` is the same node starting, not finishing
+        if (this.current && this.current !== e.node) {
+          this.finished.add(this.current);
+          this.tick = 0;
+        }
         this.current = e.node;
-        this.tick = 0;
         break;
       case 'progress':
         if (e.node) this.current = e.node;

@@ -180,6 +180,7 @@ CREATE INDEX "idx_job_schedules_owner_user_id" ON "job_schedules" USING btree ("
 CREATE INDEX "idx_job_schedules_last_job_id" ON "job_schedules" USING btree ("last_job_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_jobs_public_id" ON "jobs" USING btree ("public_id");--> statement-breakpoint
 CREATE INDEX "idx_jobs_ready" ON "jobs" USING btree ("resource","priority","sort_key") WHERE "jobs"."state" = 'queued';--> statement-breakpoint
+CREATE INDEX "idx_jobs_ready_queues" ON "jobs" USING btree ("resource","priority",coalesce("owner_user_id", 0),coalesce("project_id", 0),"sort_key") WHERE "jobs"."state" = 'queued';--> statement-breakpoint
 CREATE INDEX "idx_jobs_run_at" ON "jobs" USING btree ("run_at") WHERE "jobs"."state" IN ('scheduled', 'retrying');--> statement-breakpoint
 CREATE INDEX "idx_jobs_lease" ON "jobs" USING btree ("lease_expires_at") WHERE "jobs"."state" IN ('dispatched', 'running');--> statement-breakpoint
 CREATE INDEX "idx_jobs_state" ON "jobs" USING btree ("state","created_at");--> statement-breakpoint

@@ -92,6 +92,16 @@ export const jobs = pgTable(
     uniqueIndex('uq_jobs_public_id').on(t.publicId),
     // the scheduler's claim: ready jobs of a resource in queue order
     index('idx_jobs_ready').on(t.resource, t.priority, t.sortKey).where(sql`${t.state} = 'queued'`),
+    // fair share: the head of each owner's and project's queue within a level
+    index('idx_jobs_ready_queues')
+      .on(
+        t.resource,
+        t.priority,
+        sql`coalesce(${t.ownerUserId}, 0)`,
+        sql`coalesce(${t.projectId}, 0)`,
+        t.sortKey,
+      )
+      .where(sql`${t.state} = 'queued'`),
     // timers: scheduled and retrying jobs whose time has come
     index('idx_jobs_run_at').on(t.runAt).where(sql`${t.state} IN ('scheduled', 'retrying')`),
     // the sweeper: leases that may have expired

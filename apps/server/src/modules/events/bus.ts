@@ -111,6 +111,47 @@ export class EventBus {
     return event;
   }
 
+  /** `record` for many events at once: one outbox insert and one NOTIFY round trip. */
+  async recordMany<T extends EventType>(tx: Executor, drafts: EventDraft<T>[]): Promise<DomainEvent<T>[]> {
+    if (drafts.length === 0) return [];
+    const inserted = await rows<{ id: number; at: Date }>(
+      tx,
+      sql`INSERT INTO domain_events (type, project_public_id, user_public_id, payload)
+          VALUES ${sql.join(
+            drafts.map(
+              (d) =>
+                sql`(${d.type}, ${d.projectId}::uuid, ${d.userId}::uuid, ${JSON.stringify(d.payload)}::jsonb)`,
+            ),
+            sql`, `,
+          )}
+          RETURNING id, created_at AS at`,
+    );
+    const events = drafts.map((d, i) => ({
+      id: Number(inserted[i]!.id),
+      type: d.type,
+      at: new Date(inserted[i]!.at).toISOString(),
+      projectId: d.projectId,
+      userId: d.userId,
+      payload: d.payload,
+    }));
+    if (this.listener) {
+      const texts = events.map((event) => {
+        const text = JSON.stringify({ origin: this.origin, event });
+        return Buffer.byteLength(text) > maxNotifyBytes
+          ? JSON.stringify({ origin: this.origin, id: event.id })
+          : text;
+      });
+      await tx.execute(
+        sql`SELECT pg_notify(${this.listener.channel(eventsChannel)}, t)
+            FROM unnest(ARRAY[${sql.join(
+              texts.map((t) => sql`${t}`),
+              sql`, `,
+            )}]::text[]) AS t`,
+      );
+    }
+    return events;
+  }
+
   private async notifyEvent(executor: Executor, event: DomainEvent): Promise<void> {
     let text = JSON.stringify({ origin: this.origin, event });
     if (Buffer.byteLength(text) > maxNotifyBytes)
@@ -145,13 +186,23 @@ export class EventBus {
    * dropped if it rolls back.
    */
   async transaction<T>(
-    fn: (tx: Tx, emit: <E extends EventType>(d: EventDraft<E>) => Promise<void>) => Promise<T>,
+    fn: (
+      tx: Tx,
+      emit: <E extends EventType>(d: EventDraft<E>) => Promise<void>,
+      emitMany: <E extends EventType>(d: EventDraft<E>[]) => Promise<void>,
+    ) => Promise<T>,
   ) {
     const emitted: DomainEvent[] = [];
     const result = await this.db.transaction(async (tx) =>
-      fn(tx, async (draft) => {
-        emitted.push(await this.record(tx, draft));
-      }),
+      fn(
+        tx,
+        async (draft) => {
+          emitted.push(await this.record(tx, draft));
+        },
+        async (drafts) => {
+          emitted.push(...(await this.recordMany(tx, drafts)));
+        },
+      ),
     );
     this.publish(emitted);
     return result;

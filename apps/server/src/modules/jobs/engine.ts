@@ -13,9 +13,9 @@ import {
   orderFairly,
   parseOffPeakWindow,
 } from '@i2v/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/client.js';
-import { jobs } from '../../db/schema/index.js';
+import { jobs, projects, users } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { newPublicId } from '../../platform/ids.js';
 import { systemContext } from '../../platform/request-context.js';
@@ -318,11 +318,20 @@ export class JobEngine {
   /** Matches ready GPU jobs to free worker slots in one transaction and starts them here. */
   async claimGpu(): Promise<number> {
     const now = this.o.clock.now();
-    const started = await this.o.bus.transaction(async (tx, emit) => {
+    let workerRefs = new Map<number, WorkerRef>();
+    const started = await this.o.bus.transaction(async (tx, _emit, emitMany) => {
       // lock the workers we may book: a second scheduler skips them, so no worker is double-booked
-      const free = await rows<{ id: number; name: string; tags: string[]; max: number; active: number }>(
+      const free = await rows<{
+        id: number;
+        public_id: string;
+        name: string;
+        url: string;
+        tags: string[];
+        max: number;
+        active: number;
+      }>(
         tx,
-        sql`SELECT w.id, w.name, w.tags, w.max_concurrency AS max,
+        sql`SELECT w.id, w.public_id, w.name, w.url, w.tags, w.max_concurrency AS max,
                    (SELECT count(*)::int FROM jobs j WHERE j.worker_id = w.id AND j.state IN ('dispatched', 'running')) AS active
             FROM workers w
             WHERE w.admin_state = 'enabled' AND w.health IN ('healthy', 'degraded')
@@ -339,6 +348,33 @@ export class JobEngine {
         .filter((w) => w.active < w.maxConcurrency);
       const slots = capacity.reduce((n, w) => n + w.maxConcurrency - w.active, 0);
       if (slots === 0) return [];
+      workerRefs = new Map(
+        free.map((w) => [
+          Number(w.id),
+          { id: Number(w.id), publicId: w.public_id, name: w.name, url: w.url },
+        ]),
+      );
+      // only jobs that could start now are candidates: a free worker has their tags, the off-peak window is open
+      // for off-peak jobs, and no hard budget limit holds them; otherwise they would crowd out work that can run
+      const [urgent] = await rows<{ waiting: boolean }>(
+        tx,
+        sql`SELECT EXISTS (SELECT 1 FROM jobs WHERE state = 'queued' AND resource = 'gpu' AND priority = 0) AS waiting`,
+      );
+      const minute = now.getHours() * 60 + now.getMinutes();
+      const offPeakOpen = this.window ? inOffPeakWindow(this.window, minute) && !urgent?.waiting : false;
+      const held = this.o.budgets
+        ? await this.o.budgets.blocked(tx)
+        : { owners: new Set<number>(), projects: new Set<number>() };
+      const freeTags = JSON.stringify(
+        [...new Set(capacity.map((w) => JSON.stringify([...w.tags].sort())))].map((t) => JSON.parse(t)),
+      );
+      const notIn = (column: SQL, ids: Set<number>) =>
+        ids.size
+          ? sql`(${column} IS NULL OR ${column} NOT IN (${sql.join(
+              [...ids].map((i) => sql`${i}`),
+              sql`, `,
+            )}))`
+          : sql`TRUE`;
       const perQueue = Math.max(16, slots * 4);
       const candidates = await rows<{
         id: number;
@@ -349,20 +385,41 @@ export class JobEngine {
         required_tags: string[];
         preferred_tags: string[];
         off_peak_only: boolean;
-        budget_exempt: boolean;
       }>(
         tx,
-        sql`SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only, budget_exempt
-            FROM (SELECT id, priority, sort_key, owner_user_id, project_id, required_tags, preferred_tags, off_peak_only, budget_exempt,
-                         row_number() OVER (PARTITION BY priority, owner_user_id, project_id ORDER BY sort_key, id) AS rn
-                  FROM jobs WHERE state = 'queued' AND resource = 'gpu') c
-            WHERE rn <= ${perQueue} ORDER BY priority, rn, sort_key LIMIT ${maxClaim}`,
+        // the head of every owner's and project's queue per level (an index walk each), not a sort of the queue
+        // the queues (level, owner, project) by a skip scan over idx_jobs_ready_queues: one probe per queue
+        sql`WITH RECURSIVE queues AS (
+              (SELECT priority, coalesce(owner_user_id, 0) AS o, coalesce(project_id, 0) AS p
+               FROM jobs WHERE state = 'queued' AND resource = 'gpu'
+               ORDER BY priority, coalesce(owner_user_id, 0), coalesce(project_id, 0) LIMIT 1)
+              UNION ALL
+              SELECT n.priority, n.o, n.p FROM queues q CROSS JOIN LATERAL (
+                SELECT priority, coalesce(owner_user_id, 0) AS o, coalesce(project_id, 0) AS p
+                FROM jobs WHERE state = 'queued' AND resource = 'gpu'
+                  AND (priority, coalesce(owner_user_id, 0), coalesce(project_id, 0)) > (q.priority, q.o, q.p)
+                ORDER BY priority, coalesce(owner_user_id, 0), coalesce(project_id, 0) LIMIT 1) n)
+            SELECT c.id, c.priority, c.sort_key, c.owner_user_id, c.project_id, c.required_tags, c.preferred_tags,
+                   c.off_peak_only
+            FROM queues q CROSS JOIN LATERAL (
+              SELECT j.id, j.priority, j.sort_key, j.owner_user_id, j.project_id, j.required_tags, j.preferred_tags,
+                     j.off_peak_only, row_number() OVER (ORDER BY j.sort_key, j.id) AS rn
+              FROM jobs j
+              WHERE j.state = 'queued' AND j.resource = 'gpu' AND j.priority = q.priority
+                AND coalesce(j.owner_user_id, 0) = q.o AND coalesce(j.project_id, 0) = q.p
+                AND (NOT j.off_peak_only OR ${offPeakOpen})
+                AND (j.budget_exempt OR (${notIn(sql`j.owner_user_id`, held.owners)} AND ${notIn(sql`j.project_id`, held.projects)}))
+                AND (j.required_tags = '[]'::jsonb
+                     OR EXISTS (SELECT 1 FROM jsonb_array_elements(${freeTags}::jsonb) AS w(tags)
+                                WHERE j.required_tags <@ w.tags))
+              ORDER BY j.sort_key, j.id LIMIT ${perQueue}) c
+            ORDER BY c.priority, c.rn, c.sort_key LIMIT ${maxClaim}`,
       );
       if (candidates.length === 0) return [];
       const usage = await rows<{ owner: number | null; project: number | null; n: number }>(
         tx,
         sql`SELECT owner_user_id AS owner, project_id AS project, count(*)::int AS n
-            FROM jobs WHERE state IN ('dispatched', 'running') GROUP BY 1, 2`,
+            FROM jobs WHERE state IN ('dispatched', 'running') AND resource = 'gpu' GROUP BY 1, 2`,
       );
       const byOwner = new Map<number, number>();
       const byProject = new Map<number, number>();
@@ -371,72 +428,73 @@ export class JobEngine {
         if (u.project !== null)
           byProject.set(Number(u.project), (byProject.get(Number(u.project)) ?? 0) + u.n);
       }
-      const urgentWaiting = candidates.some((c) => c.priority === 0);
-      const minute = now.getHours() * 60 + now.getMinutes();
-      const offPeakOpen = this.window ? inOffPeakWindow(this.window, minute) && !urgentWaiting : false;
-      const held = this.o.budgets ? await this.o.budgets.blocked(tx) : null;
-      const list: CandidateJob[] = candidates
-        .filter((c) => !c.off_peak_only || offPeakOpen)
-        .filter(
-          (c) =>
-            !held ||
-            c.budget_exempt ||
-            !(
-              (c.owner_user_id !== null && held.owners.has(Number(c.owner_user_id))) ||
-              (c.project_id !== null && held.projects.has(Number(c.project_id)))
-            ),
-        )
-        .map((c) => ({
-          id: Number(c.id),
-          priority: c.priority,
-          sortKey: Number(c.sort_key),
-          ownerId: c.owner_user_id === null ? null : Number(c.owner_user_id),
-          projectId: c.project_id === null ? null : Number(c.project_id),
-          requiredTags: c.required_tags,
-          preferredTags: c.preferred_tags,
-          offPeakOnly: c.off_peak_only,
-        }));
+      const list: CandidateJob[] = candidates.map((c) => ({
+        id: Number(c.id),
+        priority: c.priority,
+        sortKey: Number(c.sort_key),
+        ownerId: c.owner_user_id === null ? null : Number(c.owner_user_id),
+        projectId: c.project_id === null ? null : Number(c.project_id),
+        requiredTags: c.required_tags,
+        preferredTags: c.preferred_tags,
+        offPeakOnly: c.off_peak_only,
+      }));
       const assignments = matchToWorkers(
         orderFairly(list, { byOwner, byProject }),
         capacity,
         this.o.strategy,
       );
       if (assignments.length === 0) return [];
+      // lock the chosen jobs (another scheduler may have taken some: they are skipped) with their public refs
       const locked = await tx
-        .select()
+        .select({ job: jobs, project: projects.publicId, owner: users.publicId })
         .from(jobs)
+        .leftJoin(projects, eq(projects.id, jobs.projectId))
+        .leftJoin(users, eq(users.id, jobs.ownerUserId))
         .where(
           sql`${jobs.id} IN (${sql.join(
             assignments.map((a) => sql`${a.job.id}`),
             sql`, `,
           )}) AND ${jobs.state} = 'queued'`,
         )
-        .for('update', { skipLocked: true });
-      const byId = new Map(locked.map((j) => [j.id, j]));
-      const out: { job: JobRow; worker: WorkerRef | null }[] = [];
+        .for('update', { of: jobs, skipLocked: true });
+      const byId = new Map(locked.map((l) => [l.job.id, l.job]));
+      const out: { job: JobRow; worker: WorkerRef | null; refs: Local['refs'] }[] = [];
       const until = new Date(now.getTime() + this.o.leaseMs);
-      for (const a of assignments) {
-        const job = byId.get(a.job.id);
-        if (!job) continue;
-        const row = await this.o.jobs.move(tx, emit, job, 'dispatch', 'dispatched', {
-          reason: `Dispatched to ${capacity.find((w) => w.id === a.workerId)?.name ?? 'a worker'}`,
-          set: {
+      const namesById = new Map(locked.map((l) => [l.job.id, { project: l.project, owner: l.owner }]));
+      const chosen = assignments.filter((a) => byId.has(a.job.id));
+      const rowsOut = await this.o.jobs.dispatchMany(
+        tx,
+        emitMany,
+        chosen.map((a) => {
+          const n = namesById.get(a.job.id);
+          return {
+            job: byId.get(a.job.id)!,
             workerId: a.workerId,
-            leaseOwner: this.processId,
-            leaseExpiresAt: until,
-            attempts: job.attempts + 1,
-            promptId: null,
-            progress: 0,
-            progressText: null,
-            // read after the worker's lock and load: a job that just freed the slot finished before this
-            startedAt: this.o.clock.now(),
-          },
+            reason: `Dispatched to ${workerRefs.get(a.workerId)?.name ?? 'a worker'}`,
+            refs: {
+              project: n?.project ?? null,
+              owner: n?.owner ?? null,
+              worker: workerRefs.get(a.workerId)?.publicId ?? null,
+            },
+          };
+        }),
+        // started after the worker's lock and load were read: a job that just freed the slot finished before this
+        { owner: this.processId, until, startedAt: this.o.clock.now() },
+      );
+      const rowById = new Map(rowsOut.map((r) => [r.id, r]));
+      for (const a of chosen) {
+        const row = rowById.get(a.job.id);
+        if (!row) continue;
+        const n = namesById.get(a.job.id);
+        out.push({
+          job: row,
+          worker: workerRefs.get(a.workerId) ?? null,
+          refs: { project: n?.project ?? null, owner: n?.owner ?? null },
         });
-        out.push({ job: row, worker: await this.workerRef(tx, a.workerId) });
       }
       return out;
     });
-    for (const s of started) this.run(s.job, s.worker);
+    for (const s of started) this.run(s.job, s.worker, s.refs);
     this.dispatchedHere += started.length;
     return started.length;
   }
@@ -490,7 +548,7 @@ export class JobEngine {
   // ---------------------------------------------------------------- execution
 
   /** Runs a claimed (or adopted) job here until it finishes, fails, is cancelled or the process stops. */
-  private run(job: JobRow, worker: WorkerRef | null): void {
+  private run(job: JobRow, worker: WorkerRef | null, refs?: Local['refs']): void {
     const handler = this.o.registry.get(job.kind);
     const abort = new AbortController();
     const local: Local = {
@@ -517,7 +575,7 @@ export class JobEngine {
     local.done = (async () => {
       try {
         if (!handler) throw new JobFailure('content', `No handler for job kind ${job.kind} in this version.`);
-        local.refs = await this.o.jobs.refs(this.o.db, job);
+        local.refs = refs ?? (await this.o.jobs.refs(this.o.db, job));
         if (job.resource === 'cpu' && job.state === 'dispatched') await this.markRunning(job.id, null);
         const outcome = await handler.run({
           job: running,

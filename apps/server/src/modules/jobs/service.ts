@@ -75,6 +75,8 @@ export interface JobsDeps {
 
 interface MoveOptions {
   reason: string;
+  /** Public ids of the job's project, owner and worker when the caller has them (saves a lookup). */
+  refs?: { project: string | null; owner: string | null; worker: string | null };
   actorUserId?: number | null;
   set?: Partial<typeof jobs.$inferInsert>;
   level?: 'info' | 'warning' | 'error';
@@ -141,7 +143,8 @@ export class JobsService {
       }
       return ids;
     });
-    await this.wakeFor(created);
+    // a wake for a job that turns out to wait is a cheap extra pass; no lookup needed
+    for (const resource of new Set(prepared.map((p) => p.handler.resource))) await this.d.bus.wake(resource);
     return this.views(created);
   }
 
@@ -918,7 +921,7 @@ export class JobsService {
       actorUserId: o.actorUserId ?? null,
       details: o.details ?? {},
     });
-    const refs = await this.refs(tx, updated);
+    const refs = o.refs ?? (await this.refs(tx, updated));
     await emit({
       type: 'job.state_changed',
       projectId: refs.project,
@@ -947,6 +950,78 @@ export class JobsService {
       }
     }
     return updated;
+  }
+
+  /**
+   * Dispatches many queued jobs at once (the scheduler's claim): each move is checked by the state machine like
+   * `move`, and written with one update, one history insert and one event insert for the lot.
+   */
+  async dispatchMany(
+    tx: Tx,
+    emitMany: <E extends EventType>(d: EventDraft<E>[]) => Promise<void>,
+    items: {
+      job: repo.JobRow;
+      workerId: number | null;
+      reason: string;
+      refs: { project: string | null; owner: string | null; worker: string | null };
+    }[],
+    lease: { owner: string; until: Date; startedAt: Date },
+  ): Promise<repo.JobRow[]> {
+    if (items.length === 0) return [];
+    for (const i of items) {
+      try {
+        transition(i.job.state as JobState, 'dispatch', 'dispatched');
+      } catch (err) {
+        if (err instanceof IllegalJobTransition) throw this.illegal(err.from, err.action);
+        throw err;
+      }
+    }
+    const updated = await rows<{ id: number }>(
+      tx,
+      sql`UPDATE jobs AS j SET state = 'dispatched', worker_id = v.worker_id, lease_owner = ${lease.owner},
+                 lease_expires_at = ${lease.until}, attempts = j.attempts + 1, prompt_id = NULL, progress = 0,
+                 progress_text = NULL, started_at = ${lease.startedAt}, updated_at = now()
+          FROM (VALUES ${sql.join(
+            items.map((i) => sql`(${i.job.id}::bigint, ${i.workerId}::bigint)`),
+            sql`, `,
+          )}) AS v(id, worker_id)
+          WHERE j.id = v.id AND j.state = 'queued'
+          RETURNING j.id`,
+    );
+    const done = new Set(updated.map((u) => Number(u.id)));
+    const moved = items.filter((i) => done.has(i.job.id));
+    if (moved.length === 0) return [];
+    await tx.execute(
+      sql`INSERT INTO job_events (job_id, kind, from_state, to_state, attempt, level, message, worker_id)
+          VALUES ${sql.join(
+            moved.map(
+              (i) =>
+                sql`(${i.job.id}, 'transition', 'queued', 'dispatched', ${i.job.attempts + 1}, 'info', ${i.reason}, ${i.workerId})`,
+            ),
+            sql`, `,
+          )}`,
+    );
+    await emitMany(
+      moved.map((i) => ({
+        type: 'job.state_changed' as const,
+        projectId: i.refs.project,
+        userId: i.refs.owner,
+        payload: {
+          jobId: i.job.publicId,
+          kind: i.job.kind,
+          label: i.job.label,
+          from: 'queued' as const,
+          to: 'dispatched' as const,
+          reason: i.reason,
+          workerId: i.refs.worker,
+          attempt: i.job.attempts + 1,
+        },
+      })),
+    );
+    return tx
+      .select()
+      .from(jobs)
+      .where(inArray(jobs.id, [...done]));
   }
 
   /** Releases or cancels the jobs that waited on `done`. */

@@ -13,10 +13,10 @@ import {
   ProgressTracker,
 } from '@i2v/comfy';
 import { type ComfyRenderPayload, comfyRenderPayloadSchema } from '@i2v/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { type Db, type Executor, rows } from '../../../db/client.js';
-import { mediaFiles, workflowVersions } from '../../../db/schema/index.js';
+import type { Db, Executor } from '../../../db/client.js';
+import { mediaFiles, workflows, workflowVersions } from '../../../db/schema/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { newPublicId } from '../../../platform/ids.js';
 import type { Storage } from '../../../platform/storage.js';
@@ -55,8 +55,10 @@ async function loadVersion(db: Executor, publicId: string) {
       api: workflowVersions.apiJson,
       parameters: workflowVersions.parameters,
       nodeCount: workflowVersions.nodeCount,
+      workflowName: workflows.name,
     })
     .from(workflowVersions)
+    .innerJoin(workflows, eq(workflows.id, workflowVersions.workflowId))
     .where(eq(workflowVersions.publicId, publicId));
   return v;
 }
@@ -150,18 +152,15 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
           ]);
         }
       }
-      const [wf] = await rows<{ name: string }>(
-        db,
-        sql`SELECT w.name FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id WHERE v.public_id = ${payload.workflowVersionId}`,
-      );
-      return { label: `Render ${wf?.name ?? 'workflow'}` };
+      return { label: `Render ${v.workflowName}` };
     },
     async run(ctx) {
       if (!ctx.worker) throw new JobFailure('infrastructure', 'No worker was assigned');
       const client = d.pool.get(ctx.worker.url);
       const started = performance.now();
       try {
-        await client.connect({ timeoutMs: 10_000 });
+        // an open socket means a live worker: no probe on every job
+        if (client.socket.state !== 'open') await client.connect({ timeoutMs: 10_000 });
       } catch (err) {
         throw new JobFailure(
           'infrastructure',
@@ -174,8 +173,14 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
       if (promptId) {
         await ctx.log('info', `Recovering prompt ${promptId} from ${ctx.worker.name}`);
       } else {
-        promptId = await submit(d, client, ctx, v.api as ApiWorkflow, v.parameters as Slot[]);
+        const sent = await submit(d, client, ctx, v.api as ApiWorkflow, v.parameters as Slot[]);
+        promptId = sent.promptId;
+        // recorded first: from here on a crash recovers this prompt instead of rendering again
         await ctx.submitted(promptId);
+        await ctx.log('info', `Submitted to ${ctx.worker.name} with seed ${sent.seed}`, {
+          promptId,
+          seed: sent.seed,
+        });
       }
       const tracker = new ProgressTracker(promptId, Math.max(1, v.nodeCount));
       const off = client.onEvent((e) => {
@@ -252,7 +257,7 @@ async function submit(
   ctx: JobRunContext<ComfyRenderPayload>,
   api: ApiWorkflow,
   slots: Slot[],
-): Promise<string> {
+): Promise<{ promptId: string; seed: number }> {
   const p = ctx.job.payload;
   let imageName: string | null = null;
   if (Object.values(api).some((n) => imageClasses.has(n.class_type))) {
@@ -275,11 +280,7 @@ async function submit(
       ...(p.sim ? { extraData: { sim: p.sim } } : {}),
       timeoutMs: 15_000,
     });
-    await ctx.log('info', `Submitted to ${ctx.worker!.name} with seed ${seed}`, {
-      promptId: submitted.promptId,
-      seed,
-    });
-    return submitted.promptId;
+    return { promptId: submitted.promptId, seed };
   } catch (err) {
     if (err instanceof ComfyError && err.code === 'COMFY_PROMPT_INVALID') {
       const nodes = (err.details.nodeErrors ?? []).map(
