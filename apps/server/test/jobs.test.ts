@@ -533,12 +533,17 @@ describe('rendering on workers', () => {
   it('does not let work no free worker can take crowd out work that can run', async () => {
     const blocked = (
       await api(team.creator, 'POST', '/jobs/batch', {
-        jobs: Array.from({ length: 20 }, (_, i) => render({ label: `needs 80gb ${i}`, requiredTags: ['gpu:80gb'] })),
+        jobs: Array.from({ length: 20 }, (_, i) =>
+          render({ label: `needs 80gb ${i}`, requiredTags: ['gpu:80gb'] }),
+        ),
       })
     ).json().items as Job[];
     const free = await submit(team.creator, render({ label: 'any worker' }));
     expect((await until(free.id, ['completed', 'failed'])).state).toBe('completed');
-    const res = await api(team.creator, 'POST', '/jobs/bulk', { action: 'cancel', ids: blocked.map((b) => b.id) });
+    const res = await api(team.creator, 'POST', '/jobs/bulk', {
+      action: 'cancel',
+      ids: blocked.map((b) => b.id),
+    });
     expect(res.json().results.every((r: { ok: boolean }) => r.ok)).toBe(true);
   });
 

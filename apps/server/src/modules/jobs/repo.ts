@@ -1,8 +1,9 @@
 // SQL for jobs: rows, history, dependencies, the listing, and what the scheduler reads.
 import type { Job } from '@i2v/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, rows } from '../../db/client.js';
-import { jobs } from '../../db/schema/index.js';
+import { jobs, projects, users, workers } from '../../db/schema/index.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -23,51 +24,41 @@ export interface JobView extends JobRow {
   dependsOn: string[];
 }
 
-/** Jobs with their owner, project, worker and dependency ids, for API answers. */
+/** Jobs with their owner, project, worker and dependency ids, for API answers (one query). */
 export async function jobViews(db: Executor, ids: number[]): Promise<Map<number, JobView>> {
   if (ids.length === 0) return new Map();
-  const list = await db.query.jobs.findMany({ where: (j, { inArray }) => inArray(j.id, ids) });
-  const extra = await rows<{
-    id: number;
-    owner_public_id: string | null;
-    owner_name: string | null;
-    project_public_id: string | null;
-    project_name: string | null;
-    worker_public_id: string | null;
-    worker_name: string | null;
-    parent_public_id: string | null;
-    depends_on: string[] | null;
-  }>(
-    db,
-    sql`SELECT j.id, u.public_id AS owner_public_id, u.display_name AS owner_name,
-               p.public_id AS project_public_id, p.name AS project_name,
-               w.public_id AS worker_public_id, w.name AS worker_name, parent.public_id AS parent_public_id,
-               (SELECT array_agg(d2.public_id ORDER BY d2.id) FROM job_dependencies d
-                  JOIN jobs d2 ON d2.id = d.depends_on_job_id WHERE d.job_id = j.id) AS depends_on
-        FROM jobs j
-        LEFT JOIN users u ON u.id = j.owner_user_id
-        LEFT JOIN projects p ON p.id = j.project_id
-        LEFT JOIN workers w ON w.id = j.worker_id
-        LEFT JOIN jobs parent ON parent.id = j.parent_job_id
-        WHERE j.id IN (${sql.join(
-          ids.map((i) => sql`${i}`),
-          sql`, `,
-        )})`,
-  );
-  const byId = new Map(extra.map((e) => [Number(e.id), e]));
+  const parent = alias(jobs, 'parent');
+  const list = await db
+    .select({
+      job: jobs,
+      ownerPublicId: users.publicId,
+      ownerName: users.displayName,
+      projectPublicId: projects.publicId,
+      projectName: projects.name,
+      workerPublicId: workers.publicId,
+      workerName: workers.name,
+      parentPublicId: parent.publicId,
+      dependsOn: sql<string[] | null>`(SELECT array_agg(d2.public_id ORDER BY d2.id) FROM job_dependencies d
+                                        JOIN jobs d2 ON d2.id = d.depends_on_job_id WHERE d.job_id = ${jobs.id})`,
+    })
+    .from(jobs)
+    .leftJoin(users, eq(users.id, jobs.ownerUserId))
+    .leftJoin(projects, eq(projects.id, jobs.projectId))
+    .leftJoin(workers, eq(workers.id, jobs.workerId))
+    .leftJoin(parent, eq(parent.id, jobs.parentJobId))
+    .where(inArray(jobs.id, ids));
   const out = new Map<number, JobView>();
-  for (const j of list) {
-    const e = byId.get(j.id);
-    out.set(j.id, {
-      ...j,
-      ownerPublicId: e?.owner_public_id ?? null,
-      ownerName: e?.owner_name ?? null,
-      projectPublicId: e?.project_public_id ?? null,
-      projectName: e?.project_name ?? null,
-      workerPublicId: e?.worker_public_id ?? null,
-      workerName: e?.worker_name ?? null,
-      parentPublicId: e?.parent_public_id ?? null,
-      dependsOn: e?.depends_on ?? [],
+  for (const r of list) {
+    out.set(r.job.id, {
+      ...r.job,
+      ownerPublicId: r.ownerPublicId,
+      ownerName: r.ownerName,
+      projectPublicId: r.projectPublicId,
+      projectName: r.projectName,
+      workerPublicId: r.workerPublicId,
+      workerName: r.workerName,
+      parentPublicId: r.parentPublicId,
+      dependsOn: r.dependsOn ?? [],
     });
   }
   return out;
