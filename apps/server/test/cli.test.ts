@@ -117,4 +117,21 @@ describeEmbedded('i2v migrate and i2v user', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No user with email');
   }, 120_000);
+
+  it('lists, cancels and retries jobs from the command line, refusing bad input', async () => {
+    const dir = tempDir();
+    const env = { I2V_DATA_DIR: dir };
+    const empty = await runCli(['jobs', 'list'], env);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('No jobs.');
+    const badState = await runCli(['jobs', 'list', '--state', 'sleeping'], env);
+    expect(badState.code).toBe(1);
+    expect(badState.stderr).toContain('--state sleeping is not a job state');
+    const badId = await runCli(['jobs', 'cancel', 'nope'], env);
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toContain('is not a job id');
+    const unknown = await runCli(['jobs', 'retry', '01900000-0000-7000-8000-000000000000'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no job');
+  }, 120_000);
 });

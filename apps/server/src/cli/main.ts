@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `i2v` command: start, migrate, user management, effective config.
+// The `i2v` command: start, migrate, user management, jobs, effective config.
 import { Command, InvalidArgumentError } from 'commander';
 import { type Config, ConfigError, describeConfig, loadConfig, parseRoles } from '../platform/config.js';
 import { DataDirLockedError } from '../platform/data-dir-lock.js';
+import { registerJobCommands } from './job-commands.js';
 import { runMigrate } from './migrate-command.js';
 import { runStart } from './start-command.js';
 import { registerUserCommands } from './user-commands.js';
@@ -40,6 +41,7 @@ program
   });
 
 registerUserCommands(program);
+registerJobCommands(program);
 
 program
   .command('config')

@@ -10,7 +10,7 @@ import { systemContext } from '../platform/request-context.js';
 import { openStudioDatabase } from '../studio.js';
 import { rolesSchemaFor } from './role-option.js';
 
-async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, I2V_LOG_LEVEL: 'silent' });
   const opened = await openStudioDatabase(config);
   try {
@@ -26,7 +26,7 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   }
 }
 
-const cliContext = { ...systemContext, userAgent: 'i2v-cli' };
+export const cliContext = { ...systemContext, userAgent: 'i2v-cli' };
 
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('Manage users from the command line');
