@@ -7,9 +7,10 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { ComfyPool } from '@i2v/comfy';
 import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Database } from './db/client.js';
+import { type Database, rows } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditService } from './modules/audit/service.js';
 import { ensureInstanceSecret } from './modules/auth/repo.js';
@@ -27,6 +28,7 @@ import { ImportsService } from './modules/imports/service.js';
 import { BudgetsService, budgetRoutes } from './modules/jobs/budgets.js';
 import { JobEngine } from './modules/jobs/engine.js';
 import { comfyRenderHandler } from './modules/jobs/handlers/comfy-render.js';
+import { importAnalyseHandler, importCommitHandler } from './modules/jobs/handlers/imports.js';
 import { notificationDigestHandler } from './modules/jobs/handlers/notification-digest.js';
 import { retentionSweepHandler } from './modules/jobs/handlers/retention-sweep.js';
 import { JobRegistry } from './modules/jobs/registry.js';
@@ -309,11 +311,33 @@ export async function buildApp(
       comfyRenderHandler({ db, storage, pool: comfyPool, workerLostMs: config.workerLostSeconds * 1000 }),
     )
     .register(retentionSweepHandler(retention))
-    .register(notificationDigestHandler(notifications));
+    .register(notificationDigestHandler(notifications))
+    .register(importAnalyseHandler(imports))
+    .register(importCommitHandler(imports, db));
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
   const schedules = new SchedulesService({ db, clock, bus, jobs });
+  // the import's two background steps run as CPU jobs owned by whoever uploaded or committed
+  imports.queue = async (kind, importId, ctx) => {
+    await jobs.create(
+      { ctx, manageAll: true },
+      {
+        kind,
+        payload: { importId },
+        priority: 'urgent',
+        label: kind === 'import.analyse' ? 'Analyse an import' : 'Import characters',
+      },
+    );
+  };
+  imports.openJobs = async () => {
+    const [r] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM jobs WHERE kind IN ('import.analyse', 'import.commit')
+            AND state NOT IN ('completed', 'failed', 'cancelled')`,
+    );
+    return r?.n ?? 0;
+  };
   const jobEngine = new JobEngine({
     db,
     clock,

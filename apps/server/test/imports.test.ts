@@ -11,7 +11,12 @@ let admin: SignedIn;
 let creator: SignedIn;
 let reviewer: SignedIn;
 beforeAll(async () => {
-  ({ studio, admin, creator, reviewer } = await startStudioWithTeam({ I2V_MAX_IMAGE_PIXELS: '1000000' }));
+  ({ studio, admin, creator, reviewer } = await startStudioWithTeam({
+    I2V_MAX_IMAGE_PIXELS: '1000000',
+    I2V_JOB_TICK_MS: '100',
+  }));
+  // analysis and commit are CPU jobs: the engine runs them
+  studio.services.jobEngine.start();
 });
 afterAll(() => studio.close());
 
@@ -333,5 +338,22 @@ describe('bad input', () => {
     const res = await uploadParts(projectId, folder({ 'R/source.png': await png() }), reviewer);
     expect(res.statusCode).toBe(403);
     expect((await api('GET', `/api/v1/projects/${projectId}/imports`, reviewer)).statusCode).toBe(200);
+  });
+});
+
+describe('imports as jobs', () => {
+  it('runs the analysis and the commit as CPU jobs owned by the person who asked', async () => {
+    await studio.services.imports.idle();
+    const analyses = (await api('GET', '/api/v1/jobs?kind=import.analyse&owner=me')).json().items as {
+      state: string;
+      resource: string;
+    }[];
+    expect(analyses.length).toBeGreaterThan(0);
+    expect(analyses.every((j) => j.resource === 'cpu' && ['completed', 'failed'].includes(j.state))).toBe(
+      true,
+    );
+    const commits = (await api('GET', '/api/v1/jobs?kind=import.commit&owner=me&state=completed')).json()
+      .items;
+    expect(commits.length).toBeGreaterThan(0);
   });
 });

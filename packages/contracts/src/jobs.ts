@@ -29,7 +29,13 @@ export type JobResource = (typeof jobResources)[number];
 /** What happens to a job when a job it depends on fails or is cancelled (PRD-097). */
 export const dependencyFailurePolicies = ['cancel', 'run'] as const;
 
-export const jobKinds = ['comfy.render', 'retention.sweep', 'notifications.digest'] as const;
+export const jobKinds = [
+  'comfy.render',
+  'retention.sweep',
+  'notifications.digest',
+  'import.analyse',
+  'import.commit',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 const slotValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean()]);
@@ -72,6 +78,9 @@ export const comfyRenderPayloadSchema = z
 export type ComfyRenderPayload = z.infer<typeof comfyRenderPayloadSchema>;
 
 export const retentionSweepPayloadSchema = z.strictObject({}).meta({ id: 'RetentionSweepPayload' });
+export const importJobPayloadSchema = z
+  .strictObject({ importId: publicIdSchema.describe('The character import') })
+  .meta({ id: 'ImportJobPayload' });
 export const notificationDigestPayloadSchema = z.strictObject({}).meta({ id: 'NotificationDigestPayload' });
 
 export const jobKindInfoSchema = z

@@ -110,7 +110,7 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ck_jobs_state" CHECK (state IN ('pending', 'scheduled', 'queued', 'dispatched', 'running', 'paused', 'retrying', 'completed', 'failed', 'cancelled')),
-	CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest')),
+	CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit')),
 	CONSTRAINT "ck_jobs_resource" CHECK ("jobs"."resource" IN ('gpu', 'cpu')),
 	CONSTRAINT "ck_jobs_priority" CHECK ("jobs"."priority" BETWEEN 0 AND 2),
 	CONSTRAINT "ck_jobs_on_dependency_failure" CHECK ("jobs"."on_dependency_failure" IN ('cancel', 'run')),

@@ -26,7 +26,8 @@ import {
   type PlannedEntry,
   planImport,
 } from '@i2v/domain';
-import type { Db, Tx } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Db, rows, type Tx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeTimeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
@@ -94,6 +95,15 @@ const wrongState = (status: string, wanted: string) =>
 export class ImportsService {
   private readonly tasks = new Map<string, Promise<void>>();
   private stopping = false;
+  /**
+   * Submits an import's analysis or commit as a CPU job (set once the job engine exists); without it the work runs in
+   * this process (the command line, which has no engine).
+   */
+  queue:
+    | ((kind: 'import.analyse' | 'import.commit', importId: string, ctx: RequestContext) => Promise<void>)
+    | null = null;
+  /** Whether import jobs are still waiting or running (for idle()). */
+  openJobs: (() => Promise<number>) | null = null;
 
   constructor(
     private readonly d: {
@@ -203,7 +213,7 @@ export class ImportsService {
       await staging.discard();
       throw err;
     }
-    this.spawn(publicId, () => this.analyse(publicId));
+    await this.background('import.analyse', publicId, ctx);
     return this.get(publicId);
   }
 
@@ -275,7 +285,7 @@ export class ImportsService {
         this.d.clock.now(),
       );
     });
-    this.spawn(publicId, () => this.execute(publicId, ctx));
+    await this.background('import.commit', publicId, ctx);
     return this.get(publicId);
   }
 
@@ -303,47 +313,90 @@ export class ImportsService {
 
   // ——— background work ———
 
-  /** Picks up imports a previous process left analysing or importing. */
+  /** Picks up imports a previous process left analysing or importing without a job (a crash between the two). */
   async resumeInterrupted(): Promise<void> {
     for (const id of await repo.importIdsInStatus(this.d.db, ['analysing'])) {
-      this.spawn(id, () => this.analyse(id));
+      if (!(await this.hasOpenJob(id))) await this.background('import.analyse', id, systemContext);
     }
     for (const id of await repo.importIdsInStatus(this.d.db, ['importing'])) {
-      this.spawn(id, () => this.execute(id, systemContext));
+      if (!(await this.hasOpenJob(id))) await this.background('import.commit', id, systemContext);
     }
   }
 
-  /** Resolves when no import work is running (tests, shutdown). */
+  /** Resolves when no import work is running or queued (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks.values()]);
+    for (;;) {
+      while (this.tasks.size > 0) await Promise.allSettled([...this.tasks.values()]);
+      if (!this.openJobs || (await this.openJobs()) === 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.idle();
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks.values()]);
+  }
+
+  /** The analysis step, as the `import.analyse` job runs it; a failure marks the import failed and is rethrown. */
+  async runAnalysis(publicId: string): Promise<void> {
+    await this.failOnError(publicId, () => this.analyse(publicId));
+  }
+
+  /** The commit step, as the `import.commit` job runs it (one transaction; a re-run after a crash is safe). */
+  async runCommit(publicId: string, ctx: RequestContext): Promise<void> {
+    await this.failOnError(publicId, () => this.execute(publicId, ctx));
+  }
+
+  private async background(kind: 'import.analyse' | 'import.commit', publicId: string, ctx: RequestContext) {
+    if (this.queue) {
+      await this.queue(kind, publicId, ctx);
+      return;
+    }
+    this.spawn(publicId, () =>
+      kind === 'import.analyse' ? this.analyse(publicId) : this.execute(publicId, ctx),
+    );
+  }
+
+  private async hasOpenJob(publicId: string): Promise<boolean> {
+    const [r] = await rows<{ n: number }>(
+      this.d.db,
+      sql`SELECT count(*)::int AS n FROM jobs WHERE kind IN ('import.analyse', 'import.commit')
+            AND payload->>'importId' = ${publicId} AND state NOT IN ('completed', 'failed', 'cancelled')`,
+    );
+    return (r?.n ?? 0) > 0;
+  }
+
+  private async failOnError(publicId: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.d.onError?.(err, publicId);
+      await this.markFailed(publicId, err);
+      throw err;
+    }
+  }
+
+  private async markFailed(publicId: string, err: unknown): Promise<void> {
+    const row = await repo.findImport(this.d.db, publicId).catch(() => null);
+    if (!row) return;
+    await repo
+      .updateImport(
+        this.d.db,
+        row.id,
+        {
+          status: 'failed',
+          error: err instanceof AppError ? err.detail : `Unexpected failure: ${(err as Error).message}`,
+          finishedAt: this.d.clock.now(),
+        },
+        this.d.clock.now(),
+      )
+      .catch(() => {});
   }
 
   private spawn(publicId: string, work: () => Promise<void>): void {
     if (this.tasks.has(publicId) || this.stopping) return;
-    const task = work()
-      .catch(async (err) => {
-        this.d.onError?.(err, publicId);
-        const row = await repo.findImport(this.d.db, publicId).catch(() => null);
-        if (row) {
-          await repo
-            .updateImport(
-              this.d.db,
-              row.id,
-              {
-                status: 'failed',
-                error: err instanceof AppError ? err.detail : `Unexpected failure: ${(err as Error).message}`,
-                finishedAt: this.d.clock.now(),
-              },
-              this.d.clock.now(),
-            )
-            .catch(() => {});
-        }
-      })
+    const task = this.failOnError(publicId, work)
+      .catch(() => undefined)
       .finally(() => this.tasks.delete(publicId));
     this.tasks.set(publicId, task);
   }
