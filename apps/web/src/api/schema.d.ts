@@ -7863,6 +7863,13 @@ export interface components {
             };
         };
         RetentionSweepPayloadInput: Record<string, never>;
+        ImportJobPayloadInput: {
+            /**
+             * Format: uuid
+             * @description The character import
+             */
+            importId: string;
+        };
         NotificationDigestPayloadInput: Record<string, never>;
         JobKindInfoInput: {
             kind: string;
@@ -7872,7 +7879,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -8083,7 +8090,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9405,6 +9412,13 @@ export interface components {
             };
         };
         RetentionSweepPayload: Record<string, never>;
+        ImportJobPayload: {
+            /**
+             * Format: uuid
+             * @description The character import
+             */
+            importId: string;
+        };
         NotificationDigestPayload: Record<string, never>;
         JobKindInfo: {
             kind: string;
@@ -9414,7 +9428,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -9625,7 +9639,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
