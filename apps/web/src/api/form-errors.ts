@@ -41,3 +41,27 @@ export function applyProblemToForm(
   form.setErrors(errors);
   return true;
 }
+
+/**
+ * Like `applyProblemToForm` for requests whose body nests or renames the form's fields: `fieldMap` names the form
+ * field of each server field (without `body.`), e.g. `{ 'job.payload.workflowVersionId': 'versionId' }`.
+ */
+export function applyMappedProblemToForm(
+  form: FormWithErrors,
+  error: unknown,
+  fieldMap: Record<string, string>,
+  codeFields: Record<string, string> = {},
+): boolean {
+  if (!isApiError(error)) return false;
+  const errors: Record<string, string> = {};
+  for (const fieldError of error.fieldErrors) {
+    const name = fieldMap[formFieldOf(fieldError.field)];
+    if (!name) continue;
+    errors[name] = errors[name] ? `${errors[name]}; ${fieldError.message}` : asSentence(fieldError.message);
+  }
+  const codeField = codeFields[error.code];
+  if (Object.keys(errors).length === 0 && codeField) errors[codeField] = error.detail;
+  if (Object.keys(errors).length === 0) return false;
+  form.setErrors(errors);
+  return true;
+}

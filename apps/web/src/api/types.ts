@@ -48,6 +48,13 @@ export type JobOutput = components['schemas']['JobOutput'];
 export type BulkJobResult = components['schemas']['BulkJobResult'];
 export type Notification = components['schemas']['Notification'];
 export type NotificationPage = components['schemas']['NotificationPage'];
+export type NotificationPreferences = components['schemas']['NotificationPreferences'];
+export type JobSchedule = components['schemas']['JobSchedule'];
+export type Budget = components['schemas']['Budget'];
+export type RenderTimeline = components['schemas']['RenderTimeline'];
+export type TimelineLane = RenderTimeline['lanes'][number];
+export type TimelineBlock = TimelineLane['blocks'][number];
+export type QueueEstimate = RenderTimeline['queue'][number];
 
 export type UserStatusFilter = 'active' | 'inactive' | 'all';
 

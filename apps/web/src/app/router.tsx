@@ -89,6 +89,25 @@ export const router = createBrowserRouter([
                     lazy: () => import('@/pages/jobs/jobs-page').then((m) => ({ Component: m.JobsPage })),
                   },
                   {
+                    path: 'jobs/timeline',
+                    lazy: () =>
+                      import('@/pages/jobs/timeline/timeline-page').then((m) => ({
+                        Component: m.TimelinePage,
+                      })),
+                  },
+                  {
+                    path: 'jobs/schedules',
+                    lazy: () =>
+                      import('@/pages/jobs/schedules/schedules-page').then((m) => ({
+                        Component: m.SchedulesPage,
+                      })),
+                  },
+                  {
+                    path: 'jobs/budgets',
+                    lazy: () =>
+                      import('@/pages/jobs/budgets/budgets-page').then((m) => ({ Component: m.BudgetsPage })),
+                  },
+                  {
                     path: 'jobs/:jobId',
                     lazy: () => import('@/pages/jobs/job-page').then((m) => ({ Component: m.JobPage })),
                   },

@@ -14,3 +14,16 @@ export function estimateRemainingMs(elapsedMs: number, progress: number): number
   if (progress < 0.05 || progress >= 1 || elapsedMs <= 0) return null;
   return (elapsedMs * (1 - progress)) / progress;
 }
+
+/** A rough length for estimates: "less than a minute", "~12 min", "~2 h 15 min", "~3 days". */
+export function formatApproxDuration(ms: number): string {
+  const minutes = Math.round(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `~${minutes} min`;
+  if (minutes < 48 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return rest ? `~${hours} h ${rest} min` : `~${hours} h`;
+  }
+  return `~${Math.round(minutes / (24 * 60))} days`;
+}

@@ -37,10 +37,16 @@ export function applyProgress(client: QueryClient, p: ProgressReport): void {
   );
 }
 
-/** Refetches what shows these jobs: the tray, the queue lists, and their detail pages and histories if open. */
+/**
+ * Refetches what shows these jobs: the tray, the queue lists, the timeline, and their detail pages and histories if
+ * open; budgets and schedules too, since a finished job uses GPU time and a schedule's job may be among them.
+ */
 export function invalidateJobs(client: QueryClient, jobIds: Iterable<string>): void {
   void client.invalidateQueries({ queryKey: jobKeys.summary });
   void client.invalidateQueries({ queryKey: jobKeys.lists });
+  void client.invalidateQueries({ queryKey: jobKeys.timeline });
+  void client.invalidateQueries({ queryKey: jobKeys.budgets });
+  void client.invalidateQueries({ queryKey: jobKeys.schedules });
   for (const id of jobIds) {
     void client.invalidateQueries({ queryKey: jobKeys.detail(id) });
     void client.invalidateQueries({ queryKey: jobKeys.events(id) });

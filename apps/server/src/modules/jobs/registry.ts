@@ -74,8 +74,8 @@ export interface JobHandler<P = unknown> {
   label: string;
   description: string;
   payload: z.ZodType<P>;
-  /** Checks what the payload refers to at submission; throws AppError naming `body.payload.…`. */
-  check?(db: Executor, payload: P): Promise<SubmissionCheck>;
+  /** Checks what the payload refers to at submission; throws AppError naming fields under `at` (`body.payload`). */
+  check?(db: Executor, payload: P, at: string): Promise<SubmissionCheck>;
   run(ctx: JobRunContext<P>): Promise<JobOutcome>;
 }
 

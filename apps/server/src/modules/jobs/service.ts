@@ -198,7 +198,7 @@ export class JobsService {
         errors,
       );
     }
-    const check = (await handler.check?.(this.d.db, parsed.data)) ?? {};
+    const check = (await handler.check?.(this.d.db, parsed.data, `${at}.payload`)) ?? {};
     const runAt = body.runAt ? new Date(body.runAt) : null;
     if (runAt && runAt.getTime() < this.d.clock.now().getTime() - 1000) {
       throw new AppError(
@@ -594,7 +594,7 @@ export class JobsService {
             errors,
           );
         }
-        await handler.check?.(tx, parsed.data);
+        await handler.check?.(tx, parsed.data, 'body.payload');
         payload = parsed.data as Record<string, unknown>;
       }
       const to = await this.waitingStateOf(tx, { ...job, runAt: null });

@@ -1,7 +1,9 @@
 // The notification centre (PRD-010) in the header: a bell with the unread count, opening to the latest
-// notifications; opening one marks it read and goes where it points.
+// notifications; opening one marks it read and goes where it points. Notifications held by do-not-disturb or
+// collected into a digest say so; "Preferences" leads to where that is chosen.
 import {
   ActionIcon,
+  Badge,
   Box,
   Button,
   Divider,
@@ -11,6 +13,7 @@ import {
   ScrollArea,
   Stack,
   Text,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -18,7 +21,12 @@ import { useNavigate } from 'react-router';
 import type { Notification } from '@/api/types';
 import { formatDateTime, formatRelative } from '@/format/date-time';
 import { useMarkNotificationsRead, useNotifications } from '@/pages/jobs/job-queries';
-import { NotificationsIcon } from '../icons';
+import { NotificationPreferencesIcon, NotificationsIcon } from '../icons';
+
+const deliveryBadges: Partial<Record<Notification['delivery'], { label: string; hint: string }>> = {
+  held: { label: 'Held', hint: 'Held while you did not want to be disturbed' },
+  digest: { label: 'In digest', hint: 'Collected into your digest rather than shown at once' },
+};
 
 const levelColors: Record<Notification['level'], string> = {
   info: 'blue',
@@ -29,6 +37,7 @@ const levelColors: Record<Notification['level'], string> = {
 
 function NotificationItem({ n, onOpen }: { n: Notification; onOpen: () => void }) {
   const unread = n.readAt === null;
+  const badge = deliveryBadges[n.delivery];
   const content = (
     <Group gap="sm" wrap="nowrap" align="flex-start" px="md" py="xs">
       <Box
@@ -49,9 +58,18 @@ function NotificationItem({ n, onOpen }: { n: Notification; onOpen: () => void }
             {n.body}
           </Text>
         )}
-        <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt, true)}>
-          {formatRelative(n.createdAt)}
-        </Text>
+        <Group gap={6}>
+          <Text size="xs" c="dimmed" title={formatDateTime(n.createdAt, true)}>
+            {formatRelative(n.createdAt)}
+          </Text>
+          {badge && (
+            <Tooltip label={badge.hint}>
+              <Badge size="xs" variant="light" color="gray" data-testid="notification-delivery">
+                {badge.label}
+              </Badge>
+            </Tooltip>
+          )}
+        </Group>
       </Stack>
     </Group>
   );
@@ -117,15 +135,28 @@ export function NotificationBell() {
           <Text fw={600} size="sm">
             Notifications
           </Text>
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            disabled={unread === 0}
-            loading={markRead.isPending}
-            onClick={() => markRead.mutate(undefined)}
-          >
-            Mark all read
-          </Button>
+          <Group gap={4}>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              leftSection={<NotificationPreferencesIcon size={14} />}
+              onClick={() => {
+                popover.close();
+                void navigate('/profile#notifications');
+              }}
+            >
+              Preferences
+            </Button>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              disabled={unread === 0}
+              loading={markRead.isPending}
+              onClick={() => markRead.mutate(undefined)}
+            >
+              Mark all read
+            </Button>
+          </Group>
         </Group>
         <Divider />
         {items.length === 0 ? (

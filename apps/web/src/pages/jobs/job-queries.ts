@@ -19,6 +19,10 @@ export const jobKeys = {
   kinds: ['jobs', 'kinds'] as const,
   detail: (id: string) => ['jobs', 'detail', id] as const,
   events: (id: string) => ['jobs', 'events', id] as const,
+  /** The render timeline and queue estimates; budgets and schedules change as jobs run, so they live here too. */
+  timeline: ['jobs', 'timeline'] as const,
+  budgets: ['jobs', 'budgets'] as const,
+  schedules: ['jobs', 'schedules'] as const,
 };
 export const notificationKeys = { all: ['notifications'] as const };
 

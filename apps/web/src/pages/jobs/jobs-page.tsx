@@ -23,7 +23,9 @@ import { useJobCommands } from './job-commands';
 import { canControl, type JobStateFilter, stateFilters } from './job-format';
 import { type BulkAction, useBulkJobAction, useJobKinds, useJobPages, useMoveJob } from './job-queries';
 import { JobsTable } from './jobs-table';
+import { JobsTabs } from './jobs-tabs';
 import { NewRenderModal } from './new-render-modal';
+import { useRenderTimeline } from './timeline/timeline-queries';
 
 interface BulkFailure {
   id: string;
@@ -54,6 +56,10 @@ export function JobsPage() {
     kind,
   });
   const kinds = useJobKinds();
+  // where queued renders stand and when they start, when the list can show them (one request for all rows)
+  const showsQueued = filter.states === null || filter.states.includes('queued');
+  const timeline = useRenderTimeline(1, showsQueued);
+  const estimates = showsQueued ? new Map(timeline.data?.queue.map((q) => [q.jobId, q])) : undefined;
   const commands = useJobCommands();
   const move = useMoveJob();
   const bulk = useBulkJobAction();
@@ -135,6 +141,7 @@ export function JobsPage() {
 
   return (
     <>
+      <JobsTabs />
       <PageHeader
         title="Queue"
         description="Every job of the studio: what runs on which worker, what waits and in which order, and what finished. Drag waiting jobs to change their order; urgent jobs always go first."
@@ -214,6 +221,7 @@ export function JobsPage() {
             reorderable={filter.order === 'queue'}
             canControl={(j: Job) => canControl(me, j)}
             onCommand={commands.run}
+            estimates={estimates}
             onMove={(j, m) =>
               move.mutate(
                 { id: j.id, move: m },

@@ -4,13 +4,14 @@
 import { Anchor, Box, Checkbox, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { type DragEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { Job } from '@/api/types';
+import type { Job, QueueEstimate } from '@/api/types';
 import { DateTimeText, DragHandleIcon, TableSkeleton } from '@/components';
 import { JobPriorityBadge, JobStateBadge } from './job-badges';
 import { type JobCommand, JobCommandsMenu } from './job-commands';
 import { isRunning, isWaiting } from './job-format';
 import { describeTiming, JobProgressBar, percentOf, useNow } from './job-progress';
 import type { JobMove } from './job-queries';
+import { describeEstimate } from './timeline/timeline-format';
 
 interface JobsTableProps {
   jobs: Job[] | undefined;
@@ -22,6 +23,8 @@ interface JobsTableProps {
   canControl: (job: Job) => boolean;
   onCommand: (job: Job, command: JobCommand) => void;
   onMove: (job: Job, move: JobMove) => void;
+  /** Queued GPU jobs' places and estimated starts, from the render timeline. */
+  estimates?: ReadonlyMap<string, QueueEstimate> | undefined;
 }
 
 interface DropTarget {
@@ -31,7 +34,15 @@ interface DropTarget {
 
 const headers = ['Priority', 'Job', 'State', 'Progress', 'Owner', 'Project', 'Worker', 'Attempts', 'Created'];
 
-function ProgressCell({ job, now }: { job: Job; now: number }) {
+function ProgressCell({
+  job,
+  now,
+  estimate,
+}: {
+  job: Job;
+  now: number;
+  estimate?: QueueEstimate | undefined;
+}) {
   if (isRunning(job)) {
     return (
       <Tooltip
@@ -50,9 +61,16 @@ function ProgressCell({ job, now }: { job: Job; now: number }) {
     );
   }
   return (
-    <Text size="xs" c="dimmed" miw={140}>
-      {describeTiming(job, now)}
-    </Text>
+    <Stack gap={0} miw={140}>
+      <Text size="xs" c="dimmed">
+        {describeTiming(job, now)}
+      </Text>
+      {estimate && (
+        <Text size="xs" fw={500} data-testid="queue-estimate">
+          #{estimate.position} in line · {describeEstimate(estimate, now)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -185,7 +203,7 @@ export function JobsTable(props: JobsTableProps) {
                     <JobStateBadge state={j.state} pauseRequested={j.pauseRequested} />
                   </Table.Td>
                   <Table.Td>
-                    <ProgressCell job={j} now={now} />
+                    <ProgressCell job={j} now={now} estimate={props.estimates?.get(j.id)} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

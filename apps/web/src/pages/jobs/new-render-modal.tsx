@@ -1,24 +1,36 @@
-// Submits a render (a `comfy.render` job): a workflow version, a label, a priority, and optionally a start time.
-// What the server refuses (a start time in the past, an unknown version) is shown in the dialog.
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+// Submits a render (a `comfy.render` job): a workflow version, a label, a priority, optionally a project (whose budget
+// it counts against) and a start time. The user's quota and the project's budget are shown before submitting; what
+// the server refuses (a start time in the past, an unknown version, a used-up quota) is shown in the dialog.
+import { roleCan } from '@i2v/domain';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { describeError, isApiError } from '@/api/api-error';
-import { applyProblemToForm } from '@/api/form-errors';
-import type { Job, JobPriority } from '@/api/types';
+import { applyMappedProblemToForm } from '@/api/form-errors';
+import type { Job } from '@/api/types';
+import { useCurrentUser } from '@/auth/use-session';
 import { ErrorIcon } from '@/components';
-import { useWorkflow, useWorkflowPages } from '@/pages/workflows/workflow-queries';
-import { localInputToIso, priorities, priorityLabels } from './job-format';
+import { useProjectPages } from '@/pages/projects/project-queries';
+import { BudgetNotice } from './budgets/budget-notice';
+import { localInputToIso } from './job-format';
 import { useSubmitJob } from './job-queries';
+import {
+  RenderFields,
+  type RenderValues,
+  renderFieldMap,
+  renderInitialValues,
+  renderJobOf,
+  renderValidation,
+} from './render-fields';
 
-interface NewRenderValues {
-  workflowId: string | null;
-  versionId: string | null;
-  label: string;
-  priority: JobPriority;
+interface NewRenderValues extends RenderValues {
+  projectId: string | null;
   runAt: string;
+  budgetExempt: boolean;
 }
 
-const fields = ['versionId', 'label', 'priority', 'runAt'] as const;
+const errorTitles: Record<string, string> = {
+  'job.quota_exceeded': 'GPU budget used up',
+};
 
 export function NewRenderModal({
   opened,
@@ -29,24 +41,21 @@ export function NewRenderModal({
   onClose: () => void;
   onSubmitted: (job: Job) => void;
 }) {
+  const me = useCurrentUser();
+  const canExempt = roleCan(me.role, 'jobs.manage');
   const form = useForm<NewRenderValues>({
     mode: 'controlled',
-    initialValues: { workflowId: null, versionId: null, label: '', priority: 'normal', runAt: '' },
+    initialValues: { ...renderInitialValues, projectId: null, runAt: '', budgetExempt: false },
     validate: {
-      workflowId: (v) => (v ? null : 'Choose the workflow to run'),
-      versionId: (v) => (v ? null : 'Choose a version'),
+      ...renderValidation,
       runAt: (v) =>
         !v || localInputToIso(v) ? null : 'Enter a date and time, or leave it empty to start now',
     },
   });
-  const workflows = useWorkflowPages('');
-  const workflowList = workflows.data?.pages.flatMap((p) => p.items) ?? [];
-  const { workflowId } = form.getValues();
-  const workflow = useWorkflow(workflowId);
-  const chosen = workflowList.find((w) => w.id === workflowId);
+  const projects = useProjectPages({ q: '', status: null, deleted: 'exclude' });
+  const projectList = projects.data?.pages.flatMap((p) => p.items) ?? [];
   const submit = useSubmitJob();
-
-  const versions = workflow.data?.versions ?? (chosen?.latestVersion ? [chosen.latestVersion] : []);
+  const values = form.getValues();
 
   const close = () => {
     form.reset();
@@ -54,15 +63,14 @@ export function NewRenderModal({
     onClose();
   };
 
-  const onSubmit = form.onSubmit((values) => {
-    const runAt = values.runAt ? localInputToIso(values.runAt) : null;
+  const onSubmit = form.onSubmit((v) => {
+    const runAt = v.runAt ? localInputToIso(v.runAt) : null;
     submit.mutate(
       {
-        kind: 'comfy.render',
-        payload: { workflowVersionId: values.versionId! },
-        priority: values.priority,
-        ...(values.label.trim() ? { label: values.label.trim() } : {}),
+        ...renderJobOf(v),
+        ...(v.projectId ? { projectId: v.projectId } : {}),
         ...(runAt ? { runAt } : {}),
+        ...(v.budgetExempt ? { budgetExempt: true } : {}),
       },
       {
         onSuccess: (job) => {
@@ -70,7 +78,12 @@ export function NewRenderModal({
           onSubmitted(job);
         },
         onError: (error) => {
-          applyProblemToForm(form, error, fields, { 'job.run_at_past': 'runAt' });
+          applyMappedProblemToForm(
+            form,
+            error,
+            { ...renderFieldMap(), projectId: 'projectId', runAt: 'runAt', budgetExempt: 'budgetExempt' },
+            { 'job.run_at_past': 'runAt' },
+          );
         },
       },
     );
@@ -85,69 +98,46 @@ export function NewRenderModal({
             Runs a workflow version on a free worker and keeps what it renders. You can follow it in the tray
             and in the queue.
           </Text>
+          <RenderFields form={form} autoFocus />
           <Group grow align="flex-start">
             <Select
-              label="Workflow"
-              placeholder={workflows.isLoading ? 'Loading workflows…' : 'Choose a workflow'}
-              data={workflowList.map((w) => ({ value: w.id, label: w.name }))}
+              label="Project"
+              placeholder="None"
+              description="Optional: the render counts against its GPU budget."
+              data={projectList.map((p) => ({ value: p.id, label: p.name }))}
               searchable
-              nothingFoundMessage="No workflow by that name"
-              data-autofocus
-              {...form.getInputProps('workflowId')}
-              onChange={(id) => {
-                // a workflow starts on its latest version
-                form.setFieldValue('workflowId', id);
-                form.setFieldValue(
-                  'versionId',
-                  workflowList.find((w) => w.id === id)?.latestVersion?.id ?? null,
-                );
-              }}
+              clearable
+              nothingFoundMessage="No project by that name"
+              {...form.getInputProps('projectId')}
             />
-            <Select
-              label="Version"
-              placeholder={workflowId ? 'Choose a version' : 'Choose a workflow first'}
-              disabled={!workflowId}
-              data={versions.map((v) => ({
-                value: v.id,
-                label: `Version ${v.number}${v.productionReady ? ' · production ready' : ''}`,
-              }))}
-              {...form.getInputProps('versionId')}
+            <TextInput
+              type="datetime-local"
+              label="Start at"
+              description="Optional: the job waits until then."
+              {...form.getInputProps('runAt')}
             />
           </Group>
-          <TextInput
-            label="Label"
-            placeholder={chosen ? `Render ${chosen.name}` : 'Render …'}
-            description="Shown in the tray, the queue and notifications."
-            maxLength={200}
-            {...form.getInputProps('label')}
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="new-render-priority">
-              Priority
-            </Text>
-            <SegmentedControl
-              aria-labelledby="new-render-priority"
-              data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
-              {...form.getInputProps('priority')}
+          {canExempt && (
+            <Checkbox
+              label="Exempt from budgets and quotas"
+              description="Its GPU time is shown apart and not counted; it runs even when a budget is used up."
+              {...form.getInputProps('budgetExempt', { type: 'checkbox' })}
             />
-            <Text size="xs" c="dimmed">
-              Urgent jobs run first, background jobs last; within a level, first in, first out.
-            </Text>
-          </Stack>
-          <TextInput
-            type="datetime-local"
-            label="Start at"
-            description="Optional: the job waits until then. Leave empty to queue it now."
-            {...form.getInputProps('runAt')}
-          />
+          )}
+          <BudgetNotice userId={me.id} projectId={values.projectId} exempt={values.budgetExempt} />
           {problem && (
             <Alert
               color="red"
               variant="light"
               icon={<ErrorIcon size={18} />}
-              title={isApiError(problem) ? problem.title : 'Could not start the render'}
+              title={
+                isApiError(problem)
+                  ? (errorTitles[problem.code] ?? problem.title)
+                  : 'Could not start the render'
+              }
               role="alert"
               data-testid="new-render-error"
+              data-code={isApiError(problem) ? problem.code : undefined}
             >
               {describeError(problem)}
             </Alert>
@@ -157,7 +147,7 @@ export function NewRenderModal({
               Cancel
             </Button>
             <Button type="submit" loading={submit.isPending}>
-              {form.getValues().runAt ? 'Schedule render' : 'Start render'}
+              {values.runAt ? 'Schedule render' : 'Start render'}
             </Button>
           </Group>
         </Stack>

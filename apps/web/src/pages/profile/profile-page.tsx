@@ -1,10 +1,14 @@
-// The signed-in user's own account: who they are, their display name, their password.
+// The signed-in user's own account: who they are, their display name, their password, and how notifications reach
+// them.
 import { roleLabels } from '@i2v/domain';
 import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
 import { useCurrentUser } from '@/auth/use-session';
 import { DateTimeText, PageHeader, RoleBadge } from '@/components';
 import { ChangePasswordForm } from './change-password-form';
 import { DisplayNameForm } from './display-name-form';
+import { NotificationPreferencesForm } from './notification-preferences-form';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -19,6 +23,11 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function ProfilePage() {
   const user = useCurrentUser();
+  const { hash } = useLocation();
+  // the bell's "Preferences" link lands on the notifications card
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   return (
     <>
       <PageHeader
@@ -50,6 +59,9 @@ export function ProfilePage() {
         </Stack>
         <ChangePasswordForm />
       </SimpleGrid>
+      <Stack mt="lg">
+        <NotificationPreferencesForm />
+      </Stack>
     </>
   );
 }

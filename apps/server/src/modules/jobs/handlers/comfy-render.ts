@@ -118,13 +118,13 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
     label: 'Render',
     description: 'Runs a workflow version on a ComfyUI worker and stores what it produces',
     payload: comfyRenderPayloadSchema,
-    async check(db, payload) {
+    async check(db, payload, at) {
       const v = await loadVersion(db, payload.workflowVersionId);
       if (!v) {
         throw new AppError(
           'workflow.version_not_found',
           `There is no workflow version ${payload.workflowVersionId}.`,
-          [{ field: 'body.payload.workflowVersionId', message: 'is not a workflow version' }],
+          [{ field: `${at}.workflowVersionId`, message: 'is not a workflow version' }],
         );
       }
       const slots = v.parameters as Slot[];
@@ -135,7 +135,7 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
           `The workflow has no slot ${unknown.map((u) => `"${u}"`).join(', ')}.`,
           [
             {
-              field: `body.payload.parameters.${unknown[0]}`,
+              field: `${at}.parameters.${unknown[0]}`,
               message: 'is not a slot of this workflow version',
             },
           ],
@@ -148,7 +148,7 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
           .where(eq(mediaFiles.publicId, payload.inputImageId));
         if (!f?.mime.startsWith('image/')) {
           throw new AppError('media.not_found', `There is no image ${payload.inputImageId}.`, [
-            { field: 'body.payload.inputImageId', message: 'is not an image' },
+            { field: `${at}.inputImageId`, message: 'is not an image' },
           ]);
         }
       }
