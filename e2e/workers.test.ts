@@ -149,7 +149,10 @@ describe('workers', () => {
     await page.getByTestId('health-database').getByText('OK').waitFor();
     await page.getByTestId('health-storage').getByText('Free disk').waitFor();
     await page.getByTestId('health-workers').getByText('No healthy worker').waitFor();
-    await page.getByTestId('health-event-bus').getByText(/live socket/).waitFor();
+    await page
+      .getByTestId('health-event-bus')
+      .getByText(/live socket/)
+      .waitFor();
     await page.getByTestId('health-job-engine').getByText('Last scheduler pass').waitFor();
   });
 });
