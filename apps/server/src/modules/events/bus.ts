@@ -153,10 +153,17 @@ export class EventBus {
   }
 
   private async notifyEvent(executor: Executor, event: DomainEvent): Promise<void> {
-    let text = JSON.stringify({ origin: this.origin, event });
-    if (Buffer.byteLength(text) > maxNotifyBytes)
-      text = JSON.stringify({ origin: this.origin, id: event.id });
-    await executor.execute(sql`SELECT pg_notify(${this.listener!.channel(eventsChannel)}, ${text})`);
+    await executor.execute(
+      sql`SELECT pg_notify(${this.listener!.channel(eventsChannel)}, ${this.notifyText(event)})`,
+    );
+  }
+
+  /** The NOTIFY payload: the event itself, or its outbox id when it is too large to travel. */
+  private notifyText(event: DomainEvent): string {
+    const text = JSON.stringify({ origin: this.origin, event });
+    return Buffer.byteLength(text) > maxNotifyBytes
+      ? JSON.stringify({ origin: this.origin, id: event.id })
+      : text;
   }
 
   /** Hands committed events to this process's subscribers. */
