@@ -328,22 +328,33 @@ export class JobEngine {
         url: string;
         tags: string[];
         max: number;
-        active: number;
       }>(
         tx,
-        sql`SELECT w.id, w.public_id, w.name, w.url, w.tags, w.max_concurrency AS max,
-                   (SELECT count(*)::int FROM jobs j WHERE j.worker_id = w.id AND j.state IN ('dispatched', 'running')) AS active
+        sql`SELECT w.id, w.public_id, w.name, w.url, w.tags, w.max_concurrency AS max
             FROM workers w
             WHERE w.admin_state = 'enabled' AND w.health IN ('healthy', 'degraded')
             ORDER BY w.id FOR UPDATE OF w SKIP LOCKED`,
       );
+      if (free.length === 0) return [];
+      // counted by a new statement, after the locks: its snapshot sees every dispatch committed by the scheduler
+      // that held a worker before us (a subquery of the locking statement would read an older snapshot)
+      const load = await rows<{ worker_id: number; n: number }>(
+        tx,
+        sql`SELECT worker_id, count(*)::int AS n FROM jobs
+            WHERE state IN ('dispatched', 'running') AND worker_id IN (${sql.join(
+              free.map((w) => sql`${w.id}`),
+              sql`, `,
+            )})
+            GROUP BY worker_id`,
+      );
+      const active = new Map(load.map((l) => [Number(l.worker_id), l.n]));
       const capacity = free
         .map((w) => ({
           id: Number(w.id),
           name: w.name,
           tags: w.tags,
           maxConcurrency: w.max,
-          active: w.active,
+          active: active.get(Number(w.id)) ?? 0,
         }))
         .filter((w) => w.active < w.maxConcurrency);
       const slots = capacity.reduce((n, w) => n + w.maxConcurrency - w.active, 0);
