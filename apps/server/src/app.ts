@@ -7,10 +7,9 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { ComfyPool } from '@i2v/comfy';
 import { defaultLockoutPolicy, defaultPasswordPolicy } from '@i2v/domain';
-import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Database, rows } from './db/client.js';
+import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditService } from './modules/audit/service.js';
 import { ensureInstanceSecret } from './modules/auth/repo.js';
@@ -329,14 +328,6 @@ export async function buildApp(
         label: kind === 'import.analyse' ? 'Analyse an import' : 'Import characters',
       },
     );
-  };
-  imports.openJobs = async () => {
-    const [r] = await rows<{ n: number }>(
-      db,
-      sql`SELECT count(*)::int AS n FROM jobs WHERE kind IN ('import.analyse', 'import.commit')
-            AND state NOT IN ('completed', 'failed', 'cancelled')`,
-    );
-    return r?.n ?? 0;
   };
   const jobEngine = new JobEngine({
     db,

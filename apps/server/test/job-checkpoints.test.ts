@@ -39,6 +39,7 @@ beforeAll(async () => {
     bus: s.bus,
     registry,
     links: s.media.links,
+    notifications: s.notifications,
   });
   engine = new JobEngine({
     db: studio.database.db,

@@ -102,8 +102,6 @@ export class ImportsService {
   queue:
     | ((kind: 'import.analyse' | 'import.commit', importId: string, ctx: RequestContext) => Promise<void>)
     | null = null;
-  /** Whether import jobs are still waiting or running (for idle()). */
-  openJobs: (() => Promise<number>) | null = null;
 
   constructor(
     private readonly d: {
@@ -327,7 +325,7 @@ export class ImportsService {
   async idle(): Promise<void> {
     for (;;) {
       while (this.tasks.size > 0) await Promise.allSettled([...this.tasks.values()]);
-      if (!this.openJobs || (await this.openJobs()) === 0) return;
+      if (!this.queue || !(await this.hasOpenJob())) return;
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -357,13 +355,15 @@ export class ImportsService {
     );
   }
 
-  private async hasOpenJob(publicId: string): Promise<boolean> {
-    const [r] = await rows<{ n: number }>(
+  /** Whether an analysis or commit job (of one import, or of any) still waits or runs. */
+  private async hasOpenJob(publicId?: string): Promise<boolean> {
+    const [r] = await rows<{ open: boolean }>(
       this.d.db,
-      sql`SELECT count(*)::int AS n FROM jobs WHERE kind IN ('import.analyse', 'import.commit')
-            AND payload->>'importId' = ${publicId} AND state NOT IN ('completed', 'failed', 'cancelled')`,
+      sql`SELECT EXISTS (SELECT 1 FROM jobs WHERE kind IN ('import.analyse', 'import.commit')
+            ${publicId ? sql`AND payload->>'importId' = ${publicId}` : sql``}
+            AND state NOT IN ('completed', 'failed', 'cancelled')) AS open`,
     );
-    return (r?.n ?? 0) > 0;
+    return Boolean(r?.open);
   }
 
   private async failOnError(publicId: string, work: () => Promise<void>): Promise<void> {

@@ -14,7 +14,7 @@ import {
   daysUntilExhausted,
   thresholdCrossed,
 } from '@i2v/domain';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, type Executor, rows } from '../../db/client.js';
@@ -24,7 +24,6 @@ import { AppError } from '../../platform/errors.js';
 import type { contextOf } from '../../platform/http/guards.js';
 import { problems } from '../../platform/http/responses.js';
 import { newPublicId } from '../../platform/ids.js';
-import type { EventDraft } from '../events/bus.js';
 import type { NotificationDraft } from '../events/notifications.js';
 import type { Acting } from './service.js';
 
@@ -36,7 +35,6 @@ export function gpuTime(hours: number): string {
   if (hours * 60 >= 1) return `${(hours * 60).toFixed(1)} GPU minutes`;
   return `${(hours * 3600).toFixed(1)} GPU seconds`;
 }
-type Emit = (d: EventDraft) => Promise<void>;
 
 interface Usage {
   used: number;
@@ -51,22 +49,20 @@ export class BudgetsService {
     projectId?: string | undefined;
     userId?: string | undefined;
   }): Promise<{ items: Budget[] }> {
-    const found = await rows<Row & { project_public_id: string | null; user_public_id: string | null }>(
-      this.d.db,
-      sql`SELECT b.id FROM gpu_budgets b
-          LEFT JOIN projects p ON p.id = b.project_id LEFT JOIN users u ON u.id = b.user_id
-          WHERE TRUE ${q.projectId ? sql`AND p.public_id = ${q.projectId}` : sql``}
-                ${q.userId ? sql`AND u.public_id = ${q.userId}` : sql``}
-          ORDER BY b.scope, b.id`,
-    );
+    const found = await this.d.db
+      .select({ budget: gpuBudgets })
+      .from(gpuBudgets)
+      .leftJoin(projects, eq(projects.id, gpuBudgets.projectId))
+      .leftJoin(users, eq(users.id, gpuBudgets.userId))
+      .where(
+        and(
+          q.projectId ? eq(projects.publicId, q.projectId) : undefined,
+          q.userId ? eq(users.publicId, q.userId) : undefined,
+        ),
+      )
+      .orderBy(gpuBudgets.scope, gpuBudgets.id);
     const items = [];
-    for (const f of found) {
-      const [row] = await this.d.db
-        .select()
-        .from(gpuBudgets)
-        .where(eq(gpuBudgets.id, Number(f.id)));
-      items.push(await this.view(this.d.db, row!));
-    }
+    for (const f of found) items.push(await this.view(this.d.db, f.budget));
     return { items };
   }
 
@@ -170,7 +166,6 @@ export class BudgetsService {
   /** After a job's GPU time is counted: warns the owner once per threshold crossed in the period. */
   async afterUsage(
     tx: Executor,
-    emit: Emit,
     job: { ownerUserId: number | null; projectId: number | null },
     notify: (userId: number, n: NotificationDraft) => Promise<void>,
   ): Promise<void> {
@@ -196,7 +191,6 @@ export class BudgetsService {
         body: `${gpuTime(view.usedHours)} of ${gpuTime(view.limitHours)} used; ${gpuTime(view.remainingHours)} left.${level >= 1 && b.hardLimit ? ' New GPU jobs are held.' : ''}`,
         link: '/jobs/budgets',
       });
-      void emit;
     }
   }
 

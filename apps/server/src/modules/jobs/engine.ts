@@ -618,7 +618,7 @@ export class JobEngine {
             });
             if (row.resource === 'gpu' && this.o.budgets) {
               const refs = await this.o.jobs.refs(tx, row);
-              await this.o.budgets.afterUsage(tx, emit, row, async (userId, n) => {
+              await this.o.budgets.afterUsage(tx, row, async (userId, n) => {
                 const [u] = await rows<{ public_id: string }>(
                   tx,
                   sql`SELECT public_id FROM users WHERE id = ${userId}`,

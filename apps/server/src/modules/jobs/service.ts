@@ -6,14 +6,11 @@ import {
   createJobSchema,
   type EventType,
   type Job,
-  type JobListQuery,
   type JobPriority,
   type jobEventSchema,
   type jobListQuerySchema,
-  jobStates,
 } from '@i2v/contracts';
 import {
-  activeJobStates,
   availableJobActions,
   batchSortKeys,
   findDependencyCycle,
@@ -31,15 +28,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, type Executor, rows, type Tx } from '../../db/client.js';
-import {
-  jobDependencies,
-  jobs,
-  mediaFiles,
-  notifications,
-  projects,
-  users,
-  workers,
-} from '../../db/schema/index.js';
+import { jobDependencies, jobs, mediaFiles, projects, users, workers } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
@@ -69,7 +58,7 @@ export interface JobsDeps {
   links: MediaLinks;
   /** Budgets and quotas checked at submission of GPU work. */
   budgets?: BudgetsService;
-  notifications?: NotificationsService;
+  notifications: NotificationsService;
   random?: () => number;
 }
 
@@ -1061,18 +1050,7 @@ export class JobsService {
     userPublicId: string | null,
     n: NotificationDraft,
   ): Promise<void> {
-    if (this.d.notifications) {
-      await this.d.notifications.notify(tx, emit, userId, userPublicId, n);
-      return;
-    }
-    const publicId = newPublicId();
-    await tx.insert(notifications).values({ publicId, userId, ...n, deliveredAt: this.d.clock.now() });
-    await emit({
-      type: 'notification.created',
-      projectId: null,
-      userId: userPublicId,
-      payload: { notificationId: publicId, title: n.title, level: n.level },
-    });
+    await this.d.notifications.notify(tx, emit, userId, userPublicId, n);
   }
 
   /** Public ids of a job's project, owner and worker, for events. */
@@ -1154,7 +1132,3 @@ export function outputMediaIds(result: unknown): string[] {
     ? (r.outputs as unknown[]).filter((x): x is string => typeof x === 'string')
     : [];
 }
-
-export const activeStates = [...activeJobStates];
-export const allJobStates = jobStates;
-export type { CreateJob, JobListQuery };

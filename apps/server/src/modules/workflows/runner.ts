@@ -33,15 +33,18 @@ export interface DryRunOutcome {
 }
 
 const callTimeoutMs = 10_000;
-const imageClasses = new Set(['LoadImage', 'LoadImageMask']);
+/** Node classes whose `image` input is a file the studio uploads before each run. */
+export const imageClasses: ReadonlySet<string> = new Set(['LoadImage', 'LoadImageMask']);
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** A plain test frame for the dry run's image inputs. */
-async function testImage(): Promise<Buffer> {
-  return sharp({ create: { width: 512, height: 512, channels: 3, background: '#6b7f99' } })
+let frame: Promise<Buffer> | null = null;
+/** A plain test frame for image inputs when a run has no image of its own (dry runs, bare renders); made once. */
+export function testImage(): Promise<Buffer> {
+  frame ??= sharp({ create: { width: 512, height: 512, channels: 3, background: '#6b7f99' } })
     .png()
     .toBuffer();
+  return frame;
 }
 
 /**

@@ -20,9 +20,9 @@ import { mediaFiles, workflows, workflowVersions } from '../../../db/schema/inde
 import { AppError } from '../../../platform/errors.js';
 import { newPublicId } from '../../../platform/ids.js';
 import type { Storage } from '../../../platform/storage.js';
+import { imageClasses, testImage } from '../../workflows/runner.js';
 import { JobFailure, type JobHandler, type JobRunContext } from '../registry.js';
 
-const imageClasses = new Set(['LoadImage', 'LoadImageMask']);
 const seedInputs = ['seed', 'noise_seed'];
 const mimeByExt: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -261,7 +261,7 @@ async function submit(
   const p = ctx.job.payload;
   let imageName: string | null = null;
   if (Object.values(api).some((n) => imageClasses.has(n.class_type))) {
-    const data = p.inputImageId ? await readImage(d, p.inputImageId) : await testFrame();
+    const data = p.inputImageId ? await readImage(d, p.inputImageId) : await testImage();
     try {
       const uploaded = await client.http.uploadImage(
         { name: `i2v-${ctx.job.publicId}.png`, data, mimeType: 'image/png' },
@@ -302,12 +302,6 @@ async function readImage(d: ComfyRenderDeps, publicId: string): Promise<Buffer> 
     .where(eq(mediaFiles.publicId, publicId));
   if (!f) throw new JobFailure('content', `The input image ${publicId} was deleted`);
   return sharp(await d.storage.read(f.key))
-    .png()
-    .toBuffer();
-}
-
-async function testFrame(): Promise<Buffer> {
-  return sharp({ create: { width: 512, height: 512, channels: 3, background: '#6b7f99' } })
     .png()
     .toBuffer();
 }
