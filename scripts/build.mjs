@@ -13,6 +13,7 @@ const sources = [
   'packages/contracts/src',
   'packages/domain/src',
   'packages/ffmpeg/src',
+  'packages/faces/src',
   'packages/comfy/src',
   'packages/comfy-sim/src',
   'apps/server/src',

@@ -40,6 +40,10 @@ import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
 import { metadataRoutes } from './modules/metadata/routes.js';
 import { MetadataService } from './modules/metadata/service.js';
+import { faceAnalyzer } from './modules/pipeline/faces.js';
+import { pipelineRoutes } from './modules/pipeline/routes.js';
+import { PipelineService } from './modules/pipeline/service.js';
+import { segmentQaHandler } from './modules/pipeline/step.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
@@ -110,6 +114,7 @@ export interface Services {
   system: SystemHealthService;
   bus: EventBus;
   jobs: JobsService;
+  pipeline: PipelineService;
   jobEngine: JobEngine;
   schedules: SchedulesService;
   budgets: BudgetsService;
@@ -312,11 +317,25 @@ export async function buildApp(
     .register(retentionSweepHandler(retention))
     .register(notificationDigestHandler(notifications))
     .register(importAnalyseHandler(imports))
-    .register(importCommitHandler(imports, db));
+    .register(importCommitHandler(imports, db))
+    .register(
+      segmentQaHandler({ pipeline: () => pipeline, storage, faces: faceAnalyzer(config.faceQa, app.log) }),
+    );
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
   const schedules = new SchedulesService({ db, clock, bus, jobs });
+  const pipeline: PipelineService = new PipelineService({
+    db,
+    clock,
+    bus,
+    jobs,
+    scenes,
+    audit,
+    links: media.links,
+    notifications,
+    storage,
+  });
   // the import's two background steps run as CPU jobs owned by whoever uploaded or committed
   imports.queue = async (kind, importId, ctx) => {
     await jobs.create(
@@ -387,6 +406,7 @@ export async function buildApp(
       await api.register(workerRoutes(workers));
       await api.register(systemRoutes(system));
       await api.register(jobRoutes(jobs));
+      await api.register(pipelineRoutes(pipeline));
       await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));
@@ -418,6 +438,7 @@ export async function buildApp(
       system,
       bus,
       jobs,
+      pipeline,
       jobEngine,
       schedules,
       budgets,

@@ -1,5 +1,8 @@
 // comfy-sim settings and the fault-injection vocabulary shared by server config and per-prompt `extra_data.sim`.
 
+/** Frame defects comfy-sim can render (see `SimFaults.frames`). */
+export type SimFrameDefect = 'black' | 'frozen' | 'drift' | 'noface' | 'jump' | 'swap';
+
 /**
  * Faults a prompt can be asked to suffer. Set server-wide with `startComfySim({ faults })`, or per prompt with
  * `extra_data: { sim: { … } }` in `POST /prompt` (per-prompt keys win).
@@ -18,8 +21,16 @@ export interface SimFaults {
   dropSocket?: boolean;
   /** Restart the server once the sampler is half done: queue, history and cache are lost. */
   restart?: boolean;
-  /** Frame defects in the rendered video. */
-  frames?: 'black' | 'frozen' | 'drift';
+  /**
+   * Frame defects in the rendered video: `black` (second half black), `frozen` (no motion), `drift` (colours drift),
+   * `noface` (a blurred, hue-rotated clip in which no face can be found), `jump` (mirrored, zoomed and brighter
+   * from the first frame: a discontinuous start), `swap` (cross-fades to `swapImage` over the first half).
+   */
+  frames?: SimFrameDefect;
+  /** For `frames: 'swap'`: an input image (uploaded with `/upload/image`) showing another person. */
+  swapImage?: string;
+  /** Replace the saved video with unreadable bytes (the run still succeeds). */
+  corrupt?: boolean;
   /** Delay between execution_success and the history write (#11540). */
   historyDelayMs?: number;
 }

@@ -1,6 +1,6 @@
 // Renders a simulated segment with ffmpeg: the input image with a slow camera pan/zoom, optional defects.
 import { runFfmpeg } from '@i2v/ffmpeg';
-import type { SimFaults } from './config.js';
+import type { SimFrameDefect } from './config.js';
 
 export interface RenderSpec {
   startImage: string;
@@ -13,7 +13,9 @@ export interface RenderSpec {
   out: string;
   /** For png-sequence: the first number of the `%05d` pattern in `out`. */
   startNumber?: number;
-  defect?: SimFaults['frames'];
+  defect?: SimFrameDefect;
+  /** For defect `swap`: the image (another person) the clip cross-fades to; it takes the end image's place. */
+  swapImage?: string;
 }
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
@@ -24,21 +26,35 @@ export function renderArgs(spec: RenderSpec): string[] {
   const h = even(spec.height);
   const n = Math.max(1, spec.frames);
   const last = Math.max(1, n - 1);
+  if (spec.defect === 'swap' && !spec.swapImage) throw new Error("the 'swap' defect needs a swapImage");
+  // the second input: the end image, or for `swap` the other person (who replaces the end image)
+  const second = spec.defect === 'swap' ? spec.swapImage : spec.endImage;
+  // an end image is reached on the last frame; a swap is complete half-way and then holds
+  const fade = spec.defect === 'swap' ? Math.max(1, Math.floor(last / 2)) : last;
   // scale up 12 % and pan the crop window across it: consecutive frames differ, the last frame stays on-model
   const bw = even(w * 1.12);
   const bh = even(h * 1.12);
   const fit = (i: number) =>
-    `[${i}:v]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},setsar=1,format=yuv420p`;
+    i === 0 && spec.defect === 'jump'
+      ? // a discontinuous start: mirrored, 1.4× closer and brighter than the seed image, the same person
+        `[0:v]scale=${even(bw * 1.4)}:${even(bh * 1.4)}:force_original_aspect_ratio=increase,crop=${bw}:${bh},hflip,setsar=1,format=yuv420p,eq=brightness=0.08`
+      : `[${i}:v]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},setsar=1,format=yuv420p`;
   // a slow zoom (rescaled every frame, so every frame differs) plus a pan of the crop window
   const zoom = `scale=w='trunc(${bw}*(1+0.15*n/${last})/2)*2':h='trunc(${bh}*(1+0.15*n/${last})/2)*2':eval=frame`;
-  const pan =
+  let pan =
     spec.defect === 'frozen'
       ? `crop=${w}:${h}:${(bw - w) / 2}:${(bh - h) / 2}`
       : `${zoom},crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
+  // no face from the first frame: blurred past recognition (sigma 1/8 of the frame) and hue-rotated
+  if (spec.defect === 'noface')
+    pan = `${pan},gblur=sigma=${Math.max(2, Math.round(Math.max(w, h) / 8))},hue=h=150`;
   const filters: string[] = [];
-  if (spec.endImage) {
+  if (second) {
     filters.push(`${fit(0)}[a]`, `${fit(1)}[b]`);
-    filters.push(`[a][b]blend=all_expr='A*(1-min(1,N/${last}))+B*min(1,N/${last})'[m]`);
+    // the frame index from the timestamp: blend's N already counts the first frame as 1, so with N frame 0 would
+    // not be the start image
+    const t = `min(1,T*${spec.fps}/${fade})`;
+    filters.push(`[a][b]blend=all_expr='A*(1-${t})+B*${t}'[m]`);
     filters.push(`[m]${pan}[p]`);
   } else {
     filters.push(`${fit(0)},${pan}[p]`);
@@ -50,7 +66,7 @@ export function renderArgs(spec: RenderSpec): string[] {
   if (spec.defect === 'drift') tail = `${tail},hue=h='n*9':s='1+n*0.04',eq=brightness='min(0.5,n*0.01)'`;
   filters.push(`${tail}[v]`);
   const args = ['-y', '-v', 'error', '-loop', '1', '-framerate', String(spec.fps), '-i', spec.startImage];
-  if (spec.endImage) args.push('-loop', '1', '-framerate', String(spec.fps), '-i', spec.endImage);
+  if (second) args.push('-loop', '1', '-framerate', String(spec.fps), '-i', second);
   args.push(
     '-filter_complex',
     filters.join(';'),

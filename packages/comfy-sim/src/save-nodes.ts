@@ -60,6 +60,15 @@ export async function runSaveNode(
     );
   }
   const endImage = p.endImage ? path.join(inputDir, path.basename(p.endImage)) : undefined;
+  // the swap target is an input image name like LoadImage's: looked up in input/, and a missing one fails the node
+  const swapImage = faults.swapImage ? path.join(inputDir, path.basename(faults.swapImage)) : undefined;
+  if (faults.frames === 'swap' && (!swapImage || !fs.existsSync(swapImage))) {
+    throw new NodeFailure(
+      id,
+      'FileNotFoundError',
+      `No swap image for ${cls}: ${faults.swapImage ?? 'none given'}`,
+    );
+  }
   const isTemp = cls === 'PreviewImage' || (cls === 'VHS_VideoCombine' && inputs.save_output === false);
   const type = isTemp ? 'temp' : 'output';
   const root = path.join(dataDir, type);
@@ -71,6 +80,7 @@ export async function runSaveNode(
     width: p.width,
     height: p.height,
     defect: faults.frames,
+    ...(faults.frames === 'swap' ? { swapImage } : {}),
   };
   if (cls === 'VHS_VideoCombine') {
     const format = String(inputs.format ?? 'video/h264-mp4');
@@ -84,6 +94,7 @@ export async function runSaveNode(
     );
     const png = `${name.base}_${pad5(name.counter)}.png`;
     await writeFirstFrame(full, path.join(name.dir, png), signal);
+    if (faults.corrupt) corrupt(full);
     return {
       gifs: [
         {
@@ -121,7 +132,13 @@ export async function runSaveNode(
   const name = nextOutputName(root, prefix);
   const file = `${name.base}_${pad5(name.counter)}_.${webm ? 'webm' : 'mp4'}`;
   await renderSegment({ ...spec, container: webm ? 'webm' : 'mp4', out: path.join(name.dir, file) }, signal);
+  if (faults.corrupt) corrupt(path.join(name.dir, file));
   return { images: [{ filename: file, subfolder: name.subfolder, type }], animated: [true] };
+}
+
+/** The `corrupt` fault: the saved video is replaced by bytes no decoder can read (a broken disk or upload). */
+function corrupt(file: string): void {
+  fs.writeFileSync(file, Buffer.alloc(4096, 0x5a));
 }
 
 function promptSuffix(prompt: ApiPrompt): string {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { extractFrame, probe, runFfmpeg } from '@i2v/ffmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type ComfySim, startComfySim } from './index.js';
+import { type ComfySim, renderArgs, startComfySim } from './index.js';
 import { pyRepr } from './validate.js';
 
 const examples = path.resolve(import.meta.dirname, '../../../examples/workflows');
@@ -450,6 +450,114 @@ describe('rendering', () => {
       expect(await (await fetch(`${s.url}/history`)).json()).toEqual({});
     } finally {
       await s.stop();
+    }
+  });
+});
+
+describe('noface, jump and swap defects', () => {
+  const base = {
+    startImage: 'in/a.png',
+    frames: 8,
+    fps: 16,
+    width: 64,
+    height: 64,
+    container: 'mp4',
+    out: 'o.mp4',
+  } as const;
+  const graph = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+  const inputs = (args: string[]) => args.flatMap((a, i) => (a === '-i' ? [args[i + 1]] : []));
+
+  it('builds the filters of each defect from the same pan, zoom and grain', () => {
+    const normal = graph(renderArgs(base));
+    const noface = renderArgs({ ...base, defect: 'noface' });
+    expect(inputs(noface)).toEqual(['in/a.png']);
+    // blurred from the first frame (sigma 1/8 of the frame) and hue-rotated, then the usual grain
+    expect(graph(noface)).toContain('gblur=sigma=8,hue=h=150[p];[p]noise=alls=3:allf=t[v]');
+    expect(graph(noface).replace(',gblur=sigma=8,hue=h=150', '')).toBe(normal);
+    const jump = renderArgs({ ...base, defect: 'jump' });
+    expect(inputs(jump)).toEqual(['in/a.png']);
+    expect(graph(jump)).toMatch(
+      /^\[0:v\]scale=100:100:force_original_aspect_ratio=increase,crop=72:72,hflip,.*eq=brightness=0\.08,scale=w=/,
+    );
+    expect(graph(jump)).toContain("crop=64:64:x='(iw-ow)*n/7'");
+  });
+
+  it('cross-fades to the swap image over the first half, in place of an end image', () => {
+    const swap = renderArgs({ ...base, endImage: 'in/end.png', defect: 'swap', swapImage: 'in/other.png' });
+    expect(inputs(swap)).toEqual(['in/a.png', 'in/other.png']);
+    expect(graph(swap)).toContain("blend=all_expr='A*(1-min(1,T*16/3))+B*min(1,T*16/3)'");
+    const transition = renderArgs({ ...base, endImage: 'in/end.png' });
+    expect(inputs(transition)).toEqual(['in/a.png', 'in/end.png']);
+    expect(graph(transition)).toContain("blend=all_expr='A*(1-min(1,T*16/7))+B*min(1,T*16/7)'");
+    // a swapImage without the swap defect changes nothing
+    expect(renderArgs({ ...base, swapImage: 'in/other.png' })).toEqual(renderArgs(base));
+    expect(() => renderArgs({ ...base, defect: 'swap' })).toThrow(/swapImage/);
+  });
+
+  it('renders each defect at the requested size and frame count', async () => {
+    const render = async (seed: number, sim?: Record<string, unknown>) => {
+      const { entry } = await runToEnd({ prompt: quick(seed, 64, 8), extra_data: { sim } }, `def2-${seed}`);
+      const video = await fetchOutput(entry.outputs['10'].images[0], path.join(tmp, `e${seed}.mp4`));
+      expect((await probe(video, { countFrames: true })).video).toMatchObject({
+        width: 64,
+        height: 64,
+        frameCount: 8,
+      });
+      return video;
+    };
+    /** Mean difference between horizontal neighbours: detail, low when blurred. */
+    const detail = (rgb: Buffer) => {
+      let sum = 0;
+      for (let i = 3; i < rgb.length; i++) if (i % (64 * 3) >= 3) sum += Math.abs(rgb[i]! - rgb[i - 3]!);
+      return sum / rgb.length;
+    };
+    const normal = await render(90);
+    const noface = await render(91, { frames: 'noface' });
+    const jump = await render(92, { frames: 'jump' });
+    const swap = await render(93, { frames: 'swap', swapImage: 'end.png' });
+    const n0 = await rgb(normal, 0);
+    const n1 = await rgb(normal, 1);
+    // noface: no detail left from the first frame on, yet it still moves
+    expect(detail(await rgb(noface, 0))).toBeLessThan(detail(n0) / 2.5);
+    expect(meanAbsDiff(await rgb(noface, 0), await rgb(noface, 7))).toBeGreaterThan(0.5);
+    // jump: the first frame is far from where a normal clip starts; then it moves like one
+    const j1 = await rgb(jump, 1);
+    expect(meanAbsDiff(await rgb(jump, 0), n0)).toBeGreaterThan(2 * meanAbsDiff(n0, n1));
+    expect(meanAbsDiff(j1, await rgb(jump, 2))).toBeGreaterThan(0.5);
+    // swap: starts on the seed image, is on the other image by the middle and stays there
+    const other = (
+      await runFfmpeg(
+        ['-v', 'error', '-i', path.join(tmp, 'end.png'), '-vf', 'scale=72:72,crop=64:64'].concat([
+          '-f',
+          'rawvideo',
+          '-pix_fmt',
+          'rgb24',
+          '-',
+        ]),
+      )
+    ).stdout;
+    const s0 = await rgb(swap, 0);
+    // frame 0 is the seed image itself, as in a clip without defects (only the grain differs)
+    expect(meanAbsDiff(s0, n0)).toBeLessThan(3);
+    expect(meanAbsDiff(s0, other)).toBeGreaterThan(20);
+    for (const i of [4, 7]) {
+      const f = await rgb(swap, i);
+      expect(meanAbsDiff(f, other)).toBeLessThan(meanAbsDiff(f, n0) / 2);
+    }
+  });
+
+  it('fails the save node when the swap image is missing', async () => {
+    for (const [seed, sim] of [
+      [94, { frames: 'swap' }],
+      [95, { frames: 'swap', swapImage: 'nobody.png' }],
+    ] as const) {
+      const { messages } = await runToEnd(
+        { prompt: quick(seed, 64, 8), extra_data: { sim } },
+        `swap-${seed}`,
+      );
+      const err = messages.find((m) => m.type === 'execution_error')!.data;
+      expect(err).toMatchObject({ node_id: '10', exception_type: 'FileNotFoundError' });
+      expect(err.exception_message).toContain(sim.swapImage ?? 'none given');
     }
   });
 });

@@ -12,6 +12,8 @@ export const eventTypes = [
   'job.updated',
   'job.moved',
   'notification.created',
+  'scene.run_changed',
+  'segment.updated',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -44,6 +46,22 @@ export const eventPayloadSchemas = {
     notificationId: publicIdSchema,
     title: z.string(),
     level: z.enum(['info', 'success', 'warning', 'error']),
+  }),
+  'scene.run_changed': z.object({
+    sceneId: publicIdSchema,
+    runId: publicIdSchema,
+    status: z.string(),
+    segmentsDone: z.number().int(),
+    segmentsEstimated: z.number().int(),
+    secondsDone: z.number(),
+    targetSeconds: z.number(),
+  }),
+  'segment.updated': z.object({
+    sceneId: publicIdSchema,
+    segmentId: publicIdSchema,
+    index: z.number().int(),
+    status: z.string(),
+    verdict: z.enum(['pass', 'flag', 'fail']).nullable(),
   }),
 } satisfies Record<EventType, z.ZodType>;
 
@@ -127,6 +145,8 @@ export const notificationKinds = [
   'job.moved',
   'budget.warning',
   'schedule.failed',
+  'scene.completed',
+  'scene.needs_attention',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -153,6 +173,8 @@ export const defaultNotificationPreferences: NotificationPreferences = {
     'job.moved': 'in_app',
     'budget.warning': 'in_app',
     'schedule.failed': 'in_app',
+    'scene.completed': 'in_app',
+    'scene.needs_attention': 'in_app',
   },
   digest: 'daily',
   doNotDisturb: false,

@@ -35,6 +35,7 @@ export const jobKinds = [
   'notifications.digest',
   'import.analyse',
   'import.commit',
+  'segment.qa',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -49,8 +50,14 @@ export const simFaultsSchema = z
     slowdown: z.number().min(0.01).max(100).optional(),
     dropSocket: z.boolean().optional(),
     restart: z.boolean().optional(),
-    frames: z.enum(['black', 'frozen', 'drift']).optional(),
+    frames: z.enum(['black', 'frozen', 'drift', 'noface', 'jump', 'swap']).optional(),
+    swapImage: z
+      .string()
+      .max(255)
+      .optional()
+      .describe("An input image already uploaded to the worker: where `frames: 'swap'` drifts to"),
     historyDelayMs: z.number().int().min(0).max(60_000).optional(),
+    corrupt: z.boolean().optional(),
   })
   .describe('comfy-sim fault injection (ignored by a real ComfyUI)');
 
@@ -60,6 +67,9 @@ export const comfyRenderPayloadSchema = z
     inputImageId: publicIdSchema
       .optional()
       .describe('Media file loaded by every LoadImage node (a test frame when absent)'),
+    endImageId: publicIdSchema
+      .optional()
+      .describe('Media file for the `end_image` slot of first-last-frame (transition) workflows'),
     parameters: z
       .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), slotValueSchema)
       .optional()
@@ -81,6 +91,9 @@ export const retentionSweepPayloadSchema = z.strictObject({}).meta({ id: 'Retent
 export const importJobPayloadSchema = z
   .strictObject({ importId: publicIdSchema.describe('The character import') })
   .meta({ id: 'ImportJobPayload' });
+export const segmentQaPayloadSchema = z
+  .strictObject({ segmentId: publicIdSchema.describe('The segment to check') })
+  .meta({ id: 'SegmentQaPayload' });
 export const notificationDigestPayloadSchema = z.strictObject({}).meta({ id: 'NotificationDigestPayload' });
 
 export const jobKindInfoSchema = z

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDateTime, publicIdSchema } from './common.js';
 import { slugSchema } from './image-variant-types.js';
+import { generationSettingsInputSchema, generationSettingsSchema } from './pipeline.js';
 import { tagFilterShape } from './tags.js';
 
 export const clipPositionSchema = z.enum(['full_clip', 'start_clip', 'continuation_clip']);
@@ -92,6 +93,7 @@ export const sceneTypeSchema = z
     toleranceSeconds: z.number(),
     segmentCount: z.number().int().describe('Segments needed to reach the target duration'),
     applicability: applicabilitySchema,
+    generation: generationSettingsSchema,
     enabled: z.boolean(),
     sortOrder: z.number().int(),
     tags: z.array(z.string()),
@@ -141,6 +143,7 @@ export const createSceneTypeBodySchema = z.strictObject({
   segmentDurationSeconds: sceneTypeFields.segmentDurationSeconds,
   toleranceSeconds: sceneTypeFields.toleranceSeconds.default(0),
   applicability: sceneTypeFields.applicability,
+  generation: generationSettingsInputSchema.optional(),
   enabled: sceneTypeFields.enabled.default(true),
   sortOrder: sceneTypeFields.sortOrder.optional(),
 });
@@ -158,6 +161,7 @@ export const updateSceneTypeBodySchema = z
     segmentDurationSeconds: sceneTypeFields.segmentDurationSeconds.optional(),
     toleranceSeconds: sceneTypeFields.toleranceSeconds.optional(),
     applicability: sceneTypeFields.applicability.optional(),
+    generation: generationSettingsInputSchema.optional(),
     enabled: sceneTypeFields.enabled.optional(),
     sortOrder: sceneTypeFields.sortOrder.optional(),
   })

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { publicIdSchema } from './common.js';
 
-export const sceneStatuses = ['pending', 'generating', 'review', 'approved', 'rejected'] as const;
+export const sceneStatuses = ['pending', 'generating', 'review', 'approved', 'rejected', 'failed'] as const;
 export const matrixCellStatusSchema = z.enum(['not_created', ...sceneStatuses]);
 
 export const cellBlockerSchema = z.object({

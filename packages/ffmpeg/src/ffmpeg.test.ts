@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  decodeArgs,
+  decodeFrames,
   extractFrame,
   FfmpegError,
   frameArgs,
@@ -214,5 +216,78 @@ describe('hasFilter', () => {
       ' ... zoompan           V->V       Apply Zoom & Pan effect.\n T.C crop  V->V  Crop.\n',
     );
     expect([...set]).toEqual(['zoompan', 'crop']);
+  });
+});
+
+describe('decodeFrames', () => {
+  let clip512: string;
+  beforeAll(async () => {
+    // the QA shape: a 5 s 512² clip at 16 fps
+    clip512 = path.join(dir, 'qa.mp4');
+    await runFfmpeg([
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=512x512:rate=16:duration=5',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      clip512,
+    ]);
+  });
+
+  it('decodes every frame at the requested size in gray', async () => {
+    const counted = (await probe(clip512, { countFrames: true })).video?.frameCount;
+    const started = performance.now();
+    const d = await decodeFrames(clip512, { width: 128, height: 128, pixelFormat: 'gray' });
+    const ms = performance.now() - started;
+    expect(d).toMatchObject({ width: 128, height: 128, channels: 1, fps: 16 });
+    expect(d.frames).toHaveLength(counted!);
+    expect(d.frames).toHaveLength(80);
+    for (const f of d.frames) expect(f.length).toBe(128 * 128);
+    // testsrc2 moves every frame: no two neighbours are the same picture
+    expect(Buffer.compare(Buffer.from(d.frames[0]!), Buffer.from(d.frames[1]!))).not.toBe(0);
+    expect(ms).toBeLessThan(3000); // ~100 ms on an idle machine; loose for a busy CI box
+  });
+
+  it('decodes rgb24 frames matching the frame-accurate extraction', async () => {
+    const d = await decodeFrames(clip, { width: 64, height: 48, pixelFormat: 'rgb24' });
+    expect(d).toMatchObject({ channels: 3, fps: 8 });
+    expect(d.frames).toHaveLength(12);
+    const out = path.join(dir, 'd7.png');
+    await extractFrame(clip, { index: 7 }, out);
+    const png = (await runFfmpeg(['-v', 'error', '-i', out, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']))
+      .stdout;
+    expect(Buffer.from(d.frames[7]!).equals(png)).toBe(true);
+  });
+
+  it('scales to any size, stretching if it must', async () => {
+    const d = await decodeFrames(clip, { width: 20, height: 30, pixelFormat: 'gray' });
+    expect(d.frames).toHaveLength(12);
+    expect(d.frames[0]!.length).toBe(600);
+  });
+
+  it('throws FFMPEG_NOT_MEDIA for a file that is not a video', async () => {
+    const txt = path.join(dir, 'not-video.mp4');
+    fs.writeFileSync(txt, 'plain text pretending to be a video\n');
+    const err = await decodeFrames(txt, { width: 8, height: 8, pixelFormat: 'gray' }).catch((e) => e);
+    expect(err).toBeInstanceOf(FfmpegError);
+    expect(err.code).toBe('FFMPEG_NOT_MEDIA');
+    const missing = await decodeFrames(path.join(dir, 'absent.mp4'), {
+      width: 8,
+      height: 8,
+      pixelFormat: 'gray',
+    }).catch((e) => e);
+    expect(missing.code).toBe('FFMPEG_NOT_MEDIA');
+  });
+
+  it('builds a passthrough rawvideo decode at the exact size', () => {
+    const args = decodeArgs('a.mp4', { width: 128, height: 96, pixelFormat: 'gray' });
+    expect(args).toContain('scale=128:96:flags=area');
+    expect(args.join(' ')).toContain('-fps_mode passthrough -f rawvideo -pix_fmt gray pipe:1');
   });
 });

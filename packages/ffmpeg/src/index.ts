@@ -1,3 +1,10 @@
+export {
+  type DecodedFrames,
+  type DecodeOptions,
+  type DecodePixelFormat,
+  decodeArgs,
+  decodeFrames,
+} from './decode.js';
 export { FfmpegError, type FfmpegErrorCode } from './errors.js';
 export { hasFilter, parseFilters } from './filters.js';
 export { extractFrame, type FrameSelector, frameArgs } from './frames.js';

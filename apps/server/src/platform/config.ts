@@ -53,6 +53,7 @@ const envSchema = z.object({
   I2V_JOB_TICK_MS: int(50, 60_000).default(1000),
   I2V_WORKER_LOST_SECONDS: int(1, 3600).default(15),
   I2V_MEDIA_CONCURRENCY: int(1, 64).default(2),
+  I2V_FACE_QA: bool.default(true),
   I2V_SCHEDULER_STRATEGY: z.enum(['least_loaded', 'packed']).default('least_loaded'),
   I2V_OFF_PEAK: z
     .string()
@@ -101,6 +102,8 @@ export interface Config {
   workerLostSeconds: number;
   /** CPU jobs one media process runs at once. */
   mediaConcurrency: number;
+  /** Face presence and likeness gates in segment QA (needs the bundled face models; off: those gates are skipped). */
+  faceQa: boolean;
   schedulerStrategy: 'least_loaded' | 'packed';
   /** When off-peak-only jobs may start, in the server's local time. */
   offPeak: string;
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobTickMs: e.I2V_JOB_TICK_MS,
     workerLostSeconds: e.I2V_WORKER_LOST_SECONDS,
     mediaConcurrency: e.I2V_MEDIA_CONCURRENCY,
+    faceQa: e.I2V_FACE_QA,
     schedulerStrategy: e.I2V_SCHEDULER_STRATEGY,
     offPeak: e.I2V_OFF_PEAK,
   };

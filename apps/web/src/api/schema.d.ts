@@ -2576,6 +2576,42 @@ export interface paths {
                         /** @default 0 */
                         toleranceSeconds?: number;
                         applicability: components["schemas"]["SceneTypeApplicabilityInput"];
+                        generation?: {
+                            /** @enum {string} */
+                            qaProfile?: "strict" | "standard" | "lenient";
+                            /** @description Per gate: `hard` fails a segment, `soft` flags it; null turns that side of the gate off */
+                            qaOverrides?: {
+                                [key: string]: {
+                                    hard?: number | null;
+                                    soft?: number | null;
+                                };
+                            };
+                            /** @description Smart auto-retry (PRD-071) */
+                            retryPolicy?: {
+                                /** @default false */
+                                enabled?: boolean;
+                                /**
+                                 * @description Attempts per segment, the first included
+                                 * @default 3
+                                 */
+                                maxAttempts?: number;
+                                /**
+                                 * @description Numeric slot → largest relative change per attempt, e.g. `{ "cfg": 0.1 }`
+                                 * @default {}
+                                 */
+                                jitter?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /**
+                             * @description `last`: the literal last frame; `auto`: the calmest of the final N frames; `manual`: a person picks it
+                             * @enum {string}
+                             */
+                            boundaryMode?: "last" | "auto" | "manual";
+                            boundaryWindowFrames?: number;
+                            anchorBelow?: number | null;
+                            colourMatch?: boolean;
+                        };
                         /** @default true */
                         enabled?: boolean;
                         sortOrder?: number;
@@ -2740,6 +2776,42 @@ export interface paths {
                         segmentDurationSeconds?: number;
                         toleranceSeconds?: number;
                         applicability?: components["schemas"]["SceneTypeApplicabilityInput"];
+                        generation?: {
+                            /** @enum {string} */
+                            qaProfile?: "strict" | "standard" | "lenient";
+                            /** @description Per gate: `hard` fails a segment, `soft` flags it; null turns that side of the gate off */
+                            qaOverrides?: {
+                                [key: string]: {
+                                    hard?: number | null;
+                                    soft?: number | null;
+                                };
+                            };
+                            /** @description Smart auto-retry (PRD-071) */
+                            retryPolicy?: {
+                                /** @default false */
+                                enabled?: boolean;
+                                /**
+                                 * @description Attempts per segment, the first included
+                                 * @default 3
+                                 */
+                                maxAttempts?: number;
+                                /**
+                                 * @description Numeric slot → largest relative change per attempt, e.g. `{ "cfg": 0.1 }`
+                                 * @default {}
+                                 */
+                                jitter?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /**
+                             * @description `last`: the literal last frame; `auto`: the calmest of the final N frames; `manual`: a person picks it
+                             * @enum {string}
+                             */
+                            boundaryMode?: "last" | "auto" | "manual";
+                            boundaryWindowFrames?: number;
+                            anchorBelow?: number | null;
+                            colourMatch?: boolean;
+                        };
                         enabled?: boolean;
                         sortOrder?: number;
                     };
@@ -6762,6 +6834,569 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scenes/{id}/generation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scene’s segments (current chain), earlier attempts and versions, and its runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneGeneration"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Generate the scene: segment after segment until its target duration
+         * @description Checks everything first: a scene type without a workflow, an unbound required slot, a character without an approved hero or a target shorter than one segment is a 422 `scene.not_generatable` naming what to fix. 409 `scene.generation_running` while a run is live.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartGenerationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/generation/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the live run; segments already generated stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment version with its QA scores, files and jobs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Segment"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate a segment from its stored seed frame (optionally every later one too)
+         * @description The old version is kept; a failed regeneration gives the index back to it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegenerateSegmentInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/boundary-frame": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the boundary frame of a paused scene (manual mode); generation continues from it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 0-based frame of the segment to end on and seed the next from */
+                        frameIndex: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a segment for assembly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Segment"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/generation/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate GPU and wall time for generating a selection of the scene matrix
+         * @description From the history of segment renders per workflow version × worker class; `confidence` says how much history there was.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerationSelectionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GenerationEstimate"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/generation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Generation progress of a project: scenes by status, runs by status, live runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GenerationDashboard"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Generate a selection of the scene matrix (rows, columns, scenes; not started or failed)
+         * @description Creates missing scenes of the selected cells, then starts each that can start; the rest are listed with the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BatchGenerationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchGenerationResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-schedules": {
         parameters: {
             query?: never;
@@ -7841,6 +8476,11 @@ export interface components {
              * @description Media file loaded by every LoadImage node (a test frame when absent)
              */
             inputImageId?: string;
+            /**
+             * Format: uuid
+             * @description Media file for the `end_image` slot of first-last-frame (transition) workflows
+             */
+            endImageId?: string;
             /** @description Slot key → value, e.g. `{ "positive_prompt": "…", "length": 33 }` */
             parameters?: {
                 [key: string]: string | number | boolean;
@@ -7858,8 +8498,11 @@ export interface components {
                 dropSocket?: boolean;
                 restart?: boolean;
                 /** @enum {string} */
-                frames?: "black" | "frozen" | "drift";
+                frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                swapImage?: string;
                 historyDelayMs?: number;
+                corrupt?: boolean;
             };
         };
         RetentionSweepPayloadInput: Record<string, never>;
@@ -7870,6 +8513,13 @@ export interface components {
              */
             importId: string;
         };
+        SegmentQaPayloadInput: {
+            /**
+             * Format: uuid
+             * @description The segment to check
+             */
+            segmentId: string;
+        };
         NotificationDigestPayloadInput: Record<string, never>;
         JobKindInfoInput: {
             kind: string;
@@ -7879,7 +8529,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -8090,7 +8740,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -8243,7 +8893,7 @@ export interface components {
         DomainEventInput: {
             id: number;
             /** @enum {string} */
-            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created";
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated";
             /** Format: date-time */
             at: string;
             projectId: string | null;
@@ -8473,6 +9123,382 @@ export interface components {
             unchanged: number;
             skipped: number;
         };
+        GenerationSettingsInput: {
+            /** @enum {string} */
+            qaProfile: "strict" | "standard" | "lenient";
+            /** @description Per gate: `hard` fails a segment, `soft` flags it; null turns that side of the gate off */
+            qaOverrides: {
+                [key: string]: {
+                    hard?: number | null;
+                    soft?: number | null;
+                };
+            };
+            /** @description The rule set in force: the profile with the overrides applied */
+            qaThresholds: {
+                [key: string]: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+            };
+            /** @description Smart auto-retry (PRD-071) */
+            retryPolicy: {
+                /** @default false */
+                enabled: boolean;
+                /**
+                 * @description Attempts per segment, the first included
+                 * @default 3
+                 */
+                maxAttempts: number;
+                /**
+                 * @description Numeric slot → largest relative change per attempt, e.g. `{ "cfg": 0.1 }`
+                 * @default {}
+                 */
+                jitter: {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * @description `last`: the literal last frame; `auto`: the calmest of the final N frames; `manual`: a person picks it
+             * @enum {string}
+             */
+            boundaryMode: "last" | "auto" | "manual";
+            boundaryWindowFrames: number;
+            /** @description Re-seed from the hero when likeness of a boundary frame falls below this (PRD-026) */
+            anchorBelow: number | null;
+            /** @description Match each boundary frame’s colours to the hero before seeding */
+            colourMatch: boolean;
+        };
+        SegmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            runId: string | null;
+            /** @description Position in the scene, from 1 */
+            index: number;
+            /** @description Every attempt and regeneration at an index is a new version */
+            version: number;
+            /** @description The version in use at its index */
+            isCurrent: boolean;
+            attempt: number;
+            /** @enum {string} */
+            status: "pending" | "generating" | "qa_pass" | "qa_fail" | "approved" | "rejected" | "failed" | "cancelled";
+            seedSource: ("hero" | "boundary" | "anchor" | "transition") | null;
+            variantTypeSlug: string | null;
+            clipPosition: ("full_clip" | "start_clip" | "continuation_clip") | null;
+            /** @description The prompt sent, and which template it came from */
+            prompt: {
+                source: string;
+                positive: string;
+                negative: string;
+                unresolved: string[];
+            } | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            frameCount: number | null;
+            fps: number | null;
+            width: number | null;
+            height: number | null;
+            /** @description Seconds this segment adds to the scene (after trimming) */
+            durationSeconds: number | null;
+            trimStartFrames: number;
+            boundaryFrameIndex: number | null;
+            boundaryMode: ("last" | "auto" | "manual") | null;
+            qa: {
+                verdict: ("pass" | "flag" | "fail") | null;
+                reasons: {
+                    gate: string;
+                    /** @enum {string} */
+                    severity: "hard" | "soft";
+                    value: number | null;
+                    threshold: number | null;
+                    message: string;
+                }[];
+                scores: {
+                    [key: string]: unknown;
+                };
+                rank: number | null;
+            };
+            error: {
+                code: string | null;
+                message: string;
+            } | null;
+            /** @description The image this segment was generated from */
+            seed: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            /** @description The rendered clip */
+            output: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            /** @description The chosen boundary frame (lossless PNG) */
+            boundary: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            renderJobId: string | null;
+            qaJobId: string | null;
+            approvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SceneRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            /** @enum {string} */
+            purpose: "generate" | "regenerate" | "test_shot";
+            /** @enum {string} */
+            status: "running" | "awaiting_boundary" | "needs_attention" | "completed" | "failed" | "cancelled";
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            targetSeconds: number;
+            toleranceSeconds: number;
+            segmentSeconds: number;
+            segmentsEstimated: number;
+            segmentsDone: number;
+            secondsDone: number;
+            fromIndex: number;
+            cascade: boolean;
+            transitionAtSegment: number | null;
+            error: {
+                code: string | null;
+                message: string;
+            } | null;
+            startedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            elapsedSeconds: number;
+            /** @description Estimated from the segments so far; null before the first */
+            remainingSeconds: number | null;
+        };
+        SceneGenerationInput: {
+            /** Format: uuid */
+            sceneId: string;
+            /** @description The live run, else the latest */
+            run: components["schemas"]["SceneRunInput"] | null;
+            /** @description Current version at each index, in order */
+            segments: components["schemas"]["SegmentInput"][];
+            /** @description Earlier versions and attempts, newest first */
+            attempts: components["schemas"]["SegmentInput"][];
+            /** @description Every run of the scene, newest first (at most 20) */
+            runs: components["schemas"]["SceneRunInput"][];
+        };
+        StartGenerationInput: {
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default production
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            /** @description Override of the scene type’s target duration for this run */
+            targetSeconds?: number;
+            /** @description comfy-sim fault injection per segment/attempt (ignored by a real ComfyUI); for drills and QA evaluation */
+            sim?: {
+                /** @description Only this segment index */
+                segment?: number;
+                /** @description Only this attempt */
+                attempt?: number;
+                /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+                faults: {
+                    failAt?: string;
+                    failMessage?: string;
+                    stallMs?: number;
+                    slowdown?: number;
+                    dropSocket?: boolean;
+                    restart?: boolean;
+                    /** @enum {string} */
+                    frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                    /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                    swapImage?: string;
+                    historyDelayMs?: number;
+                    corrupt?: boolean;
+                };
+            }[];
+        };
+        RegenerateSegmentInput: {
+            /**
+             * @description Also regenerate every later segment from the new boundary frames
+             * @default false
+             */
+            cascade: boolean;
+            /** @description comfy-sim fault injection per segment/attempt (ignored by a real ComfyUI); for drills and QA evaluation */
+            sim?: {
+                /** @description Only this segment index */
+                segment?: number;
+                /** @description Only this attempt */
+                attempt?: number;
+                /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+                faults: {
+                    failAt?: string;
+                    failMessage?: string;
+                    stallMs?: number;
+                    slowdown?: number;
+                    dropSocket?: boolean;
+                    restart?: boolean;
+                    /** @enum {string} */
+                    frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                    /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                    swapImage?: string;
+                    historyDelayMs?: number;
+                    corrupt?: boolean;
+                };
+            }[];
+        };
+        GenerationSelectionInput: {
+            /** @description Rows; default every character */
+            characterIds?: string[];
+            /** @description Columns; default every enabled scene type */
+            sceneTypeIds?: string[];
+            /** @description Exact scenes (overrides rows and columns) */
+            sceneIds?: string[];
+            /**
+             * @description `not_started`: scenes never generated; `failed`: scenes whose last run failed
+             * @default not_started
+             * @enum {string}
+             */
+            only: "all" | "not_started" | "failed";
+        };
+        BatchGenerationInput: {
+            /** @description Rows; default every character */
+            characterIds?: string[];
+            /** @description Columns; default every enabled scene type */
+            sceneTypeIds?: string[];
+            /** @description Exact scenes (overrides rows and columns) */
+            sceneIds?: string[];
+            /**
+             * @description `not_started`: scenes never generated; `failed`: scenes whose last run failed
+             * @default not_started
+             * @enum {string}
+             */
+            only: "all" | "not_started" | "failed";
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default production
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+        };
+        GenerationEstimateInput: {
+            scenes: number;
+            segments: number;
+            gpuSeconds: number;
+            wallSeconds: number;
+            /** @description Enabled, healthy workers the estimate spreads the work over */
+            workers: number;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low" | "none";
+            lines: {
+                workflow: string;
+                workerClass: string;
+                scenes: number;
+                segments: number;
+                secondsPerSegment: number;
+                low: number;
+                high: number;
+                samples: number;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "none";
+                gpuSeconds: number;
+            }[];
+            skipped: {
+                sceneId: string | null;
+                cell: string;
+                reason: string;
+            }[];
+        };
+        BatchGenerationResultInput: {
+            started: {
+                /** Format: uuid */
+                sceneId: string;
+                /** Format: uuid */
+                runId: string;
+            }[];
+            skipped: {
+                sceneId: string | null;
+                cell: string;
+                reason: string;
+            }[];
+        };
+        GenerationDashboardInput: {
+            /** Format: uuid */
+            projectId: string;
+            scenes: number;
+            /** @description Scenes per scene status */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Latest run per scene, counted by run status */
+            runs: {
+                [key: string]: number;
+            };
+            segmentsDone: number;
+            segmentsEstimated: number;
+            live: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                sceneId: string;
+                /** @enum {string} */
+                purpose: "generate" | "regenerate" | "test_shot";
+                /** @enum {string} */
+                status: "running" | "awaiting_boundary" | "needs_attention" | "completed" | "failed" | "cancelled";
+                /**
+                 * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+                 * @enum {string}
+                 */
+                tier: "draft" | "production";
+                targetSeconds: number;
+                toleranceSeconds: number;
+                segmentSeconds: number;
+                segmentsEstimated: number;
+                segmentsDone: number;
+                secondsDone: number;
+                fromIndex: number;
+                cascade: boolean;
+                transitionAtSegment: number | null;
+                error: {
+                    code: string | null;
+                    message: string;
+                } | null;
+                startedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                elapsedSeconds: number;
+                /** @description Estimated from the segments so far; null before the first */
+                remainingSeconds: number | null;
+                characterName: string;
+                sceneTypeName: string;
+            }[];
+        };
         ProjectRetentionInput: {
             /** @description Failed generation outputs become reclaimable after this many days */
             failedOutputsDays: number;
@@ -8642,6 +9668,7 @@ export interface components {
             /** @description Segments needed to reach the target duration */
             segmentCount: number;
             applicability: components["schemas"]["SceneTypeApplicabilityInput"];
+            generation: components["schemas"]["GenerationSettingsInput"];
             enabled: boolean;
             sortOrder: number;
             tags: string[];
@@ -8712,7 +9739,7 @@ export interface components {
                 cells: {
                     sceneId: string | null;
                     /** @enum {string} */
-                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected";
+                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
                     /** @description What keeps this cell from being generated */
                     blockers: {
                         /** @enum {string} */
@@ -8758,7 +9785,7 @@ export interface components {
                 suffix: string;
             } | null;
             /** @enum {string} */
-            status: "pending" | "generating" | "review" | "approved" | "rejected";
+            status: "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
             /** @description Delivered file name of the scene video */
             fileName: string | null;
             tags: string[];
@@ -9390,6 +10417,11 @@ export interface components {
              * @description Media file loaded by every LoadImage node (a test frame when absent)
              */
             inputImageId?: string;
+            /**
+             * Format: uuid
+             * @description Media file for the `end_image` slot of first-last-frame (transition) workflows
+             */
+            endImageId?: string;
             /** @description Slot key → value, e.g. `{ "positive_prompt": "…", "length": 33 }` */
             parameters?: {
                 [key: string]: string | number | boolean;
@@ -9407,8 +10439,11 @@ export interface components {
                 dropSocket?: boolean;
                 restart?: boolean;
                 /** @enum {string} */
-                frames?: "black" | "frozen" | "drift";
+                frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                swapImage?: string;
                 historyDelayMs?: number;
+                corrupt?: boolean;
             };
         };
         RetentionSweepPayload: Record<string, never>;
@@ -9419,6 +10454,13 @@ export interface components {
              */
             importId: string;
         };
+        SegmentQaPayload: {
+            /**
+             * Format: uuid
+             * @description The segment to check
+             */
+            segmentId: string;
+        };
         NotificationDigestPayload: Record<string, never>;
         JobKindInfo: {
             kind: string;
@@ -9428,7 +10470,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -9639,7 +10681,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9792,7 +10834,7 @@ export interface components {
         DomainEvent: {
             id: number;
             /** @enum {string} */
-            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created";
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated";
             /** Format: date-time */
             at: string;
             projectId: string | null;
@@ -10022,6 +11064,382 @@ export interface components {
             unchanged: number;
             skipped: number;
         };
+        GenerationSettings: {
+            /** @enum {string} */
+            qaProfile: "strict" | "standard" | "lenient";
+            /** @description Per gate: `hard` fails a segment, `soft` flags it; null turns that side of the gate off */
+            qaOverrides: {
+                [key: string]: {
+                    hard?: number | null;
+                    soft?: number | null;
+                };
+            };
+            /** @description The rule set in force: the profile with the overrides applied */
+            qaThresholds: {
+                [key: string]: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+            };
+            /** @description Smart auto-retry (PRD-071) */
+            retryPolicy: {
+                /** @default false */
+                enabled: boolean;
+                /**
+                 * @description Attempts per segment, the first included
+                 * @default 3
+                 */
+                maxAttempts: number;
+                /**
+                 * @description Numeric slot → largest relative change per attempt, e.g. `{ "cfg": 0.1 }`
+                 * @default {}
+                 */
+                jitter: {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * @description `last`: the literal last frame; `auto`: the calmest of the final N frames; `manual`: a person picks it
+             * @enum {string}
+             */
+            boundaryMode: "last" | "auto" | "manual";
+            boundaryWindowFrames: number;
+            /** @description Re-seed from the hero when likeness of a boundary frame falls below this (PRD-026) */
+            anchorBelow: number | null;
+            /** @description Match each boundary frame’s colours to the hero before seeding */
+            colourMatch: boolean;
+        };
+        Segment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            runId: string | null;
+            /** @description Position in the scene, from 1 */
+            index: number;
+            /** @description Every attempt and regeneration at an index is a new version */
+            version: number;
+            /** @description The version in use at its index */
+            isCurrent: boolean;
+            attempt: number;
+            /** @enum {string} */
+            status: "pending" | "generating" | "qa_pass" | "qa_fail" | "approved" | "rejected" | "failed" | "cancelled";
+            seedSource: ("hero" | "boundary" | "anchor" | "transition") | null;
+            variantTypeSlug: string | null;
+            clipPosition: ("full_clip" | "start_clip" | "continuation_clip") | null;
+            /** @description The prompt sent, and which template it came from */
+            prompt: {
+                source: string;
+                positive: string;
+                negative: string;
+                unresolved: string[];
+            } | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            frameCount: number | null;
+            fps: number | null;
+            width: number | null;
+            height: number | null;
+            /** @description Seconds this segment adds to the scene (after trimming) */
+            durationSeconds: number | null;
+            trimStartFrames: number;
+            boundaryFrameIndex: number | null;
+            boundaryMode: ("last" | "auto" | "manual") | null;
+            qa: {
+                verdict: ("pass" | "flag" | "fail") | null;
+                reasons: {
+                    gate: string;
+                    /** @enum {string} */
+                    severity: "hard" | "soft";
+                    value: number | null;
+                    threshold: number | null;
+                    message: string;
+                }[];
+                scores: {
+                    [key: string]: unknown;
+                };
+                rank: number | null;
+            };
+            error: {
+                code: string | null;
+                message: string;
+            } | null;
+            /** @description The image this segment was generated from */
+            seed: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            /** @description The rendered clip */
+            output: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            /** @description The chosen boundary frame (lossless PNG) */
+            boundary: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                thumbnailUrl: string | null;
+            } | null;
+            renderJobId: string | null;
+            qaJobId: string | null;
+            approvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SceneRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sceneId: string;
+            /** @enum {string} */
+            purpose: "generate" | "regenerate" | "test_shot";
+            /** @enum {string} */
+            status: "running" | "awaiting_boundary" | "needs_attention" | "completed" | "failed" | "cancelled";
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            targetSeconds: number;
+            toleranceSeconds: number;
+            segmentSeconds: number;
+            segmentsEstimated: number;
+            segmentsDone: number;
+            secondsDone: number;
+            fromIndex: number;
+            cascade: boolean;
+            transitionAtSegment: number | null;
+            error: {
+                code: string | null;
+                message: string;
+            } | null;
+            startedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            elapsedSeconds: number;
+            /** @description Estimated from the segments so far; null before the first */
+            remainingSeconds: number | null;
+        };
+        SceneGeneration: {
+            /** Format: uuid */
+            sceneId: string;
+            /** @description The live run, else the latest */
+            run: components["schemas"]["SceneRun"] | null;
+            /** @description Current version at each index, in order */
+            segments: components["schemas"]["Segment"][];
+            /** @description Earlier versions and attempts, newest first */
+            attempts: components["schemas"]["Segment"][];
+            /** @description Every run of the scene, newest first (at most 20) */
+            runs: components["schemas"]["SceneRun"][];
+        };
+        StartGeneration: {
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default production
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+            /** @description Override of the scene type’s target duration for this run */
+            targetSeconds?: number;
+            /** @description comfy-sim fault injection per segment/attempt (ignored by a real ComfyUI); for drills and QA evaluation */
+            sim?: {
+                /** @description Only this segment index */
+                segment?: number;
+                /** @description Only this attempt */
+                attempt?: number;
+                /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+                faults: {
+                    failAt?: string;
+                    failMessage?: string;
+                    stallMs?: number;
+                    slowdown?: number;
+                    dropSocket?: boolean;
+                    restart?: boolean;
+                    /** @enum {string} */
+                    frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                    /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                    swapImage?: string;
+                    historyDelayMs?: number;
+                    corrupt?: boolean;
+                };
+            }[];
+        };
+        RegenerateSegment: {
+            /**
+             * @description Also regenerate every later segment from the new boundary frames
+             * @default false
+             */
+            cascade: boolean;
+            /** @description comfy-sim fault injection per segment/attempt (ignored by a real ComfyUI); for drills and QA evaluation */
+            sim?: {
+                /** @description Only this segment index */
+                segment?: number;
+                /** @description Only this attempt */
+                attempt?: number;
+                /** @description comfy-sim fault injection (ignored by a real ComfyUI) */
+                faults: {
+                    failAt?: string;
+                    failMessage?: string;
+                    stallMs?: number;
+                    slowdown?: number;
+                    dropSocket?: boolean;
+                    restart?: boolean;
+                    /** @enum {string} */
+                    frames?: "black" | "frozen" | "drift" | "noface" | "jump" | "swap";
+                    /** @description An input image already uploaded to the worker: where `frames: 'swap'` drifts to */
+                    swapImage?: string;
+                    historyDelayMs?: number;
+                    corrupt?: boolean;
+                };
+            }[];
+        };
+        GenerationSelection: {
+            /** @description Rows; default every character */
+            characterIds?: string[];
+            /** @description Columns; default every enabled scene type */
+            sceneTypeIds?: string[];
+            /** @description Exact scenes (overrides rows and columns) */
+            sceneIds?: string[];
+            /**
+             * @description `not_started`: scenes never generated; `failed`: scenes whose last run failed
+             * @default not_started
+             * @enum {string}
+             */
+            only: "all" | "not_started" | "failed";
+        };
+        BatchGeneration: {
+            /** @description Rows; default every character */
+            characterIds?: string[];
+            /** @description Columns; default every enabled scene type */
+            sceneTypeIds?: string[];
+            /** @description Exact scenes (overrides rows and columns) */
+            sceneIds?: string[];
+            /**
+             * @description `not_started`: scenes never generated; `failed`: scenes whose last run failed
+             * @default not_started
+             * @enum {string}
+             */
+            only: "all" | "not_started" | "failed";
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default production
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+        };
+        GenerationEstimate: {
+            scenes: number;
+            segments: number;
+            gpuSeconds: number;
+            wallSeconds: number;
+            /** @description Enabled, healthy workers the estimate spreads the work over */
+            workers: number;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low" | "none";
+            lines: {
+                workflow: string;
+                workerClass: string;
+                scenes: number;
+                segments: number;
+                secondsPerSegment: number;
+                low: number;
+                high: number;
+                samples: number;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "none";
+                gpuSeconds: number;
+            }[];
+            skipped: {
+                sceneId: string | null;
+                cell: string;
+                reason: string;
+            }[];
+        };
+        BatchGenerationResult: {
+            started: {
+                /** Format: uuid */
+                sceneId: string;
+                /** Format: uuid */
+                runId: string;
+            }[];
+            skipped: {
+                sceneId: string | null;
+                cell: string;
+                reason: string;
+            }[];
+        };
+        GenerationDashboard: {
+            /** Format: uuid */
+            projectId: string;
+            scenes: number;
+            /** @description Scenes per scene status */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Latest run per scene, counted by run status */
+            runs: {
+                [key: string]: number;
+            };
+            segmentsDone: number;
+            segmentsEstimated: number;
+            live: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                sceneId: string;
+                /** @enum {string} */
+                purpose: "generate" | "regenerate" | "test_shot";
+                /** @enum {string} */
+                status: "running" | "awaiting_boundary" | "needs_attention" | "completed" | "failed" | "cancelled";
+                /**
+                 * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+                 * @enum {string}
+                 */
+                tier: "draft" | "production";
+                targetSeconds: number;
+                toleranceSeconds: number;
+                segmentSeconds: number;
+                segmentsEstimated: number;
+                segmentsDone: number;
+                secondsDone: number;
+                fromIndex: number;
+                cascade: boolean;
+                transitionAtSegment: number | null;
+                error: {
+                    code: string | null;
+                    message: string;
+                } | null;
+                startedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                /** Format: date-time */
+                startedAt: string;
+                finishedAt: string | null;
+                elapsedSeconds: number;
+                /** @description Estimated from the segments so far; null before the first */
+                remainingSeconds: number | null;
+                characterName: string;
+                sceneTypeName: string;
+            }[];
+        };
         ProjectRetention: {
             /** @description Failed generation outputs become reclaimable after this many days */
             failedOutputsDays: number;
@@ -10191,6 +11609,7 @@ export interface components {
             /** @description Segments needed to reach the target duration */
             segmentCount: number;
             applicability: components["schemas"]["SceneTypeApplicability"];
+            generation: components["schemas"]["GenerationSettings"];
             enabled: boolean;
             sortOrder: number;
             tags: string[];
@@ -10261,7 +11680,7 @@ export interface components {
                 cells: {
                     sceneId: string | null;
                     /** @enum {string} */
-                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected";
+                    status: "not_created" | "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
                     /** @description What keeps this cell from being generated */
                     blockers: {
                         /** @enum {string} */
@@ -10307,7 +11726,7 @@ export interface components {
                 suffix: string;
             } | null;
             /** @enum {string} */
-            status: "pending" | "generating" | "review" | "approved" | "rejected";
+            status: "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
             /** @description Delivered file name of the scene video */
             fileName: string | null;
             tags: string[];

@@ -1,6 +1,6 @@
 // The job engine (issue 4/6, ARCHITECTURE §4 and §6): durable jobs with leases, their dependencies and history, the
 // domain event outbox, and in-app notifications.
-import { jobKinds } from '@i2v/contracts';
+import { jobKinds, notificationKinds } from '@i2v/contracts';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -225,7 +225,7 @@ export const notifications = pgTable(
     check('ck_notifications_delivery', sql`${t.delivery} IN ('live', 'held', 'digest')`),
     check(
       'ck_notifications_kind',
-      sql`${t.kind} IN ('job.completed', 'job.failed', 'job.moved', 'budget.warning', 'schedule.failed', 'digest')`,
+      sql.raw(`kind IN (${[...notificationKinds, 'digest'].map((k) => `'${k}'`).join(', ')})`),
     ),
     index('idx_notifications_pending').on(t.delivery, t.userId).where(sql`${t.deliveredAt} IS NULL`),
   ],

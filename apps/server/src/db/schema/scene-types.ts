@@ -61,6 +61,16 @@ export const sceneTypes = pgTable(
       () => workflowVersions.id,
       { onDelete: 'restrict', onUpdate: 'cascade' },
     ),
+    /** QA rule set (PRD-091): a preset profile plus per-gate overrides. */
+    qaProfile: text('qa_profile').notNull().default('standard'),
+    qaOverrides: jsonb('qa_overrides').notNull().default({}),
+    /** Smart auto-retry (PRD-071): `{ enabled, maxAttempts, jitter }`; off unless enabled. */
+    retryPolicy: jsonb('retry_policy').notNull().default({}),
+    /** How the seed of the next segment is chosen (PRD-024 §1.2): `last`, `auto` (lowest motion) or `manual`. */
+    boundaryMode: text('boundary_mode').notNull().default('last'),
+    boundaryWindowFrames: integer('boundary_window_frames').notNull().default(8),
+    /** Continuity aids (PRD-026): `{ anchorBelow, colourMatch }`. */
+    continuity: jsonb('continuity').notNull().default({}),
     enabled: boolean('enabled').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     deletedAt: tstz('deleted_at'),
@@ -80,6 +90,9 @@ export const sceneTypes = pgTable(
       'ck_scene_types_durations',
       sql`${t.segmentDurationSeconds} > 0 AND ${t.targetDurationSeconds} >= ${t.segmentDurationSeconds} AND ${t.toleranceSeconds} >= 0`,
     ),
+    check('ck_scene_types_qa_profile', sql`${t.qaProfile} IN ('strict', 'standard', 'lenient')`),
+    check('ck_scene_types_boundary_mode', sql`${t.boundaryMode} IN ('last', 'auto', 'manual')`),
+    check('ck_scene_types_boundary_window', sql`${t.boundaryWindowFrames} BETWEEN 1 AND 240`),
     check(
       'ck_scene_types_transition',
       sql`(${t.transitionFromVariantTypeId} IS NULL) = (${t.transitionToVariantTypeId} IS NULL)

@@ -137,6 +137,31 @@ export class JobsService {
     return this.views(created);
   }
 
+  /**
+   * Submits a job inside the caller's transaction (a pipeline step written together with the rows it belongs to).
+   * The scheduler is woken by `wake` after the caller commits.
+   */
+  async submitWithin(
+    tx: Tx,
+    emit: Emit,
+    acting: Acting,
+    input: CreateJob,
+    at = 'body',
+  ): Promise<{ id: number; publicId: string }> {
+    const body = createJobSchema.parse(input);
+    const prepared = await this.prepare(body, at, tx);
+    const [key] = batchSortKeys([prepared.estimatedSeconds], this.d.clock.now().getTime());
+    const id = await this.insert(tx, emit, acting, prepared, key!, at);
+    const [row] = await tx.select({ publicId: jobs.publicId }).from(jobs).where(eq(jobs.id, id));
+    return { id, publicId: row!.publicId };
+  }
+
+  /** Wakes the schedulers of both resources (after a commit that submitted work). */
+  async wake(): Promise<void> {
+    await this.d.bus.wake('gpu');
+    await this.d.bus.wake('cpu');
+  }
+
   /** Checks a job body as a submission would (kind, payload, project, exemption) without submitting it. */
   async checkTemplate(acting: Acting, body: CreateJob, at: string): Promise<void> {
     const parsed = createJobSchema.parse(body);
@@ -163,7 +188,11 @@ export class JobsService {
     return project.id;
   }
 
-  private async prepare(body: z.output<typeof createJobSchema>, at: string): Promise<Prepared> {
+  private async prepare(
+    body: z.output<typeof createJobSchema>,
+    at: string,
+    db: Executor = this.d.db,
+  ): Promise<Prepared> {
     const handler = this.d.registry.get(body.kind);
     if (!handler) {
       throw new AppError(
@@ -187,7 +216,7 @@ export class JobsService {
         errors,
       );
     }
-    const check = (await handler.check?.(this.d.db, parsed.data, `${at}.payload`)) ?? {};
+    const check = (await handler.check?.(db, parsed.data, `${at}.payload`)) ?? {};
     const runAt = body.runAt ? new Date(body.runAt) : null;
     if (runAt && runAt.getTime() < this.d.clock.now().getTime() - 1000) {
       throw new AppError(

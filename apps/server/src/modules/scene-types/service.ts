@@ -24,6 +24,7 @@ import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import type { CharactersService } from '../characters/service.js';
+import { generationColumns, generationSettingsOf } from '../pipeline/settings.js';
 import type { ProjectsService } from '../projects/service.js';
 import { parseTagList, type TagsService } from '../tags/service.js';
 import type { WorkflowsService } from '../workflows/service.js';
@@ -72,6 +73,7 @@ function toSceneType(r: repo.SceneTypeRow): SceneType {
     toleranceSeconds: r.toleranceSeconds,
     segmentCount: segmentCountFor(r.targetDurationSeconds, r.segmentDurationSeconds, r.toleranceSeconds),
     applicability,
+    generation: generationSettingsOf(r),
     enabled: r.enabled,
     sortOrder: r.sortOrder,
     tags: r.tags,
@@ -148,6 +150,7 @@ export class SceneTypesService {
           toleranceSeconds: body.toleranceSeconds,
           enabled: body.enabled,
           sortOrder: body.sortOrder ?? (await repo.maxSortOrder(tx)) + 10,
+          ...generationColumns(body.generation, null),
           ...resolved.columns,
         });
         await repo.setSceneTypeVariantTypes(tx, id, resolved.variantTypeIds);
@@ -178,8 +181,11 @@ export class SceneTypesService {
         if (body.name !== undefined && body.name !== row.name) {
           if (await repo.sceneTypeNameTaken(tx, row.projectId, body.name, row.id)) throw nameTaken(body.name);
         }
-        const { applicability, workflowVersionId, transitionWorkflowVersionId, ...fields } = body;
-        const patch: Partial<repo.SceneTypeValues> = { ...fields };
+        const { applicability, workflowVersionId, transitionWorkflowVersionId, generation, ...fields } = body;
+        const patch: Partial<repo.SceneTypeValues> = {
+          ...fields,
+          ...generationColumns(generation, current.generation),
+        };
         if (
           workflowVersionId !== undefined ||
           transitionWorkflowVersionId !== undefined ||

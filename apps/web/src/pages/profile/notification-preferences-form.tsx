@@ -38,6 +38,16 @@ const kinds: { kind: string; label: string; hint: string }[] = [
     hint: 'Your quota, or a project you render for',
   },
   { kind: 'schedule.failed', label: 'A schedule of mine failed', hint: 'Its run could not be submitted' },
+  {
+    kind: 'scene.completed',
+    label: 'A scene I generate is ready',
+    hint: 'Every segment generated and checked',
+  },
+  {
+    kind: 'scene.needs_attention',
+    label: 'A scene I generate needs me',
+    hint: 'QA failed after every attempt, or a boundary frame is to be chosen',
+  },
 ];
 
 const deliveries: { value: Delivery; label: string }[] = [

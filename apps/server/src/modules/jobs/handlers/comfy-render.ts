@@ -70,6 +70,7 @@ export function buildGraph(
   parameters: Record<string, string | number | boolean>,
   seed: number,
   imageName: string | null,
+  endImageName: string | null = null,
 ): ApiWorkflow {
   const graph = structuredClone(api);
   for (const [key, value] of Object.entries(parameters)) {
@@ -86,6 +87,12 @@ export function buildGraph(
   if (imageName) {
     for (const node of Object.values(graph))
       if (imageClasses.has(node.class_type)) node.inputs.image = imageName;
+  }
+  if (endImageName) {
+    for (const slot of slots.filter((s) => s.key === 'end_image')) {
+      const node = graph[slot.nodeId];
+      if (node) node.inputs[slot.input] = endImageName;
+    }
   }
   return graph;
 }
@@ -141,16 +148,23 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
           ],
         );
       }
-      if (payload.inputImageId) {
+      for (const field of ['inputImageId', 'endImageId'] as const) {
+        const id = payload[field];
+        if (!id) continue;
         const [f] = await db
           .select({ mime: mediaFiles.mimeType })
           .from(mediaFiles)
-          .where(eq(mediaFiles.publicId, payload.inputImageId));
+          .where(eq(mediaFiles.publicId, id));
         if (!f?.mime.startsWith('image/')) {
-          throw new AppError('media.not_found', `There is no image ${payload.inputImageId}.`, [
-            { field: `${at}.inputImageId`, message: 'is not an image' },
+          throw new AppError('media.not_found', `There is no image ${id}.`, [
+            { field: `${at}.${field}`, message: 'is not an image' },
           ]);
         }
+      }
+      if (payload.endImageId && !slots.some((s) => s.key === 'end_image')) {
+        throw new AppError('job.payload_invalid', 'The workflow has no `end_image` slot for an end image.', [
+          { field: `${at}.endImageId`, message: 'the workflow version has no end_image slot' },
+        ]);
       }
       return { label: `Render ${v.workflowName}` };
     },
@@ -176,7 +190,17 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
         const sent = await submit(d, client, ctx, v.api as ApiWorkflow, v.parameters as Slot[]);
         promptId = sent.promptId;
         // recorded first: from here on a crash recovers this prompt instead of rendering again
-        await ctx.submitted(promptId);
+        try {
+          await ctx.submitted(promptId);
+        } catch (err) {
+          // cancelled (or lost) between dispatch and submission: the worker must not go on rendering it
+          await client.cancel(sent.promptId, { timeoutMs: 3000 }).catch(() => undefined);
+          throw err;
+        }
+        if (ctx.signal.aborted) {
+          await client.cancel(sent.promptId, { timeoutMs: 3000 }).catch(() => undefined);
+          throw new JobFailure('infrastructure', `Stopped: ${String(ctx.signal.reason)}`);
+        }
         await ctx.log('info', `Submitted to ${ctx.worker.name} with seed ${sent.seed}`, {
           promptId,
           seed: sent.seed,
@@ -259,21 +283,27 @@ async function submit(
   slots: Slot[],
 ): Promise<{ promptId: string; seed: number }> {
   const p = ctx.job.payload;
-  let imageName: string | null = null;
-  if (Object.values(api).some((n) => imageClasses.has(n.class_type))) {
-    const data = p.inputImageId ? await readImage(d, p.inputImageId) : await testImage();
+  const upload = async (data: Buffer, name: string) => {
     try {
       const uploaded = await client.http.uploadImage(
-        { name: `i2v-${ctx.job.publicId}.png`, data, mimeType: 'image/png' },
+        { name, data, mimeType: 'image/png' },
         { type: 'input', overwrite: true },
       );
-      imageName = uploaded.subfolder ? `${uploaded.subfolder}/${uploaded.name}` : uploaded.name;
+      return uploaded.subfolder ? `${uploaded.subfolder}/${uploaded.name}` : uploaded.name;
     } catch (err) {
       throw new JobFailure('infrastructure', `Uploading the input image failed: ${message(err)}`);
     }
+  };
+  let imageName: string | null = null;
+  let endImageName: string | null = null;
+  if (Object.values(api).some((n) => imageClasses.has(n.class_type))) {
+    const data = p.inputImageId ? await readImage(d, p.inputImageId) : await testImage();
+    imageName = await upload(data, `i2v-${ctx.job.publicId}.png`);
+    if (p.endImageId)
+      endImageName = await upload(await readImage(d, p.endImageId), `i2v-${ctx.job.publicId}-end.png`);
   }
   const seed = p.seed ?? randomInt(0, 2 ** 48 - 1);
-  const graph = buildGraph(api, slots, p.parameters ?? {}, seed, imageName);
+  const graph = buildGraph(api, slots, p.parameters ?? {}, seed, imageName, endImageName);
   try {
     const submitted = await client.submit(graph, {
       jobId: ctx.job.publicId,
