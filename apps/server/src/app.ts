@@ -43,7 +43,7 @@ import { MetadataService } from './modules/metadata/service.js';
 import { faceAnalyzer } from './modules/pipeline/faces.js';
 import { pipelineRoutes } from './modules/pipeline/routes.js';
 import { PipelineService } from './modules/pipeline/service.js';
-import { segmentQaHandler } from './modules/pipeline/step.js';
+import { imageAnalyseHandler, segmentQaHandler } from './modules/pipeline/step.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
@@ -310,6 +310,7 @@ export async function buildApp(
   const notifications = new NotificationsService({ db, clock, bus });
   const comfyPool = new ComfyPool();
   app.addHook('onClose', async () => comfyPool.closeAll());
+  const faces = faceAnalyzer(config.faceQa, app.log);
   const registry = new JobRegistry()
     .register(
       comfyRenderHandler({ db, storage, pool: comfyPool, workerLostMs: config.workerLostSeconds * 1000 }),
@@ -318,13 +319,18 @@ export async function buildApp(
     .register(notificationDigestHandler(notifications))
     .register(importAnalyseHandler(imports))
     .register(importCommitHandler(imports, db))
-    .register(
-      segmentQaHandler({ pipeline: () => pipeline, storage, faces: faceAnalyzer(config.faceQa, app.log) }),
-    );
+    .register(segmentQaHandler({ pipeline: () => pipeline, storage, faces }))
+    .register(imageAnalyseHandler({ db, storage, faces }));
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
   const schedules = new SchedulesService({ db, clock, bus, jobs });
+  characters.analyseImage = async (ctx, fileId) => {
+    await jobs.create(
+      { ctx, manageAll: true },
+      { kind: 'image.analyse', payload: { fileId }, label: 'Source-image QA' },
+    );
+  };
   const pipeline: PipelineService = new PipelineService({
     db,
     clock,

@@ -31,19 +31,17 @@ export function renderArgs(spec: RenderSpec): string[] {
   const second = spec.defect === 'swap' ? spec.swapImage : spec.endImage;
   // an end image is reached on the last frame; a swap is complete half-way and then holds
   const fade = spec.defect === 'swap' ? Math.max(1, Math.floor(last / 2)) : last;
-  // scale up 12 % and pan the crop window across it: consecutive frames differ, the last frame stays on-model
-  const bw = even(w * 1.12);
-  const bh = even(h * 1.12);
+  // the first frame is the input image fitted to the frame (centre crop), as an image-to-video model starts on its
+  // seed; then a slow zoom (rescaled every frame, so every frame differs) and a pan of the crop window
   const fit = (i: number) =>
     i === 0 && spec.defect === 'jump'
       ? // a discontinuous start: mirrored, 1.4× closer and brighter than the seed image, the same person
-        `[0:v]scale=${even(bw * 1.4)}:${even(bh * 1.4)}:force_original_aspect_ratio=increase,crop=${bw}:${bh},hflip,setsar=1,format=yuv420p,eq=brightness=0.08`
-      : `[${i}:v]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},setsar=1,format=yuv420p`;
-  // a slow zoom (rescaled every frame, so every frame differs) plus a pan of the crop window
-  const zoom = `scale=w='trunc(${bw}*(1+0.15*n/${last})/2)*2':h='trunc(${bh}*(1+0.15*n/${last})/2)*2':eval=frame`;
+        `[0:v]scale=${even(w * 1.4)}:${even(h * 1.4)}:force_original_aspect_ratio=increase,crop=${w}:${h},hflip,setsar=1,format=yuv420p,eq=brightness=0.08`
+      : `[${i}:v]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,format=yuv420p`;
+  const zoom = `scale=w='trunc(${w}*(1+0.3*n/${last})/2)*2':h='trunc(${h}*(1+0.3*n/${last})/2)*2':eval=frame`;
   let pan =
     spec.defect === 'frozen'
-      ? `crop=${w}:${h}:${(bw - w) / 2}:${(bh - h) / 2}`
+      ? `crop=${w}:${h}:0:0`
       : `${zoom},crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
   // no face from the first frame: blurred past recognition (sigma 1/8 of the frame) and hue-rotated
   if (spec.defect === 'noface')

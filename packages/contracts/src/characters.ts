@@ -22,8 +22,30 @@ export const mediaFileSchema = z
   .meta({ id: 'MediaFile' });
 export type MediaFile = z.infer<typeof mediaFileSchema>;
 
+export const sourceImageQaSchema = z
+  .object({
+    faceFound: z.boolean(),
+    faceScore: z.number().describe('Face detector confidence, 0…1'),
+    sharpness: z.number().nullable().describe('Variance of the Laplacian at ≤ 512 px; low is blurry'),
+    problems: z.array(
+      z.object({ code: z.enum(['low_resolution', 'no_face', 'weak_face', 'blurry']), message: z.string() }),
+    ),
+    analysedAt: isoDateTime,
+  })
+  .meta({ id: 'SourceImageQa' });
+
 export const sourceImageSchema = z
-  .object({ id: publicIdSchema, file: mediaFileSchema, isCurrent: z.boolean(), createdAt: isoDateTime })
+  .object({
+    id: publicIdSchema,
+    file: mediaFileSchema,
+    isCurrent: z.boolean(),
+    qa: sourceImageQaSchema
+      .nullable()
+      .describe(
+        'Source-image QA (PRD-022) and the likeness baseline; null until analysed (a background job)',
+      ),
+    createdAt: isoDateTime,
+  })
   .meta({ id: 'SourceImage' });
 
 export const imageVariantSchema = z

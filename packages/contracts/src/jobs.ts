@@ -36,6 +36,7 @@ export const jobKinds = [
   'import.analyse',
   'import.commit',
   'segment.qa',
+  'image.analyse',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -91,6 +92,9 @@ export const retentionSweepPayloadSchema = z.strictObject({}).meta({ id: 'Retent
 export const importJobPayloadSchema = z
   .strictObject({ importId: publicIdSchema.describe('The character import') })
   .meta({ id: 'ImportJobPayload' });
+export const imageAnalysePayloadSchema = z
+  .strictObject({ fileId: publicIdSchema.describe('The image (media file) to analyse') })
+  .meta({ id: 'ImageAnalysePayload' });
 export const segmentQaPayloadSchema = z
   .strictObject({ segmentId: publicIdSchema.describe('The segment to check') })
   .meta({ id: 'SegmentQaPayload' });

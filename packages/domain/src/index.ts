@@ -19,5 +19,6 @@ export * from './readiness.js';
 export * from './scene-estimate.js';
 export * from './scene-matrix.js';
 export * from './segment-count.js';
+export * from './source-image-qa.js';
 export * from './worker-health.js';
 export * from './workflow-diff.js';

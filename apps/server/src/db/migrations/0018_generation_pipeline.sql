@@ -93,7 +93,7 @@ CREATE INDEX "idx_segments_workflow_version_id" ON "segments" USING btree ("work
 CREATE INDEX "idx_segments_render_job_id" ON "segments" USING btree ("render_job_id");--> statement-breakpoint
 CREATE INDEX "idx_segments_qa_job_id" ON "segments" USING btree ("qa_job_id");--> statement-breakpoint
 CREATE INDEX "idx_segments_approved_by_user_id" ON "segments" USING btree ("approved_by_user_id");--> statement-breakpoint
-ALTER TABLE "jobs" ADD CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit', 'segment.qa'));--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit', 'segment.qa', 'image.analyse'));--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_kind" CHECK (kind IN ('job.completed', 'job.failed', 'job.moved', 'budget.warning', 'schedule.failed', 'scene.completed', 'scene.needs_attention', 'digest'));--> statement-breakpoint
 ALTER TABLE "scene_types" ADD CONSTRAINT "ck_scene_types_qa_profile" CHECK ("scene_types"."qa_profile" IN ('strict', 'standard', 'lenient'));--> statement-breakpoint
 ALTER TABLE "scene_types" ADD CONSTRAINT "ck_scene_types_boundary_mode" CHECK ("scene_types"."boundary_mode" IN ('last', 'auto', 'manual'));--> statement-breakpoint

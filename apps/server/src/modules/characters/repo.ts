@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import {
   characters,
+  faceEmbeddings,
   imageVariantStatuses,
   imageVariants,
   imageVariantTypes,
@@ -169,9 +170,14 @@ export async function listSourceImages(db: Executor, characterId: number) {
       isCurrent: sourceImages.isCurrent,
       createdAt: sourceImages.createdAt,
       ...fileColumns,
+      qaScore: faceEmbeddings.score,
+      qaFaceFound: sql<boolean | null>`${faceEmbeddings.embedding} IS NOT NULL`,
+      qaQuality: faceEmbeddings.quality,
+      qaAt: faceEmbeddings.updatedAt,
     })
     .from(sourceImages)
     .innerJoin(mediaFiles, eq(mediaFiles.id, sourceImages.fileId))
+    .leftJoin(faceEmbeddings, eq(faceEmbeddings.fileId, sourceImages.fileId))
     .where(eq(sourceImages.characterId, characterId))
     .orderBy(desc(sourceImages.id));
 }

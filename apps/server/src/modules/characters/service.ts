@@ -1,5 +1,6 @@
 // Characters of a project: CRUD, source image, image variants with approve / reject / hero; all audited.
 import type { Character, CharacterSummary, ImageVariant } from '@i2v/contracts';
+import { sourceImageProblems } from '@i2v/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -50,7 +51,37 @@ function assertMetadataFits(
   }
 }
 
+/** Source-image QA from the stored face analysis of the file, or null before it ran. */
+function sourceQaOf(s: {
+  qaScore: number | null;
+  qaFaceFound: boolean | null;
+  qaQuality: unknown;
+  qaAt: Date | null;
+  width: number | null;
+  height: number | null;
+}) {
+  if (s.qaAt === null || s.qaScore === null) return null;
+  const q = (s.qaQuality ?? {}) as { sharpness?: number | null };
+  const facts = {
+    width: s.width,
+    height: s.height,
+    faceFound: Boolean(s.qaFaceFound),
+    faceScore: s.qaScore,
+    sharpness: typeof q.sharpness === 'number' ? q.sharpness : null,
+  };
+  return {
+    faceFound: facts.faceFound,
+    faceScore: facts.faceScore,
+    sharpness: facts.sharpness,
+    problems: sourceImageProblems(facts),
+    analysedAt: s.qaAt.toISOString(),
+  };
+}
+
 export class CharactersService {
+  /** Queues source-image QA of a newly set source image (set by the app once the job engine exists). */
+  analyseImage: ((ctx: RequestContext, filePublicId: string) => Promise<void>) | null = null;
+
   constructor(
     private readonly d: {
       db: Db;
@@ -142,6 +173,7 @@ export class CharactersService {
       isCurrent: s.isCurrent,
       createdAt: s.createdAt.toISOString(),
       file: fileOf(this.d.media, s),
+      qa: sourceQaOf(s),
     });
     return {
       ...toCharacterSummary(this.d.media, row, project),
@@ -334,8 +366,10 @@ export class CharactersService {
 
   /** Sets the character's source image; the previous one is kept as history. */
   async setSourceImage(ctx: RequestContext, publicId: string, upload: Upload): Promise<Character> {
+    let analyse: string | null = null;
     await this.withStagedImage(publicId, upload, 'sources', async (tx, row, staged) => {
       const fileId = await staged.register(tx);
+      analyse = staged.publicId;
       await repo.replaceCurrentSource(tx, row.id, fileId, newPublicId(), this.d.clock.now());
       await this.touch(tx, row.id);
       await this.d.audit.record(tx, ctx, {
@@ -346,6 +380,8 @@ export class CharactersService {
         details: this.fileDetails(staged),
       });
     });
+    // source-image QA and the likeness baseline run in the background (PRD-022)
+    if (analyse && this.analyseImage) await this.analyseImage(ctx, analyse);
     return this.get(publicId);
   }
 

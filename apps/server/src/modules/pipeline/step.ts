@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { segmentQaPayloadSchema } from '@i2v/contracts';
+import { imageAnalysePayloadSchema, segmentQaPayloadSchema } from '@i2v/contracts';
 import {
   bestAttempt,
   chooseBoundaryFrame,
@@ -196,7 +196,9 @@ class SegmentStep {
         characterEmbedding,
         sceneBaseline: baseline,
       },
-      faces,
+      // a character whose source image shows no face a detector finds (a drawing, a mask) is not held to the face
+      // gates: they are left unmeasured rather than failed
+      characterEmbedding ? faces : null,
       this.ctx.signal,
     );
     const verdict = evaluateGates(analysis.scores, plan.qa);
@@ -366,7 +368,7 @@ class SegmentStep {
         level: 'success',
         title: `${plan.characterName} · ${plan.sceneTypeName} is ready for review`,
         body: `${segmentsDone} segment(s), ${secondsDone.toFixed(1)} s.`,
-        link: `/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
+        link: `/projects/${plan.projectPublicId}/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
       };
     }
     if (m.boundaryIndex === null) {
@@ -379,7 +381,7 @@ class SegmentStep {
         level: 'info',
         title: `Choose the boundary frame of segment ${seg.sequenceIndex}`,
         body: `${plan.characterName} · ${plan.sceneTypeName} waits for you to pick the frame the next segment starts from.`,
-        link: `/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
+        link: `/projects/${plan.projectPublicId}/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
       };
     }
     await tx.update(sceneRuns).set(progress).where(eq(sceneRuns.id, run.id));
@@ -448,7 +450,7 @@ class SegmentStep {
       level: 'warning',
       title: `Segment ${seg.sequenceIndex} of ${plan.characterName} · ${plan.sceneTypeName} failed QA`,
       body: `${why}${tries}. Regenerate it, or approve it as it is.`,
-      link: `/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
+      link: `/projects/${plan.projectPublicId}/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
     };
   }
 
@@ -514,7 +516,7 @@ class SegmentStep {
           level: 'error',
           title: `Generating ${plan.characterName} · ${plan.sceneTypeName} failed`,
           body: `Segment ${seg.sequenceIndex}: ${f.message}`,
-          link: `/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
+          link: `/projects/${plan.projectPublicId}/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
         };
       }
       await this.p.emitRun(tx, emit, run.id);
@@ -747,4 +749,45 @@ export async function characterEmbedding(
       },
     });
   return e.embedding;
+}
+
+/**
+ * `image.analyse` (CPU): source-image QA (PRD-022) of a character's new source image — face found and with what
+ * confidence, sharpness — and its face embedding, the likeness baseline of every segment's QA (PRD-076).
+ */
+export function imageAnalyseHandler(
+  d: Omit<StepDeps, 'pipeline'> & { db: Executor },
+): JobHandler<{ fileId: string }> {
+  return {
+    kind: 'image.analyse',
+    resource: 'cpu',
+    label: 'Analyse an image',
+    description:
+      'Source-image QA: finds the face, measures sharpness and stores the face embedding (likeness baseline)',
+    payload: imageAnalysePayloadSchema,
+    async check(db, payload, at) {
+      const [f] = await db
+        .select({ mime: mediaFiles.mimeType })
+        .from(mediaFiles)
+        .where(eq(mediaFiles.publicId, payload.fileId));
+      if (!f?.mime.startsWith('image/')) {
+        throw new AppError('media.not_found', `There is no image ${payload.fileId}.`, [
+          { field: `${at}.fileId`, message: 'is not an image' },
+        ]);
+      }
+      return {};
+    },
+    async run(ctx) {
+      const faces = await d.faces();
+      if (!faces) return { result: { skipped: 'face QA is off' } };
+      const [f] = await d.db
+        .select({ id: mediaFiles.id })
+        .from(mediaFiles)
+        .where(eq(mediaFiles.publicId, ctx.job.payload.fileId));
+      if (!f) return { result: { skipped: 'image deleted' } };
+      ctx.progress(0.2, 'finding the face');
+      const embedding = await characterEmbedding(d.db, d.storage, faces, f.id);
+      return { result: { fileId: ctx.job.payload.fileId, faceFound: embedding !== null } };
+    },
+  };
 }
