@@ -28,7 +28,7 @@ async function api(who: SignedIn, method: 'GET' | 'POST', url: string, payload?:
 }
 
 async function untilDone(sceneId: string): Promise<SceneGeneration> {
-  const end = Date.now() + 40_000;
+  const end = Date.now() + 80_000;
   for (;;) {
     const g: SceneGeneration = (await api(team.admin, 'GET', `/scenes/${sceneId}/generation`)).json();
     if (g.run && !['running'].includes(g.run.status)) return g;
@@ -117,7 +117,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-describe('face and likeness gates', () => {
+describe('face and likeness gates', { timeout: 90_000 }, () => {
   it('passes a clean chain with the likeness measured against the source image', async () => {
     expect((await api(team.admin, 'POST', `/scenes/${scenes.Clean}/generation`, {})).statusCode).toBe(201);
     const g = await untilDone(scenes.Clean!);
@@ -157,7 +157,7 @@ describe('face and likeness gates', () => {
   });
 });
 
-describe('source-image QA', () => {
+describe('source-image QA', { timeout: 90_000 }, () => {
   it('analyses a new source image in the background: face, sharpness, problems', async () => {
     const [c] = await rows<{ public_id: string }>(
       team.studio.database.db,

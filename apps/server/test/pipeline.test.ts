@@ -81,7 +81,7 @@ async function generation(sceneId: string): Promise<SceneGeneration> {
 async function untilRun(
   sceneId: string,
   statuses: SceneRun['status'][],
-  timeoutMs = 25_000,
+  timeoutMs = 80_000,
 ): Promise<SceneGeneration> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -160,7 +160,7 @@ afterAll(async () => {
   await Promise.all(sims.map((s) => s.stop()));
 });
 
-describe('a scene generates as a chain of segments', () => {
+describe('a scene generates as a chain of segments', { timeout: 90_000 }, () => {
   it('seeds segment 1 with the hero and every later one with the exact last frame of the one before', async () => {
     const typeId = await sceneType('Chain');
     const sceneId = await sceneOf('Ada', typeId);
@@ -233,7 +233,7 @@ describe('a scene generates as a chain of segments', () => {
   });
 });
 
-describe('bad input', () => {
+describe('bad input', { timeout: 90_000 }, () => {
   it('a scene type without a workflow is a 422 naming it, and nothing is written', async () => {
     const typeId = await sceneType('No workflow', { workflowVersionId: null, slotBindings: {} });
     const sceneId = await sceneOf('Ada', typeId);
@@ -295,7 +295,7 @@ describe('bad input', () => {
   });
 });
 
-describe('QA gates and smart auto-retry', () => {
+describe('QA gates and smart auto-retry', { timeout: 90_000 }, () => {
   it('retries a segment that fails a hard gate and keeps every attempt visible', async () => {
     const typeId = await sceneType('Retry', {
       targetDurationSeconds: 1,
@@ -353,7 +353,7 @@ describe('QA gates and smart auto-retry', () => {
   });
 });
 
-describe('regeneration, manual boundary frames and transitions', () => {
+describe('regeneration, manual boundary frames and transitions', { timeout: 90_000 }, () => {
   it('regenerates one segment from its stored seed frame, keeping the old version', async () => {
     const typeId = await sceneType('Regen', { targetDurationSeconds: 1 });
     const sceneId = await sceneOf('Ada', typeId);
@@ -421,7 +421,7 @@ describe('regeneration, manual boundary frames and transitions', () => {
   });
 });
 
-describe('batch generation from the matrix', () => {
+describe('batch generation from the matrix', { timeout: 90_000 }, () => {
   it('estimates and starts a selection, skipping what cannot start, and shows progress', async () => {
     const typeId = await sceneType('Batch', { targetDurationSeconds: 0.5 });
     const selection = { sceneTypeIds: [typeId] };
@@ -455,5 +455,61 @@ describe('batch generation from the matrix', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().errors[0].field).toBe('body.sceneIds.0');
+  });
+});
+
+describe('test shots, promotion and upscaling', { timeout: 90_000 }, () => {
+  it('tries a scene type on characters beside their chains, then promotes one to segment 1', async () => {
+    const typeId = await sceneType('Trial', { targetDurationSeconds: 1 });
+    const res = await api(team.admin, 'POST', `/projects/${projectId}/test-shots`, {
+      sceneTypeId: typeId,
+      characterIds: [characters.Ada, characters.Bruno],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().started).toHaveLength(2);
+    const sceneId = res.json().started[0].sceneId as string;
+    let g = await generation(sceneId);
+    const end = Date.now() + 25_000;
+    while ((g.testShots.length === 0 || g.testShots[0]!.status === 'generating') && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      g = await generation(sceneId);
+    }
+    const shot = g.testShots[0]!;
+    expect(shot).toMatchObject({ tier: 'draft', index: 1, isCurrent: false, status: 'qa_pass' });
+    // beside the chain: the scene has no segments and is still pending
+    expect(g.segments).toEqual([]);
+    expect((await api(team.admin, 'GET', `/scenes/${sceneId}`)).json().status).toBe('pending');
+    const gallery = await api(
+      team.admin,
+      'GET',
+      `/projects/${projectId}/test-shots?sceneTypeId=${typeId}&sort=quality`,
+    );
+    expect(gallery.statusCode).toBe(200);
+    expect(gallery.json().items.length).toBeGreaterThanOrEqual(1);
+    expect(gallery.json().items[0]).toHaveProperty('characterName');
+
+    const promoted = await api(team.admin, 'POST', `/segments/${shot.id}/promote`, { tier: 'draft' });
+    expect(promoted.statusCode).toBe(201);
+    expect(promoted.json()).toMatchObject({ segmentsDone: 1, status: 'running' });
+    const after = await untilRun(sceneId, ['completed', 'failed', 'needs_attention']);
+    expect(after.run!.status).toBe('completed');
+    expect(after.segments[0]!.id).toBe(shot.id);
+    expect(after.segments[1]!.seed!.id).toBe(shot.boundary!.id);
+    const twice = await api(team.admin, 'POST', `/segments/${after.segments[1]!.id}/promote`, {
+      tier: 'draft',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('segment.wrong_state');
+
+    // upscale the draft chain at production tier, reusing each segment's seed
+    const up = await api(team.admin, 'POST', `/scenes/${sceneId}/upscale`);
+    expect(up.statusCode).toBe(201);
+    expect(up.json().tier).toBe('production');
+    const upscaled = await untilRun(sceneId, ['completed', 'failed', 'needs_attention']);
+    expect(upscaled.run!.status).toBe('completed');
+    expect(upscaled.segments.every((s) => s.tier === 'production')).toBe(true);
+    expect(upscaled.segments[0]!.parameters.seed).toBe(after.segments[0]!.parameters.seed);
+    const none = await api(team.admin, 'POST', `/scenes/${sceneId}/upscale`);
+    expect(none.statusCode).toBe(422);
   });
 });

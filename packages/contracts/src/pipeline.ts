@@ -202,6 +202,9 @@ export const sceneGenerationSchema = z
     run: sceneRunSchema.nullable().describe('The live run, else the latest'),
     segments: z.array(segmentSchema).describe('Current version at each index, in order'),
     attempts: z.array(segmentSchema).describe('Earlier versions and attempts, newest first'),
+    testShots: z
+      .array(segmentSchema)
+      .describe('Test shots of this scene (kept beside the chain), newest first'),
     runs: z.array(sceneRunSchema).describe('Every run of the scene, newest first (at most 20)'),
   })
   .meta({ id: 'SceneGeneration' });
@@ -324,3 +327,32 @@ export const generationDashboardSchema = z
     ),
   })
   .meta({ id: 'GenerationDashboard' });
+
+export const testShotsBodySchema = z
+  .strictObject({
+    sceneTypeId: publicIdSchema.describe('The scene type to try'),
+    characterIds: z
+      .array(publicIdSchema)
+      .max(500)
+      .optional()
+      .describe('Default: every character of the project'),
+    tier: tierSchema.default('draft'),
+  })
+  .meta({ id: 'StartTestShots' });
+
+export const testShotQuerySchema = z.strictObject({
+  sceneTypeId: publicIdSchema.optional(),
+  characterId: publicIdSchema.optional(),
+  sort: z.enum(['newest', 'quality']).default('newest'),
+  limit: z.coerce.number().int().min(1).max(200).default(60),
+});
+
+export const testShotListSchema = z
+  .object({
+    items: z.array(segmentSchema.extend({ characterName: z.string(), sceneTypeName: z.string() })),
+  })
+  .meta({ id: 'TestShotList' });
+
+export const promoteBodySchema = z.strictObject({
+  tier: tierSchema.default('production').describe('Tier of the segments generated after the promoted one'),
+});

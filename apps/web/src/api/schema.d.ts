@@ -7397,6 +7397,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/test-shots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The test shot gallery of a project, newest or best QA first */
+        get: {
+            parameters: {
+                query?: {
+                    sceneTypeId?: string;
+                    characterId?: string;
+                    sort?: "newest" | "quality";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestShotList"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Test shots: one short segment of a scene type per selected character (draft tier by default)
+         * @description Kept beside the scenes’ chains (PRD-058). Scenes are created where missing; the ones that cannot start are listed with the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartTestShotsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchGenerationResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a test shot segment 1 of its scene and generate the rest from its boundary frame */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Tier of the segments generated after the promoted one
+                         * @default production
+                         * @enum {string}
+                         */
+                        tier?: "draft" | "production";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/upscale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a draft scene again at production tier with the same seeds (PRD-059) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SceneRun"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-schedules": {
         parameters: {
             query?: never;
@@ -8201,11 +8432,27 @@ export interface components {
             sha256: string;
             originalFilename: string | null;
         };
+        SourceImageQaInput: {
+            faceFound: boolean;
+            /** @description Face detector confidence, 0…1 */
+            faceScore: number;
+            /** @description Variance of the Laplacian at ≤ 512 px; low is blurry */
+            sharpness: number | null;
+            problems: {
+                /** @enum {string} */
+                code: "low_resolution" | "no_face" | "weak_face" | "blurry";
+                message: string;
+            }[];
+            /** Format: date-time */
+            analysedAt: string;
+        };
         SourceImageInput: {
             /** Format: uuid */
             id: string;
             file: components["schemas"]["MediaFileInput"];
             isCurrent: boolean;
+            /** @description Source-image QA (PRD-022) and the likeness baseline; null until analysed (a background job) */
+            qa: components["schemas"]["SourceImageQaInput"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -8513,6 +8760,13 @@ export interface components {
              */
             importId: string;
         };
+        ImageAnalysePayloadInput: {
+            /**
+             * Format: uuid
+             * @description The image (media file) to analyse
+             */
+            fileId: string;
+        };
         SegmentQaPayloadInput: {
             /**
              * Format: uuid
@@ -8529,7 +8783,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -8740,7 +8994,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9304,6 +9558,8 @@ export interface components {
             segments: components["schemas"]["SegmentInput"][];
             /** @description Earlier versions and attempts, newest first */
             attempts: components["schemas"]["SegmentInput"][];
+            /** @description Test shots of this scene (kept beside the chain), newest first */
+            testShots: components["schemas"]["SegmentInput"][];
             /** @description Every run of the scene, newest first (at most 20) */
             runs: components["schemas"]["SceneRunInput"][];
         };
@@ -9495,6 +9751,113 @@ export interface components {
                 elapsedSeconds: number;
                 /** @description Estimated from the segments so far; null before the first */
                 remainingSeconds: number | null;
+                characterName: string;
+                sceneTypeName: string;
+            }[];
+        };
+        StartTestShotsInput: {
+            /**
+             * Format: uuid
+             * @description The scene type to try
+             */
+            sceneTypeId: string;
+            /** @description Default: every character of the project */
+            characterIds?: string[];
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default draft
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+        };
+        TestShotListInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                sceneId: string;
+                runId: string | null;
+                /** @description Position in the scene, from 1 */
+                index: number;
+                /** @description Every attempt and regeneration at an index is a new version */
+                version: number;
+                /** @description The version in use at its index */
+                isCurrent: boolean;
+                attempt: number;
+                /** @enum {string} */
+                status: "pending" | "generating" | "qa_pass" | "qa_fail" | "approved" | "rejected" | "failed" | "cancelled";
+                seedSource: ("hero" | "boundary" | "anchor" | "transition") | null;
+                variantTypeSlug: string | null;
+                clipPosition: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                /** @description The prompt sent, and which template it came from */
+                prompt: {
+                    source: string;
+                    positive: string;
+                    negative: string;
+                    unresolved: string[];
+                } | null;
+                parameters: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+                 * @enum {string}
+                 */
+                tier: "draft" | "production";
+                frameCount: number | null;
+                fps: number | null;
+                width: number | null;
+                height: number | null;
+                /** @description Seconds this segment adds to the scene (after trimming) */
+                durationSeconds: number | null;
+                trimStartFrames: number;
+                boundaryFrameIndex: number | null;
+                boundaryMode: ("last" | "auto" | "manual") | null;
+                qa: {
+                    verdict: ("pass" | "flag" | "fail") | null;
+                    reasons: {
+                        gate: string;
+                        /** @enum {string} */
+                        severity: "hard" | "soft";
+                        value: number | null;
+                        threshold: number | null;
+                        message: string;
+                    }[];
+                    scores: {
+                        [key: string]: unknown;
+                    };
+                    rank: number | null;
+                };
+                error: {
+                    code: string | null;
+                    message: string;
+                } | null;
+                /** @description The image this segment was generated from */
+                seed: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                /** @description The rendered clip */
+                output: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                /** @description The chosen boundary frame (lossless PNG) */
+                boundary: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                renderJobId: string | null;
+                qaJobId: string | null;
+                approvedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
                 characterName: string;
                 sceneTypeName: string;
             }[];
@@ -10142,11 +10505,27 @@ export interface components {
             sha256: string;
             originalFilename: string | null;
         };
+        SourceImageQa: {
+            faceFound: boolean;
+            /** @description Face detector confidence, 0…1 */
+            faceScore: number;
+            /** @description Variance of the Laplacian at ≤ 512 px; low is blurry */
+            sharpness: number | null;
+            problems: {
+                /** @enum {string} */
+                code: "low_resolution" | "no_face" | "weak_face" | "blurry";
+                message: string;
+            }[];
+            /** Format: date-time */
+            analysedAt: string;
+        };
         SourceImage: {
             /** Format: uuid */
             id: string;
             file: components["schemas"]["MediaFile"];
             isCurrent: boolean;
+            /** @description Source-image QA (PRD-022) and the likeness baseline; null until analysed (a background job) */
+            qa: components["schemas"]["SourceImageQa"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -10454,6 +10833,13 @@ export interface components {
              */
             importId: string;
         };
+        ImageAnalysePayload: {
+            /**
+             * Format: uuid
+             * @description The image (media file) to analyse
+             */
+            fileId: string;
+        };
         SegmentQaPayload: {
             /**
              * Format: uuid
@@ -10470,7 +10856,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -10681,7 +11067,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -11245,6 +11631,8 @@ export interface components {
             segments: components["schemas"]["Segment"][];
             /** @description Earlier versions and attempts, newest first */
             attempts: components["schemas"]["Segment"][];
+            /** @description Test shots of this scene (kept beside the chain), newest first */
+            testShots: components["schemas"]["Segment"][];
             /** @description Every run of the scene, newest first (at most 20) */
             runs: components["schemas"]["SceneRun"][];
         };
@@ -11436,6 +11824,113 @@ export interface components {
                 elapsedSeconds: number;
                 /** @description Estimated from the segments so far; null before the first */
                 remainingSeconds: number | null;
+                characterName: string;
+                sceneTypeName: string;
+            }[];
+        };
+        StartTestShots: {
+            /**
+             * Format: uuid
+             * @description The scene type to try
+             */
+            sceneTypeId: string;
+            /** @description Default: every character of the project */
+            characterIds?: string[];
+            /**
+             * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+             * @default draft
+             * @enum {string}
+             */
+            tier: "draft" | "production";
+        };
+        TestShotList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                sceneId: string;
+                runId: string | null;
+                /** @description Position in the scene, from 1 */
+                index: number;
+                /** @description Every attempt and regeneration at an index is a new version */
+                version: number;
+                /** @description The version in use at its index */
+                isCurrent: boolean;
+                attempt: number;
+                /** @enum {string} */
+                status: "pending" | "generating" | "qa_pass" | "qa_fail" | "approved" | "rejected" | "failed" | "cancelled";
+                seedSource: ("hero" | "boundary" | "anchor" | "transition") | null;
+                variantTypeSlug: string | null;
+                clipPosition: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                /** @description The prompt sent, and which template it came from */
+                prompt: {
+                    source: string;
+                    positive: string;
+                    negative: string;
+                    unresolved: string[];
+                } | null;
+                parameters: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description `draft`: half resolution, fewer steps, for test shots (never delivered); `production`: full
+                 * @enum {string}
+                 */
+                tier: "draft" | "production";
+                frameCount: number | null;
+                fps: number | null;
+                width: number | null;
+                height: number | null;
+                /** @description Seconds this segment adds to the scene (after trimming) */
+                durationSeconds: number | null;
+                trimStartFrames: number;
+                boundaryFrameIndex: number | null;
+                boundaryMode: ("last" | "auto" | "manual") | null;
+                qa: {
+                    verdict: ("pass" | "flag" | "fail") | null;
+                    reasons: {
+                        gate: string;
+                        /** @enum {string} */
+                        severity: "hard" | "soft";
+                        value: number | null;
+                        threshold: number | null;
+                        message: string;
+                    }[];
+                    scores: {
+                        [key: string]: unknown;
+                    };
+                    rank: number | null;
+                };
+                error: {
+                    code: string | null;
+                    message: string;
+                } | null;
+                /** @description The image this segment was generated from */
+                seed: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                /** @description The rendered clip */
+                output: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                /** @description The chosen boundary frame (lossless PNG) */
+                boundary: {
+                    /** Format: uuid */
+                    id: string;
+                    url: string;
+                    thumbnailUrl: string | null;
+                } | null;
+                renderJobId: string | null;
+                qaJobId: string | null;
+                approvedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
                 characterName: string;
                 sceneTypeName: string;
             }[];

@@ -78,6 +78,8 @@ export interface RunPlan {
   anchorBelow: number | null;
   colourMatch: boolean;
   sim: SimRule[];
+  /** Seeds per segment index to reuse (an upscale of a draft chain). */
+  seeds?: Record<string, number>;
 }
 
 /** Slots the pipeline fills itself on every segment. */

@@ -84,6 +84,7 @@ export async function segmentViews(db: Executor, where: ReturnType<typeof eq>) {
       segment: segments,
       status: segmentStatuses.code,
       runPublicId: sceneRuns.publicId,
+      runPurpose: sceneRuns.purpose,
       scenePublicId: scenes.publicId,
       variantSlug: imageVariantTypes.slug,
       seedFile: sql<string | null>`(SELECT public_id FROM media_files f WHERE f.id = ${segments.seedFileId})`,

@@ -8,11 +8,15 @@ import {
   generationDashboardSchema,
   generationSelectionSchema,
   idParamsSchema,
+  promoteBodySchema,
   regenerateSegmentBodySchema,
   sceneGenerationSchema,
   sceneRunSchema,
   segmentSchema,
   startGenerationBodySchema,
+  testShotListSchema,
+  testShotQuerySchema,
+  testShotsBodySchema,
 } from '@i2v/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/guards.js';
@@ -156,6 +160,65 @@ export const pipelineRoutes =
         },
       },
       async (req) => pipeline.startBatch(actingOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/projects/:id/test-shots',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary:
+            'Test shots: one short segment of a scene type per selected character (draft tier by default)',
+          description:
+            'Kept beside the scenes’ chains (PRD-058). Scenes are created where missing; the ones that cannot start are listed with the reason.',
+          params: idParamsSchema,
+          body: testShotsBodySchema,
+          response: { 200: batchGenerationResultSchema, ...problems },
+        },
+      },
+      async (req) => pipeline.startTestShots(actingOf(req), req.params.id, req.body),
+    );
+    app.get(
+      '/projects/:id/test-shots',
+      {
+        config: read,
+        schema: {
+          ...base,
+          summary: 'The test shot gallery of a project, newest or best QA first',
+          params: idParamsSchema,
+          querystring: testShotQuerySchema,
+          response: { 200: testShotListSchema, ...problems },
+        },
+      },
+      async (req) => pipeline.testShots(req.params.id, req.query),
+    );
+    app.post(
+      '/segments/:id/promote',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Make a test shot segment 1 of its scene and generate the rest from its boundary frame',
+          params: idParamsSchema,
+          body: promoteBodySchema,
+          response: { 201: sceneRunSchema, ...problems },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await pipeline.promote(actingOf(req), req.params.id, req.body)),
+    );
+    app.post(
+      '/scenes/:id/upscale',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary: 'Generate a draft scene again at production tier with the same seeds (PRD-059)',
+          params: idParamsSchema,
+          response: { 201: sceneRunSchema, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await pipeline.upscale(actingOf(req), req.params.id)),
     );
     app.get(
       '/projects/:id/generation',

@@ -16,7 +16,7 @@ import type {
   Segment,
   startGenerationBodySchema,
 } from '@i2v/contracts';
-import { estimateBatch, usableSeconds } from '@i2v/domain';
+import { durationMet, estimateBatch, usableSeconds } from '@i2v/domain';
 import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/client.js';
@@ -102,6 +102,7 @@ export class PipelineService {
     sceneId: number,
     body: StartBody,
     purpose: 'generate' | 'test_shot',
+    options: { seeds?: Record<string, number> } = {},
   ): Promise<number> {
     await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, sceneId)).for('update');
     const live = await repo.liveRunOf(tx, sceneId);
@@ -112,6 +113,8 @@ export class PipelineService {
       );
     }
     const resolved = await resolvePlan(tx, sceneId, { targetSeconds: body.targetSeconds, sim: body.sim });
+    const testShot = purpose === 'test_shot';
+    if (options.seeds) resolved.plan.seeds = options.seeds;
     const now = this.d.clock.now();
     const [run] = await tx
       .insert(sceneRuns)
@@ -121,28 +124,33 @@ export class PipelineService {
         purpose,
         status: 'running',
         tier: body.tier,
-        targetSeconds: resolved.targetSeconds,
+        // a test shot is one segment (PRD-058): the scene's seed and workflow, stopped after the first segment
+        targetSeconds: testShot ? resolved.segmentSeconds : resolved.targetSeconds,
         toleranceSeconds: resolved.toleranceSeconds,
         segmentSeconds: resolved.segmentSeconds,
-        segmentsEstimated: resolved.segments,
+        segmentsEstimated: testShot ? 1 : resolved.segments,
         plan: resolved.plan,
         startedByUserId: acting.ctx.actor?.userId ?? null,
         startedAt: now,
       })
       .returning();
-    // a fresh generation replaces the chain: earlier versions stay, no longer current
-    await tx
-      .update(segments)
-      .set({ isCurrent: false, updatedAt: now })
-      .where(and(eq(segments.sceneId, sceneId), eq(segments.isCurrent, true)));
+    if (!testShot) {
+      // a fresh generation replaces the chain: earlier versions stay, no longer current
+      await tx
+        .update(segments)
+        .set({ isCurrent: false, updatedAt: now })
+        .where(and(eq(segments.sceneId, sceneId), eq(segments.isCurrent, true)));
+    }
     const hero = await this.fileId(tx, resolved.plan.heroes[String(resolved.plan.startVariantTypeId)]!);
     await this.submitSegment(tx, emit, run!, { index: 1, seedFileId: hero, seedSource: 'hero', attempt: 1 });
-    await repo.setSceneStatus(tx, sceneId, 'generating', now);
+    if (!testShot) await repo.setSceneStatus(tx, sceneId, 'generating', now);
     await this.d.audit.record(tx, acting.ctx, {
-      action: 'scene.generation_started',
+      action: testShot ? 'scene.test_shot_started' : 'scene.generation_started',
       entityType: 'scene',
       entityId: (await this.scenePublicId(tx, sceneId))!,
-      summary: `Started generating ${resolved.plan.sceneTypeName} of "${resolved.plan.characterName}" (${resolved.segments} segment(s), ${body.tier})`,
+      summary: testShot
+        ? `Started a ${body.tier} test shot of ${resolved.plan.sceneTypeName} for "${resolved.plan.characterName}"`
+        : `Started generating ${resolved.plan.sceneTypeName} of "${resolved.plan.characterName}" (${resolved.segments} segment(s), ${body.tier}${options.seeds ? ', upscaling the draft with its seeds' : ''})`,
       details: { runId: run!.publicId, targetSeconds: resolved.targetSeconds, tier: body.tier },
     });
     await this.emitRun(tx, emit, run!.id);
@@ -232,7 +240,11 @@ export class PipelineService {
     const plan = run.plan as RunPlan;
     const useTransition = next.seedSource === 'transition' && plan.transitionWorkflow !== null;
     const workflow = useTransition ? plan.transitionWorkflow! : plan.workflow;
-    const seed = randomInt(0, 2 ** 48 - 1);
+    // a test shot is kept beside the chain, never in it
+    const inChain = run.purpose !== 'test_shot';
+    // an upscale re-runs each segment with the draft's seed (PRD-059); retries take a fresh one
+    const seed =
+      (next.attempt === 1 ? plan.seeds?.[String(next.index)] : undefined) ?? randomInt(0, 2 ** 48 - 1);
     const req = segmentRequest(plan, workflow.slots, {
       index: next.index,
       count: run.fromIndex - 1 + run.segmentsEstimated,
@@ -245,16 +257,18 @@ export class PipelineService {
     const variantTypeId =
       plan.transition && next.index >= plan.transition.at ? plan.transition.to : plan.startVariantTypeId;
     const now = this.d.clock.now();
-    await tx
-      .update(segments)
-      .set({ isCurrent: false, updatedAt: now })
-      .where(
-        and(
-          eq(segments.sceneId, run.sceneId),
-          eq(segments.sequenceIndex, next.index),
-          eq(segments.isCurrent, true),
-        ),
-      );
+    if (inChain) {
+      await tx
+        .update(segments)
+        .set({ isCurrent: false, updatedAt: now })
+        .where(
+          and(
+            eq(segments.sceneId, run.sceneId),
+            eq(segments.sequenceIndex, next.index),
+            eq(segments.isCurrent, true),
+          ),
+        );
+    }
     const version = await repo.nextVersion(tx, run.sceneId, next.index);
     const [row] = await tx
       .insert(segments)
@@ -263,7 +277,7 @@ export class PipelineService {
         sceneId: run.sceneId,
         sequenceIndex: next.index,
         version,
-        isCurrent: true,
+        isCurrent: inChain,
         runId: run.id,
         attempt: next.attempt,
         statusId: repo.segmentStatusId('generating'),
@@ -340,7 +354,7 @@ export class PipelineService {
             ),
           );
       }
-      await this.settleSceneStatus(tx, run.sceneId, now);
+      if (run.purpose !== 'test_shot') await this.settleSceneStatus(tx, run.sceneId, now);
       await this.d.audit.record(tx, acting.ctx, {
         action: 'scene.generation_cancelled',
         entityType: 'scene',
@@ -495,7 +509,14 @@ export class PipelineService {
   // ------------------------------------------------------------------ batches and estimates
 
   /** The scenes a selection names: created where missing (idempotent), with what keeps others out. */
-  private async selectScenes(acting: Acting, projectPublicId: string, sel: Selection, create: boolean) {
+  private async selectScenes(
+    acting: Acting,
+    projectPublicId: string,
+    sel: Selection,
+    create: boolean,
+    /** Test shots leave the chain alone, so approved scenes may have them too. */
+    testShots = false,
+  ) {
     if (create && !sel.sceneIds) {
       await this.d.scenes.createScenes(acting.ctx, projectPublicId, {
         characterIds: sel.characterIds,
@@ -555,7 +576,8 @@ export class PipelineService {
         skipped.push({ sceneId: r.publicId, cell, reason: 'generated before' });
       else if (sel.only === 'failed' && r.lastRun !== 'failed' && r.status !== 'failed')
         skipped.push({ sceneId: r.publicId, cell, reason: 'did not fail' });
-      else if (r.status === 'approved') skipped.push({ sceneId: r.publicId, cell, reason: 'approved' });
+      else if (r.status === 'approved' && !testShots)
+        skipped.push({ sceneId: r.publicId, cell, reason: 'approved' });
       else chosen.push(r);
     }
     return { chosen, skipped };
@@ -684,6 +706,214 @@ export class PipelineService {
     return { started, skipped };
   }
 
+  // ------------------------------------------------------------------ test shots, promotion, upscaling
+
+  /**
+   * Test shots (PRD-058): one segment of a scene type for each selected character, at draft tier by default, kept
+   * beside the scenes' chains. Scenes are created where missing; the ones that cannot start are listed.
+   */
+  async startTestShots(
+    acting: Acting,
+    projectPublicId: string,
+    body: { sceneTypeId: string; characterIds?: string[] | undefined; tier: 'draft' | 'production' },
+  ) {
+    const { chosen, skipped } = await this.selectScenes(
+      acting,
+      projectPublicId,
+      { sceneTypeIds: [body.sceneTypeId], characterIds: body.characterIds, only: 'all' },
+      true,
+      true,
+    );
+    const started: { sceneId: string; runId: string }[] = [];
+    const kept = [...skipped];
+    for (const c of chosen) {
+      const sceneId = c.id;
+      try {
+        const runId = await this.d.bus.transaction(async (tx, emit) => {
+          await this.d.scenes.ref(tx, { id: sceneId }, true);
+          return this.startWithin(tx, emit, acting, sceneId, { tier: body.tier }, 'test_shot');
+        });
+        started.push({ sceneId: c.publicId, runId: (await this.runView(runId)).id });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        kept.push({
+          sceneId: c.publicId,
+          cell: `${c.characterName} × ${c.sceneTypeName}`,
+          reason: err.message,
+        });
+      }
+    }
+    await this.d.jobs.wake();
+    return { started, skipped: kept };
+  }
+
+  /** The test shot gallery of a project: newest first or best QA first, by scene type and character. */
+  async testShots(
+    projectPublicId: string,
+    q: {
+      sceneTypeId?: string | undefined;
+      characterId?: string | undefined;
+      sort: 'newest' | 'quality';
+      limit: number;
+    },
+  ) {
+    const conds = [
+      sql`${sceneRuns.purpose} = 'test_shot'`,
+      sql`${characters.projectId} = (SELECT id FROM projects WHERE public_id = ${projectPublicId})`,
+      sql`${characters.deletedAt} IS NULL`,
+    ];
+    if (q.sceneTypeId) conds.push(sql`${sceneTypes.publicId} = ${q.sceneTypeId}`);
+    if (q.characterId) conds.push(sql`${characters.publicId} = ${q.characterId}`);
+    const found = await this.d.db
+      .select({ id: segments.id, characterName: characters.name, sceneTypeName: sceneTypes.name })
+      .from(segments)
+      .innerJoin(sceneRuns, eq(sceneRuns.id, segments.runId))
+      .innerJoin(scenes, eq(scenes.id, segments.sceneId))
+      .innerJoin(characters, eq(characters.id, scenes.characterId))
+      .innerJoin(sceneTypes, eq(sceneTypes.id, scenes.sceneTypeId))
+      .where(and(...conds))
+      .orderBy(
+        q.sort === 'quality'
+          ? sql`${segments.qaRank} DESC NULLS LAST, ${segments.id} DESC`
+          : desc(segments.id),
+      )
+      .limit(q.limit);
+    if (!found.length) return { items: [] };
+    const views = await repo.segmentViews(
+      this.d.db,
+      inArray(
+        segments.id,
+        found.map((f) => f.id),
+      ),
+    );
+    const byId = new Map(views.map((v) => [v.segment.id, this.segmentView(v)]));
+    return {
+      items: found.map((f) => ({
+        ...byId.get(f.id)!,
+        characterName: f.characterName,
+        sceneTypeName: f.sceneTypeName,
+      })),
+    };
+  }
+
+  /**
+   * Promotes a test shot to segment 1 of its scene (PRD-058): the chain restarts from it and generation continues
+   * from segment 2, seeded with the test shot's boundary frame.
+   */
+  async promote(
+    acting: Acting,
+    segmentPublicId: string,
+    body: { tier: 'draft' | 'production' },
+  ): Promise<SceneRun> {
+    const runId = await this.d.bus.transaction(async (tx, emit) => {
+      const found = await repo.findSegment(tx, { publicId: segmentPublicId }, true);
+      if (!found) throw segmentNotFound(segmentPublicId);
+      const seg = found.segment;
+      await this.d.scenes.ref(tx, { id: seg.sceneId }, true);
+      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, seg.sceneId)).for('update');
+      const origin = seg.runId ? await repo.findRun(tx, { id: seg.runId }) : null;
+      if (
+        origin?.purpose !== 'test_shot' ||
+        !['qa_pass', 'approved'].includes(found.status) ||
+        !seg.boundaryFileId
+      ) {
+        throw new AppError(
+          'segment.wrong_state',
+          'Only a finished test shot that passed QA (or was approved) can become segment 1 of its scene.',
+        );
+      }
+      if (await repo.liveRunOf(tx, seg.sceneId)) {
+        throw new AppError(
+          'scene.generation_running',
+          'This scene is being generated; wait or cancel it first.',
+        );
+      }
+      const resolved = await resolvePlan(tx, seg.sceneId, {});
+      const now = this.d.clock.now();
+      await tx
+        .update(segments)
+        .set({ isCurrent: false, updatedAt: now })
+        .where(and(eq(segments.sceneId, seg.sceneId), eq(segments.isCurrent, true)));
+      await tx.update(segments).set({ isCurrent: true, updatedAt: now }).where(eq(segments.id, seg.id));
+      const done = seg.durationSeconds ?? 0;
+      const [run] = await tx
+        .insert(sceneRuns)
+        .values({
+          publicId: newPublicId(),
+          sceneId: seg.sceneId,
+          purpose: 'generate',
+          status: 'running',
+          tier: body.tier,
+          targetSeconds: resolved.targetSeconds,
+          toleranceSeconds: resolved.toleranceSeconds,
+          segmentSeconds: resolved.segmentSeconds,
+          segmentsEstimated: Math.max(resolved.segments, 1),
+          segmentsDone: 1,
+          secondsDone: done,
+          plan: resolved.plan,
+          startedByUserId: acting.ctx.actor?.userId ?? null,
+          startedAt: now,
+        })
+        .returning();
+      if (durationMet(done, resolved.targetSeconds, resolved.toleranceSeconds)) {
+        await tx
+          .update(sceneRuns)
+          .set({ status: 'completed', finishedAt: now, segmentsEstimated: 1 })
+          .where(eq(sceneRuns.id, run!.id));
+        await this.settleSceneStatus(tx, seg.sceneId, now);
+      } else {
+        const likeness = (seg.qaScores as { likenessEnd?: unknown }).likenessEnd;
+        await submitNext(
+          this,
+          this.d.storage,
+          tx,
+          emit,
+          run!,
+          seg,
+          seg.boundaryFileId,
+          typeof likeness === 'number' ? likeness : null,
+        );
+        await repo.setSceneStatus(tx, seg.sceneId, 'generating', now);
+      }
+      await this.d.audit.record(tx, acting.ctx, {
+        action: 'segment.promoted',
+        entityType: 'segment',
+        entityId: seg.publicId,
+        summary: `Promoted a ${seg.tier} test shot to segment 1 of ${resolved.plan.sceneTypeName} of "${resolved.plan.characterName}"`,
+        details: { runId: run!.publicId, tier: body.tier },
+      });
+      await this.emitRun(tx, emit, run!.id);
+      return run!.id;
+    });
+    await this.d.jobs.wake();
+    return this.runView(runId);
+  }
+
+  /**
+   * Upscale (PRD-059): generates the scene again at production tier with the same seeds as its current draft chain,
+   * segment by segment. The draft versions stay as earlier versions.
+   */
+  async upscale(acting: Acting, scenePublicId: string): Promise<SceneRun> {
+    const runId = await this.d.bus.transaction(async (tx, emit) => {
+      const scene = await this.d.scenes.ref(tx, { publicId: scenePublicId }, true);
+      const chain = await repo.currentSegments(tx, scene.id);
+      if (!chain.length || !chain.some((c) => c.segment.tier === 'draft')) {
+        throw new AppError(
+          'scene.not_generatable',
+          'Upscaling re-renders a draft chain at production tier; this scene has no draft segments.',
+        );
+      }
+      const seeds: Record<string, number> = {};
+      for (const c of chain) {
+        const seed = (c.segment.parameters as { seed?: unknown }).seed;
+        if (typeof seed === 'number') seeds[String(c.segment.sequenceIndex)] = seed;
+      }
+      return this.startWithin(tx, emit, acting, scene.id, { tier: 'production' }, 'generate', { seeds });
+    });
+    await this.d.jobs.wake();
+    return this.runView(runId);
+  }
+
   // ------------------------------------------------------------------ reading
 
   async generation(scenePublicId: string): Promise<SceneGeneration> {
@@ -693,11 +923,14 @@ export class PipelineService {
     const runs = await repo.runViews(this.d.db, eq(sceneRuns.sceneId, scene.id));
     const runViews = runs.map((r) => this.runViewOf(r));
     const live = runViews.find((r) => ['running', 'awaiting_boundary', 'needs_attention'].includes(r.status));
+    const testShot = new Set(rows.filter((r) => r.runPurpose === 'test_shot').map((r) => r.segment.publicId));
+    const newestFirst = (a: Segment, b: Segment) => b.createdAt.localeCompare(a.createdAt);
     return {
       sceneId: scenePublicId,
-      run: live ?? runViews[0] ?? null,
+      run: live ?? runViews.find((r) => r.purpose !== 'test_shot') ?? null,
       segments: views.filter((v) => v.isCurrent),
-      attempts: views.filter((v) => !v.isCurrent).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      attempts: views.filter((v) => !v.isCurrent && !testShot.has(v.id)).sort(newestFirst),
+      testShots: views.filter((v) => !v.isCurrent && testShot.has(v.id)).sort(newestFirst),
       runs: runViews,
     };
   }

@@ -309,7 +309,8 @@ class SegmentStep {
         })
         .where(eq(segments.id, seg.id));
       await this.p.emitSegment(tx, emit, seg.id);
-      if (failed) {
+      // a test shot ends after its one segment whatever QA says: its verdict is what it is for
+      if (failed && live.purpose !== 'test_shot') {
         notify = await this.afterFailedQa(tx, emit, live, seg, m.verdict);
       } else {
         notify = await this.advance(tx, emit, live, seg, m);
@@ -349,6 +350,15 @@ class SegmentStep {
         .update(sceneRuns)
         .set({ ...progress, status: 'completed', finishedAt: now, segmentsEstimated: segmentsDone })
         .where(eq(sceneRuns.id, run.id));
+      if (run.purpose === 'test_shot') {
+        return {
+          kind: 'scene.completed',
+          level: m.verdict.verdict === 'fail' ? 'warning' : 'success',
+          title: `Test shot of ${plan.characterName} · ${plan.sceneTypeName} is ready`,
+          body: `QA: ${m.verdict.verdict}${m.verdict.reasons.length ? ` — ${m.verdict.reasons[0]!.message}` : ''}.`,
+          link: `/projects/${plan.projectPublicId}/scenes/${await this.scenePublicId(tx, run.sceneId)}`,
+        };
+      }
       if (run.cascade) {
         // a shorter new chain leaves no stale segments of the old one behind
         await tx
@@ -510,7 +520,9 @@ class SegmentStep {
             updatedAt: now,
           })
           .where(eq(sceneRuns.id, run.id));
-        await this.p.settleSceneStatus(tx, run.sceneId, now, live.purpose === 'generate');
+        if (live.purpose !== 'test_shot') {
+          await this.p.settleSceneStatus(tx, run.sceneId, now, live.purpose === 'generate');
+        }
         notify = {
           kind: 'scene.needs_attention',
           level: 'error',
@@ -559,7 +571,7 @@ class SegmentStep {
         .update(sceneRuns)
         .set({ status: 'cancelled', error: message, finishedAt: now, updatedAt: now })
         .where(eq(sceneRuns.id, run.id));
-      await this.p.settleSceneStatus(tx, run.sceneId, now);
+      if (live.purpose !== 'test_shot') await this.p.settleSceneStatus(tx, run.sceneId, now);
       await this.p.emitSegment(tx, emit, seg.id);
       await this.p.emitRun(tx, emit, run.id);
     });
