@@ -44,6 +44,7 @@ import { faceAnalyzer } from './modules/pipeline/faces.js';
 import { pipelineRoutes } from './modules/pipeline/routes.js';
 import { PipelineService } from './modules/pipeline/service.js';
 import { imageAnalyseHandler, segmentQaHandler } from './modules/pipeline/step.js';
+import { VariantGeneration, variantCollectHandler } from './modules/pipeline/variants.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
@@ -320,7 +321,8 @@ export async function buildApp(
     .register(importAnalyseHandler(imports))
     .register(importCommitHandler(imports, db))
     .register(segmentQaHandler({ pipeline: () => pipeline, storage, faces }))
-    .register(imageAnalyseHandler({ db, storage, faces }));
+    .register(imageAnalyseHandler({ db, storage, faces }))
+    .register(variantCollectHandler({ db, storage, characters: () => characters }));
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
@@ -412,7 +414,7 @@ export async function buildApp(
       await api.register(workerRoutes(workers));
       await api.register(systemRoutes(system));
       await api.register(jobRoutes(jobs));
-      await api.register(pipelineRoutes(pipeline));
+      await api.register(pipelineRoutes(pipeline, new VariantGeneration({ db, bus, jobs, characters })));
       await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));

@@ -513,3 +513,47 @@ describe('test shots, promotion and upscaling', { timeout: 90_000 }, () => {
     expect(none.statusCode).toBe(422);
   });
 });
+
+describe('image variant generation', { timeout: 90_000 }, () => {
+  it('derives a variant from the source image as generated variants to approve as hero', async () => {
+    const types = (await api(team.admin, 'GET', '/image-variant-types')).json().items;
+    const formalType = types.find((t: { slug: string }) => t.slug === 'formal');
+    // the demo wires the formal variant to the image-to-image example
+    expect(formalType.generation.workflowName).toMatch(/Image to image/);
+    const ada = characters.Ada!;
+    const before = (await api(team.admin, 'GET', `/characters/${ada}`)).json().variants.length;
+    const res = await api(team.admin, 'POST', `/characters/${ada}/variants/generate`, {
+      variantType: 'formal',
+    });
+    expect(res.statusCode).toBe(202);
+    const end = Date.now() + 60_000;
+    let variants: { provenance: string; status: string; id: string; file: { width: number } }[] = [];
+    while (Date.now() < end) {
+      variants = (await api(team.admin, 'GET', `/characters/${ada}`)).json().variants;
+      if (variants.length > before) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const generated = variants.filter((v) => v.provenance === 'generated');
+    expect(generated).toHaveLength(1);
+    expect(generated[0]).toMatchObject({ status: 'generated' });
+    expect(generated[0]!.file.width).toBe(512);
+    const hero = await api(team.admin, 'POST', `/image-variants/${generated[0]!.id}/decision`, {
+      decision: 'hero',
+    });
+    expect(hero.statusCode).toBe(200);
+    expect(hero.json()).toMatchObject({ isHero: true, status: 'approved', provenance: 'generated' });
+  });
+
+  it('says what is missing: a variant type without a workflow, an unknown slug', async () => {
+    const casualRes = await api(team.admin, 'POST', `/characters/${characters.Ada}/variants/generate`, {
+      variantType: 'casual',
+    });
+    expect(casualRes.statusCode).toBe(422);
+    expect(casualRes.json().errors[0].field).toBe('variantType.generationWorkflowVersionId');
+    const unknown = await api(team.admin, 'POST', `/characters/${characters.Ada}/variants/generate`, {
+      variantType: 'nope',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().errors[0].field).toBe('body.variantType');
+  });
+});

@@ -708,11 +708,17 @@ describe('examples in a fresh studio', () => {
   it('are imported once when there is no workflow; validation without workers uses the bundled catalogue', async () => {
     const fresh = await startTestStudio();
     try {
-      expect(await seedExampleWorkflows(fresh.services.workflows)).toBe(2);
+      expect(await seedExampleWorkflows(fresh.services.workflows)).toBe(3);
       expect(await seedExampleWorkflows(fresh.services.workflows)).toBe(0);
       const list = await fresh.services.workflows.list({ limit: 10 });
-      expect(list.items.map((w) => w.name)).toEqual(['Image to video', 'Image to video — transition']);
-      const i2v = await fresh.services.workflows.getVersion(list.items[0]!.latestVersion!.id);
+      expect(list.items.map((w) => w.name)).toEqual([
+        'Image to image — variant',
+        'Image to video',
+        'Image to video — transition',
+      ]);
+      const i2v = await fresh.services.workflows.getVersion(
+        list.items.find((w) => w.name === 'Image to video')!.latestVersion!.id,
+      );
       expect(i2v).toMatchObject({ sourceFormat: 'ui', nodeCount: 10 });
       expect(i2v.apiJson).toEqual(apiExample);
       const validated = await fresh.services.workflows.validate(
@@ -721,6 +727,13 @@ describe('examples in a fresh studio', () => {
       );
       expect(validated.validation).toEqual([expect.objectContaining({ workerId: null, ok: true })]);
       expect(validated.productionReady).toBe(false);
+      // the image-to-image example validates too
+      const i2i = list.items.find((w) => w.name === 'Image to image — variant')!;
+      const checked = await fresh.services.workflows.validate(
+        { actor: null, ip: null, userAgent: null, requestId: null },
+        i2i.latestVersion!.id,
+      );
+      expect(checked.validation).toEqual([expect.objectContaining({ ok: true })]);
     } finally {
       await fresh.close();
     }

@@ -67,8 +67,11 @@ export interface SegmentParams {
   endImage: string | null;
 }
 
-/** What a save node upstream of `id` asks for: frame count, fps, size, and the LoadImage files. */
-export function segmentParams(prompt: ApiPrompt, id: string): SegmentParams {
+/**
+ * What a save node upstream of `id` asks for: frame count, fps, size, and the LoadImage files. `defaultFrames` when
+ * nothing upstream sets a length (an image workflow saves one picture).
+ */
+export function segmentParams(prompt: ApiPrompt, id: string, defaultFrames = 33): SegmentParams {
   const up = ancestors(prompt, id);
   const num = (names: string[], d: number) => {
     for (const nid of up) {
@@ -93,7 +96,10 @@ export function segmentParams(prompt: ApiPrompt, id: string): SegmentParams {
   };
   const anyLoad = up.find((a) => prompt[a]?.class_type === 'LoadImage');
   return {
-    frames: Math.max(1, Math.round(num(['length', 'frame_count', 'num_frames', 'batch_size'], 33))),
+    frames: Math.max(
+      1,
+      Math.round(num(['length', 'frame_count', 'num_frames', 'batch_size'], defaultFrames)),
+    ),
     fps: num(['fps', 'frame_rate'], 16),
     width: Math.round(num(['width'], 512)),
     height: Math.round(num(['height'], 512)),

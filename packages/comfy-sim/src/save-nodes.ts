@@ -49,7 +49,8 @@ export async function runSaveNode(
   const node = prompt[id]!;
   const cls = String(node.class_type);
   const inputs = node.inputs ?? {};
-  const p = segmentParams(prompt, id);
+  // an image save node with no video length upstream (image-to-image) saves one picture
+  const p = segmentParams(prompt, id, cls === 'SaveImage' ? 1 : 33);
   const inputDir = path.join(dataDir, 'input');
   const startImage = p.startImage ? path.join(inputDir, path.basename(p.startImage)) : null;
   if (!startImage || !fs.existsSync(startImage)) {

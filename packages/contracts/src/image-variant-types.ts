@@ -19,6 +19,15 @@ export const imageVariantTypeSchema = z
     filePrefix: z.string().describe('Prefix of delivered file names; empty for the default type'),
     isDefault: z.boolean(),
     sortOrder: z.number().int(),
+    generation: z
+      .object({
+        workflowVersionId: publicIdSchema
+          .nullable()
+          .describe('Image-to-image workflow version; null: not generated'),
+        workflowName: z.string().nullable(),
+        prompt: z.string().describe('Its prompt; `{character_name}` and `{metadata.field}` are filled in'),
+      })
+      .describe('How this variant is derived from a source image (PRD-021)'),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -47,5 +56,17 @@ export const updateImageVariantTypeBodySchema = z
       .optional()
       .describe('Makes this the default type; the previous default loses it'),
     sortOrder: z.number().int().min(0).max(10_000).optional(),
+    generationWorkflowVersionId: publicIdSchema.nullable().optional(),
+    generationPrompt: z.string().trim().max(4000).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { error: 'at least one field is required' });
+
+export const generateVariantBodySchema = z.strictObject({
+  variantType: slugSchema.describe('Slug of the variant type to derive from the source image'),
+});
+export const generateVariantResultSchema = z
+  .object({
+    renderJobId: publicIdSchema.describe('The image-to-image render (GPU)'),
+    collectJobId: publicIdSchema.describe('Registers its pictures as `generated` variants'),
+  })
+  .meta({ id: 'VariantGeneration' });

@@ -37,6 +37,7 @@ export const jobKinds = [
   'import.commit',
   'segment.qa',
   'image.analyse',
+  'variant.collect',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -95,6 +96,13 @@ export const importJobPayloadSchema = z
 export const imageAnalysePayloadSchema = z
   .strictObject({ fileId: publicIdSchema.describe('The image (media file) to analyse') })
   .meta({ id: 'ImageAnalysePayload' });
+export const variantCollectPayloadSchema = z
+  .strictObject({
+    characterId: publicIdSchema,
+    variantTypeId: publicIdSchema,
+    renderJobId: publicIdSchema.describe('The image-to-image render whose pictures become variants'),
+  })
+  .meta({ id: 'VariantCollectPayload' });
 export const segmentQaPayloadSchema = z
   .strictObject({ segmentId: publicIdSchema.describe('The segment to check') })
   .meta({ id: 'SegmentQaPayload' });

@@ -1525,6 +1525,8 @@ export interface paths {
                          */
                         isDefault?: true;
                         sortOrder?: number;
+                        generationWorkflowVersionId?: string | null;
+                        generationPrompt?: string;
                     };
                 };
             };
@@ -7628,6 +7630,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/characters/{id}/variants/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Derive an image variant from the character’s source image (the variant type’s image-to-image workflow)
+         * @description A render job and a job that registers its pictures as `generated` variants, to approve or make hero. 422 when the variant type has no workflow or the character no source image.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Slug of the variant type to derive from the source image */
+                        variantType: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantGeneration"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-schedules": {
         parameters: {
             query?: never;
@@ -8767,6 +8835,17 @@ export interface components {
              */
             fileId: string;
         };
+        VariantCollectPayloadInput: {
+            /** Format: uuid */
+            characterId: string;
+            /** Format: uuid */
+            variantTypeId: string;
+            /**
+             * Format: uuid
+             * @description The image-to-image render whose pictures become variants
+             */
+            renderJobId: string;
+        };
         SegmentQaPayloadInput: {
             /**
              * Format: uuid
@@ -8783,7 +8862,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -8994,7 +9073,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9204,10 +9283,30 @@ export interface components {
             filePrefix: string;
             isDefault: boolean;
             sortOrder: number;
+            /** @description How this variant is derived from a source image (PRD-021) */
+            generation: {
+                /** @description Image-to-image workflow version; null: not generated */
+                workflowVersionId: string | null;
+                workflowName: string | null;
+                /** @description Its prompt; `{character_name}` and `{metadata.field}` are filled in */
+                prompt: string;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        VariantGenerationInput: {
+            /**
+             * Format: uuid
+             * @description The image-to-image render (GPU)
+             */
+            renderJobId: string;
+            /**
+             * Format: uuid
+             * @description Registers its pictures as `generated` variants
+             */
+            collectJobId: string;
         };
         ImportFileInput: {
             path: string;
@@ -10840,6 +10939,17 @@ export interface components {
              */
             fileId: string;
         };
+        VariantCollectPayload: {
+            /** Format: uuid */
+            characterId: string;
+            /** Format: uuid */
+            variantTypeId: string;
+            /**
+             * Format: uuid
+             * @description The image-to-image render whose pictures become variants
+             */
+            renderJobId: string;
+        };
         SegmentQaPayload: {
             /**
              * Format: uuid
@@ -10856,7 +10966,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -11067,7 +11177,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -11277,10 +11387,30 @@ export interface components {
             filePrefix: string;
             isDefault: boolean;
             sortOrder: number;
+            /** @description How this variant is derived from a source image (PRD-021) */
+            generation: {
+                /** @description Image-to-image workflow version; null: not generated */
+                workflowVersionId: string | null;
+                workflowName: string | null;
+                /** @description Its prompt; `{character_name}` and `{metadata.field}` are filled in */
+                prompt: string;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        VariantGeneration: {
+            /**
+             * Format: uuid
+             * @description The image-to-image render (GPU)
+             */
+            renderJobId: string;
+            /**
+             * Format: uuid
+             * @description Registers its pictures as `generated` variants
+             */
+            collectJobId: string;
         };
         ImportFile: {
             path: string;

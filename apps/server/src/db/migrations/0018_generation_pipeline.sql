@@ -40,6 +40,8 @@ CREATE TABLE "scene_runs" (
 ALTER TABLE "jobs" DROP CONSTRAINT "ck_jobs_kind";--> statement-breakpoint
 ALTER TABLE "notifications" DROP CONSTRAINT "ck_notifications_kind";--> statement-breakpoint
 DROP INDEX "uq_segments_scene_sequence_index";--> statement-breakpoint
+ALTER TABLE "image_variant_types" ADD COLUMN "generation_workflow_version_id" bigint;--> statement-breakpoint
+ALTER TABLE "image_variant_types" ADD COLUMN "generation_prompt" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "scene_types" ADD COLUMN "qa_profile" text DEFAULT 'standard' NOT NULL;--> statement-breakpoint
 ALTER TABLE "scene_types" ADD COLUMN "qa_overrides" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "scene_types" ADD COLUMN "retry_policy" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
@@ -79,12 +81,14 @@ CREATE UNIQUE INDEX "uq_scene_runs_public_id" ON "scene_runs" USING btree ("publ
 CREATE INDEX "idx_scene_runs_scene_id" ON "scene_runs" USING btree ("scene_id","started_at");--> statement-breakpoint
 CREATE INDEX "idx_scene_runs_started_by_user_id" ON "scene_runs" USING btree ("started_by_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_scene_runs_live" ON "scene_runs" USING btree ("scene_id") WHERE "scene_runs"."status" IN ('running', 'awaiting_boundary', 'needs_attention');--> statement-breakpoint
+ALTER TABLE "image_variant_types" ADD CONSTRAINT "image_variant_types_generation_workflow_version_id_workflow_versions_id_fk" FOREIGN KEY ("generation_workflow_version_id") REFERENCES "public"."workflow_versions"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_run_id_scene_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."scene_runs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_variant_type_id_image_variant_types_id_fk" FOREIGN KEY ("variant_type_id") REFERENCES "public"."image_variant_types"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_workflow_version_id_workflow_versions_id_fk" FOREIGN KEY ("workflow_version_id") REFERENCES "public"."workflow_versions"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_render_job_id_jobs_id_fk" FOREIGN KEY ("render_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_qa_job_id_jobs_id_fk" FOREIGN KEY ("qa_job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_approved_by_user_id_users_id_fk" FOREIGN KEY ("approved_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE cascade;--> statement-breakpoint
+CREATE INDEX "idx_image_variant_types_generation_workflow_version_id" ON "image_variant_types" USING btree ("generation_workflow_version_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_segments_scene_index_version" ON "segments" USING btree ("scene_id","sequence_index","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_segments_current" ON "segments" USING btree ("scene_id","sequence_index") WHERE "segments"."is_current";--> statement-breakpoint
 CREATE INDEX "idx_segments_run_id" ON "segments" USING btree ("run_id");--> statement-breakpoint
@@ -93,7 +97,7 @@ CREATE INDEX "idx_segments_workflow_version_id" ON "segments" USING btree ("work
 CREATE INDEX "idx_segments_render_job_id" ON "segments" USING btree ("render_job_id");--> statement-breakpoint
 CREATE INDEX "idx_segments_qa_job_id" ON "segments" USING btree ("qa_job_id");--> statement-breakpoint
 CREATE INDEX "idx_segments_approved_by_user_id" ON "segments" USING btree ("approved_by_user_id");--> statement-breakpoint
-ALTER TABLE "jobs" ADD CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit', 'segment.qa', 'image.analyse'));--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit', 'segment.qa', 'image.analyse', 'variant.collect'));--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_kind" CHECK (kind IN ('job.completed', 'job.failed', 'job.moved', 'budget.warning', 'schedule.failed', 'scene.completed', 'scene.needs_attention', 'digest'));--> statement-breakpoint
 ALTER TABLE "scene_types" ADD CONSTRAINT "ck_scene_types_qa_profile" CHECK ("scene_types"."qa_profile" IN ('strict', 'standard', 'lenient'));--> statement-breakpoint
 ALTER TABLE "scene_types" ADD CONSTRAINT "ck_scene_types_boundary_mode" CHECK ("scene_types"."boundary_mode" IN ('last', 'auto', 'manual'));--> statement-breakpoint

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps, tstz } from './columns.js';
+import { workflowVersions } from './comfy.js';
 import { users } from './users.js';
 
 /** Lookup table of project lifecycle statuses (PRD-072), seeded by migration. */
@@ -80,10 +81,18 @@ export const imageVariantTypes = pgTable(
     filePrefix: text('file_prefix').notNull(),
     isDefault: boolean('is_default').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Image-to-image workflow that derives this variant from a character's source image (PRD-021). */
+    generationWorkflowVersionId: bigint('generation_workflow_version_id', { mode: 'number' }).references(
+      () => workflowVersions.id,
+      { onDelete: 'set null', onUpdate: 'cascade' },
+    ),
+    /** Prompt of that workflow; placeholders are filled from the character. */
+    generationPrompt: text('generation_prompt').notNull().default(''),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('uq_image_variant_types_public_id').on(t.publicId),
+    index('idx_image_variant_types_generation_workflow_version_id').on(t.generationWorkflowVersionId),
     uniqueIndex('uq_image_variant_types_slug').on(t.slug),
     uniqueIndex('uq_image_variant_types_default').on(t.isDefault).where(sql`${t.isDefault}`),
     check('ck_image_variant_types_default_prefix', sql`NOT ${t.isDefault} OR ${t.filePrefix} = ''`),

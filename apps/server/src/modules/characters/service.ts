@@ -364,6 +364,13 @@ export class CharactersService {
     return this.get(publicId);
   }
 
+  /** Throws unless the character is live and its project accepts changes. */
+  async assertEditable(publicId: string): Promise<void> {
+    await this.d.db.transaction(async (tx) => {
+      await this.editable(tx, publicId);
+    });
+  }
+
   /** Sets the character's source image; the previous one is kept as history. */
   async setSourceImage(ctx: RequestContext, publicId: string, upload: Upload): Promise<Character> {
     let analyse: string | null = null;
@@ -385,12 +392,16 @@ export class CharactersService {
     return this.get(publicId);
   }
 
-  /** Adds an uploaded image variant of the given type, pending a decision. */
+  /**
+   * Adds an image variant of the given type, pending a decision: uploaded, or generated from the source image by an
+   * image-to-image workflow (PRD-021; `generatedBy` names the render job).
+   */
   async addVariant(
     ctx: RequestContext,
     publicId: string,
     variantTypeSlug: string,
     upload: Upload,
+    generatedBy?: string,
   ): Promise<ImageVariant> {
     const variantPublicId = newPublicId();
     const type = await repo.variantTypeBySlug(this.d.db, variantTypeSlug);
@@ -405,16 +416,23 @@ export class CharactersService {
         characterId: row.id,
         variantTypeId: type.id,
         fileId: await staged.register(tx),
-        statusId: await repo.variantStatusId(tx, 'pending'),
-        provenance: 'upload',
+        statusId: await repo.variantStatusId(tx, generatedBy ? 'generated' : 'pending'),
+        provenance: generatedBy ? 'generated' : 'upload',
       });
       await this.touch(tx, row.id);
       await this.d.audit.record(tx, ctx, {
-        action: 'character.variant_uploaded',
+        action: generatedBy ? 'character.variant_generated' : 'character.variant_uploaded',
         entityType: 'character',
         entityId: publicId,
-        summary: `Uploaded a ${type.name} variant for "${row.name}" (${staged.originalFilename})`,
-        details: { variantId: variantPublicId, variantType: type.slug, ...this.fileDetails(staged) },
+        summary: generatedBy
+          ? `Generated a ${type.name} variant for "${row.name}" from its source image`
+          : `Uploaded a ${type.name} variant for "${row.name}" (${staged.originalFilename})`,
+        details: {
+          variantId: variantPublicId,
+          variantType: type.slug,
+          ...(generatedBy ? { renderJobId: generatedBy } : {}),
+          ...this.fileDetails(staged),
+        },
       });
     });
     return toImageVariant(this.d.media, (await repo.findVariant(this.d.db, variantPublicId))!);

@@ -91,6 +91,13 @@ export async function seedDemoProject(services: Services, ctx: RequestContext): 
 
   await seedExampleWorkflows(services.workflows, ctx);
   const examples = await exampleVersionIds(services.workflows);
+  // the formal variant can be derived from a source image (Characters → a character → Generate)
+  if (examples.imageToImage && !formal.generation.workflowVersionId) {
+    await services.variantTypes.update(ctx, formal.id, {
+      generationWorkflowVersionId: examples.imageToImage,
+      generationPrompt: '{character_name} in a formal dark suit, studio portrait',
+    });
+  }
   const base = {
     projectId: project.id,
     description: '',

@@ -5,6 +5,8 @@ import {
   batchGenerationResultSchema,
   boundaryFrameBodySchema,
   estimateSchema,
+  generateVariantBodySchema,
+  generateVariantResultSchema,
   generationDashboardSchema,
   generationSelectionSchema,
   idParamsSchema,
@@ -23,9 +25,10 @@ import { contextOf } from '../../platform/http/guards.js';
 import { problems } from '../../platform/http/responses.js';
 import { actingOf } from '../jobs/routes.js';
 import type { PipelineService } from './service.js';
+import type { VariantGeneration } from './variants.js';
 
 export const pipelineRoutes =
-  (pipeline: PipelineService): FastifyPluginAsyncZod =>
+  (pipeline: PipelineService, variants: VariantGeneration): FastifyPluginAsyncZod =>
   async (app) => {
     const base = { tags: ['generation'], security: [{ bearer: [] }] };
     const read = { guard: 'content.read' as const };
@@ -219,6 +222,24 @@ export const pipelineRoutes =
         },
       },
       async (req, reply) => reply.status(201).send(await pipeline.upscale(actingOf(req), req.params.id)),
+    );
+    app.post(
+      '/characters/:id/variants/generate',
+      {
+        config: write,
+        schema: {
+          ...base,
+          summary:
+            'Derive an image variant from the character’s source image (the variant type’s image-to-image workflow)',
+          description:
+            'A render job and a job that registers its pictures as `generated` variants, to approve or make hero. 422 when the variant type has no workflow or the character no source image.',
+          params: idParamsSchema,
+          body: generateVariantBodySchema,
+          response: { 202: generateVariantResultSchema, ...problems },
+        },
+      },
+      async (req, reply) =>
+        reply.status(202).send(await variants.generate(actingOf(req), req.params.id, req.body.variantType)),
     );
     app.get(
       '/projects/:id/generation',

@@ -3,7 +3,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
 import { imageVariantTypes } from '../../db/schema/index.js';
 
-export type VariantTypeRow = typeof imageVariantTypes.$inferSelect;
+export type VariantTypeRow = typeof imageVariantTypes.$inferSelect & {
+  generationWorkflowPublicId: string | null;
+  generationWorkflowName: string | null;
+};
 
 const columns = {
   id: imageVariantTypes.id,
@@ -13,6 +16,15 @@ const columns = {
   filePrefix: imageVariantTypes.filePrefix,
   isDefault: imageVariantTypes.isDefault,
   sortOrder: imageVariantTypes.sortOrder,
+  generationWorkflowVersionId: imageVariantTypes.generationWorkflowVersionId,
+  generationPrompt: imageVariantTypes.generationPrompt,
+  generationWorkflowPublicId: sql<
+    string | null
+  >`(SELECT v.public_id FROM workflow_versions v WHERE v.id = ${imageVariantTypes.generationWorkflowVersionId})`,
+  generationWorkflowName: sql<
+    string | null
+  >`(SELECT w.name || ' v' || v.version_number FROM workflow_versions v
+    JOIN workflows w ON w.id = v.workflow_id WHERE v.id = ${imageVariantTypes.generationWorkflowVersionId})`,
   createdAt: imageVariantTypes.createdAt,
   updatedAt: imageVariantTypes.updatedAt,
 };
@@ -49,7 +61,12 @@ export async function insertVariantType(
 export async function updateVariantType(
   db: Executor,
   id: number,
-  patch: Partial<Pick<VariantTypeRow, 'name' | 'filePrefix' | 'isDefault' | 'sortOrder'>>,
+  patch: Partial<
+    Pick<
+      VariantTypeRow,
+      'name' | 'filePrefix' | 'isDefault' | 'sortOrder' | 'generationWorkflowVersionId' | 'generationPrompt'
+    >
+  >,
   now: Date,
 ): Promise<void> {
   await db

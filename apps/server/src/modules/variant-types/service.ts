@@ -1,6 +1,7 @@
 // Image variant types: exactly one default (no file prefix); slugs are permanent; every change audited.
 import type { ImageVariantType } from '@i2v/contracts';
-import type { Db, Executor } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Db, type Executor, rows } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,6 +18,11 @@ function toVariantType(r: repo.VariantTypeRow): ImageVariantType {
     filePrefix: r.filePrefix,
     isDefault: r.isDefault,
     sortOrder: r.sortOrder,
+    generation: {
+      workflowVersionId: r.generationWorkflowPublicId,
+      workflowName: r.generationWorkflowName,
+      prompt: r.generationPrompt,
+    },
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -36,6 +42,20 @@ const defaultPrefix = () =>
   new AppError('variant_type.default_prefix', 'The default variant type has no file prefix.', [
     { field: 'body.filePrefix', message: 'must be empty for the default type' },
   ]);
+
+/** A workflow version by public id, or a 422 naming the field. */
+async function workflowVersionId(db: Executor, publicId: string): Promise<number> {
+  const found = await rows<{ id: number }>(
+    db,
+    sql`SELECT id FROM workflow_versions WHERE public_id = ${publicId}`,
+  );
+  if (!found[0]) {
+    throw new AppError('workflow.version_not_found', `There is no workflow version ${publicId}.`, [
+      { field: 'body.generationWorkflowVersionId', message: 'is not a workflow version' },
+    ]);
+  }
+  return Number(found[0].id);
+}
 
 export class VariantTypesService {
   constructor(
@@ -104,6 +124,8 @@ export class VariantTypesService {
       filePrefix?: string | undefined;
       isDefault?: true | undefined;
       sortOrder?: number | undefined;
+      generationWorkflowVersionId?: string | null | undefined;
+      generationPrompt?: string | undefined;
     },
   ): Promise<ImageVariantType> {
     const now = this.clock.now();
@@ -117,6 +139,12 @@ export class VariantTypesService {
       if (!willBeDefault && body.filePrefix === '') throw prefixRequired();
       const patch: Parameters<typeof repo.updateVariantType>[2] = {};
       if (body.name !== undefined && body.name !== row.name) patch.name = body.name;
+      if (body.generationPrompt !== undefined) patch.generationPrompt = body.generationPrompt;
+      if (body.generationWorkflowVersionId !== undefined) {
+        patch.generationWorkflowVersionId = body.generationWorkflowVersionId
+          ? await workflowVersionId(tx, body.generationWorkflowVersionId)
+          : null;
+      }
       if (filePrefix !== row.filePrefix) patch.filePrefix = filePrefix;
       if (body.sortOrder !== undefined && body.sortOrder !== row.sortOrder) patch.sortOrder = body.sortOrder;
       let previousDefault: repo.VariantTypeRow | null = null;

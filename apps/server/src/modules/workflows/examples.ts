@@ -19,6 +19,12 @@ export const exampleWorkflows = [
     description:
       'A start and an end frame → 49 frames blending from one to the other (Wan first/last frame).',
   },
+  {
+    file: 'i2i-variant.api.json',
+    name: 'Image to image — variant',
+    description:
+      'A source image → one 512×512 picture of the same person (SDXL image-to-image, denoise 0.55): derives image variants such as a formal outfit.',
+  },
 ];
 
 /** The examples with their file text; files that are missing (a trimmed install) are left out. */
@@ -55,5 +61,6 @@ export async function exampleVersionIds(workflows: WorkflowsService) {
   return {
     imageToVideo: await byName(exampleWorkflows[0]!.name),
     transition: await byName(exampleWorkflows[1]!.name),
+    imageToImage: await byName(exampleWorkflows[2]!.name),
   };
 }
