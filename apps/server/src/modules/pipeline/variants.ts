@@ -176,18 +176,16 @@ export function variantCollectHandler(d: {
       let added = 0;
       for (const f of files.filter((x) => x.mime_type.startsWith('image/'))) {
         try {
-          await d
-            .characters()
-            .addVariant(
-              { actor, ip: null, userAgent: null, requestId: null },
-              p.characterId,
-              vt.slug,
-              {
-                filename: f.original_filename ?? `${vt.slug}.png`,
-                data: await d.storage.read(f.storage_key),
-              },
-              p.renderJobId,
-            );
+          await d.characters().addVariant(
+            { actor, ip: null, userAgent: null, requestId: null },
+            p.characterId,
+            vt.slug,
+            {
+              filename: f.original_filename ?? `${vt.slug}.png`,
+              data: await d.storage.read(f.storage_key),
+            },
+            p.renderJobId,
+          );
           added++;
         } catch (err) {
           // a re-run finds its pictures registered already
