@@ -149,7 +149,14 @@ class SegmentStep {
         });
         return { result: { failed: 'unreadable' } };
       }
-      throw new JobFailure('infrastructure', `Measuring the segment failed: ${(err as Error).message}`);
+      if (this.ctx.signal.aborted) throw err;
+      // settled on the segment rather than retried as a job: a run never waits on a QA job that gave up
+      await this.fail(run, seg, {
+        code: 'segment.qa_error',
+        message: `Measuring the segment failed: ${(err as Error).message}`,
+        outputFileId: video.id,
+      });
+      return { result: { failed: 'measuring' } };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
