@@ -32,7 +32,7 @@ import { newPublicId } from '../../platform/ids.js';
 import type { Storage } from '../../platform/storage.js';
 import type { EventDraft } from '../events/bus.js';
 import type { NotificationDraft } from '../events/notifications.js';
-import { JobFailure, type JobHandler, type JobRunContext } from '../jobs/registry.js';
+import type { JobHandler, JobRunContext } from '../jobs/registry.js';
 import { analyseSegment, embedImage, type SegmentAnalysis, UnreadableSegment } from './analysis.js';
 import type { RunPlan } from './plan.js';
 import * as repo from './repo.js';
