@@ -336,6 +336,27 @@ describe('QA gates and smart auto-retry', { timeout: 90_000 }, () => {
     const approve = await api(team.admin, 'POST', `/segments/${kept.id}/approve`);
     expect(approve.statusCode).toBe(200);
     expect(approve.json().status).toBe('approved');
+    // approving the kept attempt is the person's answer: the run goes on from it (here: it was the last segment)
+    const after = await generation(sceneId);
+    expect(after.run!.status).toBe('completed');
+    expect((await api(team.admin, 'GET', `/scenes/${sceneId}`)).json().status).toBe('review');
+  });
+
+  it('regenerating the segment a run stopped on ends that run and continues the chain', async () => {
+    const typeId = await sceneType('Stopped', { targetDurationSeconds: 1 });
+    const sceneId = await sceneOf('Chloe', typeId);
+    await start(sceneId, { sim: [{ segment: 1, faults: { frames: 'frozen' } }] });
+    const stopped = await untilRun(sceneId, ['needs_attention', 'completed', 'failed']);
+    expect(stopped.run!.status).toBe('needs_attention');
+    const res = await api(team.admin, 'POST', `/segments/${stopped.segments[0]!.id}/regenerate`, { cascade: true });
+    expect(res.statusCode).toBe(201);
+    const g = await untilRun(sceneId, ['completed', 'failed', 'needs_attention']);
+    expect(g.run!.status).toBe('completed');
+    expect(g.segments).toHaveLength(2);
+    expect(g.runs.find((r) => r.id === stopped.run!.id)).toMatchObject({
+      status: 'cancelled',
+      error: { message: 'Superseded by a regeneration' },
+    });
   });
 
   it('rejects a contradictory rule set naming the gate', async () => {

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { DomainEvent, EventPayload } from '@/api/types';
 import { notifyNews } from '@/components';
 import { notificationKeys, notificationsQuery } from '@/pages/jobs/job-queries';
+import { invalidateSceneRun, invalidateSegments } from '@/pages/projects/scenes/generation-queries';
 import { applyProgress, invalidateEverythingLive, invalidateJobs } from './job-cache';
 import { openLiveSocket } from './live-socket';
 
@@ -25,6 +26,17 @@ export function LiveEvents() {
       timer = undefined;
       invalidateJobs(client, touched);
       touched.clear();
+    };
+    // scenes being generated: a run change refetches the whole scene, a segment change its generation
+    const runsChanged = new Set<string>();
+    const segmentsChanged = new Set<string>();
+    let sceneTimer: ReturnType<typeof setTimeout> | undefined;
+    const flushScenes = () => {
+      sceneTimer = undefined;
+      for (const id of runsChanged) invalidateSceneRun(client, id);
+      for (const id of segmentsChanged) if (!runsChanged.has(id)) invalidateSegments(client, id);
+      runsChanged.clear();
+      segmentsChanged.clear();
     };
 
     // A notification pushed live is one the user wants now (muted, digest and do-not-disturb ones are not pushed):
@@ -53,6 +65,12 @@ export function LiveEvents() {
         applyProgress(client, { jobId: p.jobId, progress: p.progress, text: p.text });
         return;
       }
+      if (event.type === 'scene.run_changed' || event.type === 'segment.updated') {
+        const { sceneId } = event.payload as EventPayload<'scene.run_changed' | 'segment.updated'>;
+        (event.type === 'scene.run_changed' ? runsChanged : segmentsChanged).add(sceneId);
+        sceneTimer ??= setTimeout(flushScenes, debounceMs);
+        return;
+      }
       const { jobId } = event.payload as { jobId?: unknown };
       if (!event.type.startsWith('job.') || typeof jobId !== 'string') return;
       touched.add(jobId);
@@ -68,6 +86,7 @@ export function LiveEvents() {
     return () => {
       stop();
       clearTimeout(timer);
+      clearTimeout(sceneTimer);
     };
   }, [client]);
 

@@ -171,12 +171,21 @@ export class PipelineService {
           'Only the current version of a segment can be regenerated.',
         );
       }
-      const live = await repo.liveRunOf(tx, seg.sceneId);
-      if (live) {
+      const live = await repo.liveRunOf(tx, seg.sceneId, true);
+      if (live && live.status !== 'needs_attention') {
         throw new AppError(
           'scene.generation_running',
           'This scene is being generated; wait for the run to finish or cancel it first.',
         );
+      }
+      if (live) {
+        // a run waiting for a person after failed QA: regenerating is that person's answer; the run ends here
+        const at = this.d.clock.now();
+        await tx
+          .update(sceneRuns)
+          .set({ status: 'cancelled', error: 'Superseded by a regeneration', finishedAt: at, updatedAt: at })
+          .where(eq(sceneRuns.id, live.id));
+        await this.emitRun(tx, emit, live.id);
       }
       if (!seg.seedFileId) {
         throw new AppError(
@@ -474,6 +483,7 @@ export class PipelineService {
 
   /** Approves a segment for assembly (PRD-035 builds the review on this). */
   async approve(ctx: RequestContext, segmentPublicId: string): Promise<Segment> {
+    let resumed = false;
     await this.d.bus.transaction(async (tx, emit) => {
       const found = await repo.findSegment(tx, { publicId: segmentPublicId }, true);
       if (!found) throw segmentNotFound(segmentPublicId);
@@ -502,8 +512,61 @@ export class PipelineService {
         details: { qaVerdict: found.segment.qaVerdict },
       });
       await this.emitSegment(tx, emit, found.segment.id);
+      // approving the segment a run stopped on (failed QA, kept as the best attempt) lets the run go on from it
+      const run = found.segment.runId ? await repo.findRun(tx, { id: found.segment.runId }, true) : null;
+      if (run?.status === 'needs_attention' && found.status === 'qa_fail') {
+        resumed = await this.resumeAfter(tx, emit, run, found.segment, now);
+      }
     });
+    if (resumed) await this.d.jobs.wake();
     return this.segment(segmentPublicId);
+  }
+
+  /** A run that stopped on a segment continues from it: counted, then the next segment or the end. */
+  private async resumeAfter(
+    tx: Tx,
+    emit: Emit,
+    run: repo.RunRow,
+    seg: repo.SegmentRow,
+    now: Date,
+  ): Promise<boolean> {
+    const segmentsDone = run.segmentsDone + 1;
+    const secondsDone = run.secondsDone + (seg.durationSeconds ?? 0);
+    const last =
+      (!run.cascade && seg.sequenceIndex === run.fromIndex) ||
+      durationMet(secondsDone, run.targetSeconds, run.toleranceSeconds);
+    const [updated] = await tx
+      .update(sceneRuns)
+      .set({
+        status: last ? 'completed' : 'running',
+        segmentsDone,
+        secondsDone,
+        errorCode: null,
+        error: null,
+        updatedAt: now,
+        ...(last ? { finishedAt: now, segmentsEstimated: segmentsDone } : {}),
+      })
+      .where(eq(sceneRuns.id, run.id))
+      .returning();
+    if (last) {
+      await this.settleSceneStatus(tx, run.sceneId, now);
+    } else if (seg.boundaryFileId) {
+      const likeness = (seg.qaScores as { likenessEnd?: unknown }).likenessEnd;
+      await submitNext(
+        this,
+        this.d.storage,
+        tx,
+        emit,
+        updated!,
+        seg,
+        seg.boundaryFileId,
+        typeof likeness === 'number' ? likeness : null,
+      );
+    } else {
+      await tx.update(sceneRuns).set({ status: 'awaiting_boundary' }).where(eq(sceneRuns.id, run.id));
+    }
+    await this.emitRun(tx, emit, run.id);
+    return !last;
   }
 
   // ------------------------------------------------------------------ batches and estimates

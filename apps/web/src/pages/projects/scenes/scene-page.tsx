@@ -1,5 +1,6 @@
-// One scene (character × scene type × variant): its delivered file name, tags, and every video version (PRD-109) —
-// play any version, import a new one (it becomes final), make an older one final again, trash, restore, purge.
+// One scene (character × scene type × variant): its delivered file name, tags, its generation (PRD-024: runs, the chain
+// of segments with their QA, approve and regenerate) and every video version (PRD-109) — play any version, import a
+// new one (it becomes final), make an older one final again, trash, restore, purge.
 import { roleCan } from '@i2v/domain';
 import {
   Alert,
@@ -43,6 +44,7 @@ import { characterWriteBlockOf } from '../characters/character-fields';
 import { useTagSuggestions } from '../characters/character-queries';
 import { ReadOnlyReason } from '../characters/read-only-reason';
 import { useProject } from '../project-queries';
+import { GenerationPanel } from './generation-panel';
 import {
   useImportVersion,
   usePurgeVersion,
@@ -375,6 +377,11 @@ export function ScenePage() {
     ? characterWriteBlockOf(project.data.data, roleCan(user.role, 'content.write'))
     : null;
   const canEdit = blocked === null;
+  // approving a segment for assembly is a review decision (creators and admins), refused on a locked project too
+  const canApprove =
+    project.data !== undefined &&
+    roleCan(user.role, 'review.finalize') &&
+    characterWriteBlockOf(project.data.data, true) === null;
   const s = scene.data;
 
   if (scene.isError) {
@@ -421,6 +428,7 @@ export function ScenePage() {
         )}
         {s && <SceneTags scene={s} canEdit={canEdit} />}
       </Stack>
+      {s && <GenerationPanel scene={s} canEdit={canEdit} canApprove={canApprove} />}
       {s && canEdit && <ImportCard scene={s} />}
       <SegmentedControl
         value={view}

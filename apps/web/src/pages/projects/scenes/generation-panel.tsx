@@ -1,0 +1,145 @@
+// The Generation card at the top of the scene page (PRD-024 §7): the run (status, progress, what went wrong and what to
+// do), Generate with a tier and Cancel, the chain of segments as a strip, the open segment's details, and the history.
+import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { Scene } from '@/api/types';
+import { LoadError } from '@/components';
+import { countOf } from '@/format/count';
+import { useSceneType } from '../scene-types/scene-type-queries';
+import { CancelControl, GenerateControls } from './generation-controls';
+import { formatSeconds } from './generation-format';
+import { GenerationHistory } from './generation-history';
+import { ProblemAlert, type ProblemPlaces } from './generation-problem';
+import { isLiveRun, type SceneTypeView, useSceneGeneration, useStartGeneration } from './generation-queries';
+import { RunNotice, RunProgress, RunStatusBadge } from './run-summary';
+import { SegmentDetails } from './segment-details';
+import { SegmentStrip } from './segment-strip';
+
+function EmptyGeneration({ scene, sceneType }: { scene: Scene; sceneType: SceneTypeView | undefined }) {
+  return (
+    <Stack gap="xs" data-testid="generation-empty">
+      <Text size="sm">
+        <b>Not generated yet</b> —{' '}
+        {sceneType
+          ? `Generate creates ${countOf(sceneType.segmentCount, 'segment')} of ${formatSeconds(sceneType.segmentDurationSeconds)} (${formatSeconds(sceneType.targetDurationSeconds)} in all) from the ${scene.variantType.name} hero.`
+          : `Generate creates the scene's segments from the ${scene.variantType.name} hero.`}{' '}
+        QA checks each segment, and its boundary frame seeds the next one.
+      </Text>
+      {sceneType && sceneType.workflowVersionId === null && (
+        <Text size="sm" c="orange.8">
+          The scene type has no workflow version pinned yet: pin one before generating.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function GenerationPanel({
+  scene,
+  canEdit,
+  canApprove,
+}: {
+  scene: Scene;
+  canEdit: boolean;
+  canApprove: boolean;
+}) {
+  const generation = useSceneGeneration(scene.id);
+  const sceneType = useSceneType(scene.sceneType.id);
+  const start = useStartGeneration(scene.id);
+  // the open segment is kept by its index, so a regenerated version replaces it in place; undefined = none chosen yet
+  const [openIndex, setOpenIndex] = useState<number | null | undefined>(undefined);
+  // opened from a notice above the strip: bring the details into view (a click on the strip shows them right below)
+  const details = useRef<HTMLDivElement>(null);
+  const [reveal, setReveal] = useState(0);
+  useEffect(() => {
+    if (reveal) details.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [reveal]);
+  const openFromNotice = (index: number) => {
+    setOpenIndex(index);
+    setReveal((n) => n + 1);
+  };
+  const places: ProblemPlaces = {
+    sceneType: `/projects/${scene.projectId}/scene-types/${scene.sceneType.id}`,
+    character: `/projects/${scene.projectId}/characters/${scene.character.id}`,
+  };
+  const g = generation.data;
+  const run = g?.run ?? null;
+  const segments = g?.segments ?? [];
+  const live = isLiveRun(run);
+  // a scene waiting for its boundary frame opens the segment it waits on
+  const waitingOn = run?.status === 'awaiting_boundary' ? segments.at(-1)?.index : undefined;
+  const shownIndex = openIndex === undefined ? waitingOn : openIndex;
+  const open = segments.find((s) => s.index === shownIndex) ?? null;
+
+  return (
+    <Card withBorder data-testid="generation-card">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Group gap="sm">
+            <Title order={2} size="h4">
+              Generation
+            </Title>
+            {g && <RunStatusBadge run={run} />}
+          </Group>
+          {canEdit && g && live && <CancelControl sceneId={scene.id} />}
+          {canEdit && g && !live && (
+            <GenerateControls start={start} sceneType={sceneType.data} hasSegments={segments.length > 0} />
+          )}
+        </Group>
+        {start.isError && (
+          <ProblemAlert
+            error={start.error}
+            fallbackTitle="The scene was not generated"
+            places={places}
+            onClose={() => start.reset()}
+          />
+        )}
+        {generation.isError ? (
+          <LoadError
+            what="the generation"
+            error={generation.error}
+            onRetry={() => void generation.refetch()}
+          />
+        ) : !g ? (
+          <Skeleton height={120} />
+        ) : !run && segments.length === 0 ? (
+          <EmptyGeneration scene={scene} sceneType={sceneType.data} />
+        ) : (
+          <>
+            {run && <RunProgress run={run} />}
+            {run && <RunNotice run={run} segments={segments} onOpen={openFromNotice} />}
+            <SegmentStrip
+              segments={segments}
+              run={run}
+              selectedId={open?.id ?? null}
+              onSelect={(id) => setOpenIndex(segments.find((s) => s.id === id)?.index ?? null)}
+            />
+            {open && (
+              // the app header stays on top: leave room for it when scrolled to
+              <div ref={details} style={{ scrollMarginTop: 72 }}>
+                <SegmentDetails
+                  key={open.index}
+                  segment={open}
+                  run={run}
+                  isLast={open.index === segments.at(-1)?.index}
+                  sceneId={scene.id}
+                  sceneType={sceneType.data}
+                  canEdit={canEdit}
+                  canApprove={canApprove}
+                  places={places}
+                  onClose={() => setOpenIndex(null)}
+                />
+              </div>
+            )}
+            {!open && segments.length > 0 && (
+              <Text size="xs" c="dimmed">
+                Open a segment to watch it, see its QA scores and frames, approve or regenerate it.
+              </Text>
+            )}
+            <GenerationHistory attempts={g.attempts} runs={g.runs} />
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
