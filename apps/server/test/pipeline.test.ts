@@ -348,7 +348,9 @@ describe('QA gates and smart auto-retry', { timeout: 90_000 }, () => {
     await start(sceneId, { sim: [{ segment: 1, faults: { frames: 'frozen' } }] });
     const stopped = await untilRun(sceneId, ['needs_attention', 'completed', 'failed']);
     expect(stopped.run!.status).toBe('needs_attention');
-    const res = await api(team.admin, 'POST', `/segments/${stopped.segments[0]!.id}/regenerate`, { cascade: true });
+    const res = await api(team.admin, 'POST', `/segments/${stopped.segments[0]!.id}/regenerate`, {
+      cascade: true,
+    });
     expect(res.statusCode).toBe(201);
     const g = await untilRun(sceneId, ['completed', 'failed', 'needs_attention']);
     expect(g.run!.status).toBe('completed');
