@@ -52,7 +52,12 @@ export const generationSettingsSchema = z
     qaProfile: qaProfileSchema,
     qaOverrides: qaOverridesSchema,
     qaThresholds: z
-      .record(qaGateKeySchema, gateThresholdSchema)
+      .object(
+        Object.fromEntries(qaGateKeySchema.options.map((k) => [k, gateThresholdSchema])) as Record<
+          z.infer<typeof qaGateKeySchema>,
+          typeof gateThresholdSchema
+        >,
+      )
       .describe('The rule set in force: the profile with the overrides applied'),
     retryPolicy: retryPolicySchema,
     boundaryMode: boundaryModeSchema,

@@ -9488,7 +9488,43 @@ export interface components {
             };
             /** @description The rule set in force: the profile with the overrides applied */
             qaThresholds: {
-                [key: string]: {
+                continuity: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                facePresence: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                faceConfidence: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                likeness: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                likenessDrift: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                motion: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                blackFrames: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                frozenFrames: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                nearDuplicates: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                sharpness: {
                     hard: number | null;
                     soft: number | null;
                 };
@@ -11592,7 +11628,43 @@ export interface components {
             };
             /** @description The rule set in force: the profile with the overrides applied */
             qaThresholds: {
-                [key: string]: {
+                continuity: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                facePresence: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                faceConfidence: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                likeness: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                likenessDrift: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                motion: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                blackFrames: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                frozenFrames: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                nearDuplicates: {
+                    hard: number | null;
+                    soft: number | null;
+                };
+                sharpness: {
                     hard: number | null;
                     soft: number | null;
                 };

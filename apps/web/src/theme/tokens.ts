@@ -163,6 +163,7 @@ export const tones = {
     review: 'yellow',
     approved: 'green',
     rejected: 'red',
+    failed: 'pink',
   },
   /** Scene types shared by every project. */
   studioScope: 'grape',

@@ -580,7 +580,8 @@ export class PipelineService {
     /** Test shots leave the chain alone, so approved scenes may have them too. */
     testShots = false,
   ) {
-    if (create && !sel.sceneIds) {
+    // retrying failures never plans new scenes
+    if (create && !sel.sceneIds && sel.only !== 'failed') {
       await this.d.scenes.createScenes(acting.ctx, projectPublicId, {
         characterIds: sel.characterIds,
         sceneTypeIds: sel.sceneTypeIds,

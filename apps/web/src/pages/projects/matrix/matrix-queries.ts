@@ -1,10 +1,16 @@
 // Server calls of the scene matrix: pages of characters × the project's scene-type columns, and creating scenes.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
+import type { SceneMatrix } from '@/api/types';
 import { unwrap } from '@/api/unwrap';
 import { matrixKey } from '../scene-types/scene-type-queries';
 
 const pageSize = 200;
+/** Cells follow their scenes' generation: the matrix polls while any cell is generating. */
+const generatingPollMs = 3000;
+
+const anyGenerating = (pages: readonly SceneMatrix[] | undefined) =>
+  pages?.some((p) => p.rows.some((r) => r.cells.some((c) => c.status === 'generating'))) ?? false;
 
 export function useSceneMatrix(projectId: string) {
   return useInfiniteQuery({
@@ -18,6 +24,7 @@ export function useSceneMatrix(projectId: string) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchOnWindowFocus: true,
+    refetchInterval: (query) => (anyGenerating(query.state.data?.pages) ? generatingPollMs : false),
     meta: { handlesErrors: true },
   });
 }

@@ -1,6 +1,7 @@
 // The scene matrix of a project (PRD-023 §1.6): characters as rows, the enabled scene types as column groups with
 // one column per variant (or transition), each headed by the file name it delivers. Cells show the scene's status
-// and what blocks it; selected rows × scene types become scenes with one idempotent call.
+// (live while generating) and what blocks it. Selected rows and scene types become scenes with one idempotent call,
+// or are generated as a batch (PRD-057) through the Generate dialog with its estimate.
 // Built for hundreds of characters × dozens of columns: a plain table, memoised rows, native tooltips in cells.
 import { roleCan } from '@i2v/domain';
 import { Alert, Badge, Box, Button, Checkbox, Group, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
@@ -17,32 +18,40 @@ import {
   LoadMore,
   notifyError,
   notifySuccess,
+  RetryIcon,
   SceneTypesIcon,
+  StartProductionIcon,
   WarningIcon,
 } from '@/components';
+import { countOf } from '@/format/count';
 import { tones } from '@/theme/tokens';
 import { ReadOnlyReason } from '../characters/read-only-reason';
+import {
+  type SceneCellStatus,
+  sceneStatusTones,
+  sceneStatusLabels as statusLabels,
+} from '../generation/generation-format';
 import { sceneTypeWriteBlockOf } from '../scene-types/scene-type-fields';
+import { GenerateModal, type GenerateRequest, type Only } from './generate-modal';
 import classes from './matrix.module.css';
 import { useCreateScenes, useSceneMatrix } from './matrix-queries';
+import {
+  type CellSelection,
+  rowSelected,
+  sceneTypeSelected,
+  selectedCellsOf,
+  selectionBody,
+  selectionOf,
+} from './matrix-selection';
 
 type Column = SceneMatrix['columns'][number];
 type Row = SceneMatrix['rows'][number];
 type Cell = Row['cells'][number];
-type CellStatus = Cell['status'];
-
-const statusLabels: Record<CellStatus, string> = {
-  not_created: 'Not created',
-  pending: 'Pending',
-  generating: 'Generating',
-  review: 'In review',
-  approved: 'Approved',
-  rejected: 'Rejected',
-};
+type CellStatus = SceneCellStatus;
 
 /** One style object per status, shared by every cell. */
 const statusStyles = Object.fromEntries(
-  Object.entries(tones.sceneStatus).map(([status, tone]) => [
+  Object.entries(sceneStatusTones).map(([status, tone]) => [
     status,
     {
       background: `var(--mantine-color-${tone}-light)`,
@@ -76,6 +85,9 @@ function blockerText(cell: Cell, variantName: (id: string) => string): string {
 interface MatrixRowProps {
   projectId: string;
   row: Row;
+  /** The row's own tick. */
+  checked: boolean;
+  /** The row is part of the selection (ticked, or every row is). */
   selected: boolean;
   /** Per column, whether its scene type is selected. */
   selectedColumns: readonly boolean[];
@@ -87,6 +99,7 @@ interface MatrixRowProps {
 const MatrixRow = memo(function MatrixRow({
   projectId,
   row,
+  checked,
   selected,
   selectedColumns,
   variantName,
@@ -101,7 +114,7 @@ const MatrixRow = memo(function MatrixRow({
           {selectable && (
             <input
               type="checkbox"
-              checked={selected}
+              checked={checked}
               onChange={() => onToggle(c.id)}
               aria-label={`Select ${c.name}`}
             />
@@ -183,6 +196,8 @@ export function MatrixTab({ project }: { project: Project }) {
   const [sceneTypes, setSceneTypes] = useState<ReadonlySet<string>>(new Set());
   /** "Select all" means every character, also those on pages not loaded yet. */
   const [allCharacters, setAllCharacters] = useState(false);
+  /** What the Generate dialog is open for (the ticks, or every failed scene). */
+  const [generating, setGenerating] = useState<{ selection: CellSelection; only: Only } | null>(null);
 
   const pages = matrix.data?.pages;
   const first = pages?.[0];
@@ -216,10 +231,20 @@ export function MatrixTab({ project }: { project: Project }) {
     }
     return result;
   }, [first, variantName]);
-  const columns = first?.columns;
+  const columns = useMemo(() => first?.columns ?? [], [first]);
+  const selection = useMemo(
+    () => selectionOf(allCharacters, characters, sceneTypes),
+    [allCharacters, characters, sceneTypes],
+  );
   const selectedColumns = useMemo(
-    () => (columns ?? []).map((c) => sceneTypes.has(c.sceneTypeId)),
-    [columns, sceneTypes],
+    () => columns.map((c) => sceneTypeSelected(selection, c.sceneTypeId)),
+    [columns, selection],
+  );
+  const selectedCells = useMemo(() => selectedCellsOf(rows, columns, selection), [rows, columns, selection]);
+  /** Live counts of the loaded cells, for the totals and "Retry all failed". */
+  const everyCell = useMemo(
+    () => selectedCellsOf(rows, columns, { characters: 'all', sceneTypes: 'all' }),
+    [rows, columns],
   );
 
   const toggleCharacter = useCallback(
@@ -242,25 +267,34 @@ export function MatrixTab({ project }: { project: Project }) {
       else next.add(id);
       return next;
     });
-  const characterCount = allCharacters ? rows.length : characters.size;
   const everything = allCharacters && sceneTypes.size === groups.length && groups.length > 0;
   const selectAll = (on: boolean) => {
     setAllCharacters(on);
     setCharacters(new Set());
     setSceneTypes(on ? new Set(groups.map((g) => g.sceneTypeId)) : new Set());
   };
+  /** Every character is selected and some are on pages not loaded yet: counts cover the loaded ones. */
+  const partialOf = (sel: CellSelection) => sel.characters === 'all' && matrix.hasNextPage;
 
-  const selectedCells =
-    (allCharacters && matrix.hasNextPage ? Number.NaN : characterCount) *
-    groups.filter((g) => sceneTypes.has(g.sceneTypeId)).reduce((n, g) => n + g.columns.length, 0);
-  const canCreate = characterCount > 0 && sceneTypes.size > 0;
+  const describe = (sel: CellSelection): string => {
+    const names = new Map(groups.map((g) => [g.sceneTypeId, g.name]));
+    const who =
+      sel.characters === 'all'
+        ? 'every character'
+        : sel.characters.size === 1
+          ? (rows.find((r) => sel.characters !== 'all' && sel.characters.has(r.character.id))?.character
+              .name ?? '1 character')
+          : countOf(sel.characters.size, 'character');
+    const what =
+      sel.sceneTypes === 'all' || sel.sceneTypes.size === groups.length
+        ? 'every scene type'
+        : [...sel.sceneTypes].map((id) => names.get(id) ?? 'Unknown').join(', ');
+    return `${who.charAt(0).toUpperCase()}${who.slice(1)} × ${what}`;
+  };
 
   const create = () => {
-    const body = {
-      ...(allCharacters ? {} : { characterIds: [...characters] }),
-      ...(sceneTypes.size === groups.length ? {} : { sceneTypeIds: [...sceneTypes] }),
-    };
-    createScenes.mutate(body, {
+    if (!selection) return;
+    createScenes.mutate(selectionBody(selection, groups.length), {
       onSuccess: ({ created, existing }) => {
         notifySuccess(
           `Created ${created} scene${created === 1 ? '' : 's'} (${existing} already existed).`,
@@ -270,6 +304,14 @@ export function MatrixTab({ project }: { project: Project }) {
       },
       onError: (error) => notifyError(error, 'Could not create the scenes'),
     });
+  };
+
+  const request: GenerateRequest | null = generating && {
+    summary: describe(generating.selection),
+    rows: selectionBody(generating.selection, groups.length),
+    cells: selectedCellsOf(rows, columns, generating.selection),
+    partial: partialOf(generating.selection),
+    only: generating.only,
   };
 
   if (matrix.isError && !first)
@@ -304,11 +346,15 @@ export function MatrixTab({ project }: { project: Project }) {
     );
 
   let selectionNote: ReactNode;
-  if (!canCreate)
-    selectionNote = 'Select characters (rows) and scene types (column groups) to create their scenes.';
-  else if (Number.isNaN(selectedCells)) selectionNote = 'Every character × the selected scene types.';
-  else selectionNote = `${selectedCells} cell${selectedCells === 1 ? '' : 's'} selected.`;
+  if (!selection)
+    selectionNote =
+      'Tick characters (rows), scene types (column groups) or both: a row alone means every scene type, a scene type alone every character.';
+  else if (partialOf(selection))
+    selectionNote = `${describe(selection)}: ${countOf(selectedCells.cells, 'cell')} loaded, more on later pages.`;
+  else selectionNote = `${describe(selection)}: ${countOf(selectedCells.cells, 'cell')} selected.`;
   const selectable = blocked === null;
+  const failed = everyCell.byStatus.failed ?? 0;
+  const live = everyCell.byStatus.generating ?? 0;
 
   return (
     <Stack gap="md">
@@ -323,13 +369,28 @@ export function MatrixTab({ project }: { project: Project }) {
           <Badge variant="light" color={tones.sceneStatus.approved} size="lg" data-testid="total-ready">
             {totals.ready} ready
           </Badge>
+          {live > 0 && (
+            <Badge
+              variant="light"
+              color={sceneStatusTones.generating}
+              size="lg"
+              data-testid="total-generating"
+            >
+              {live} generating
+            </Badge>
+          )}
+          {failed > 0 && (
+            <Badge variant="light" color={sceneStatusTones.failed} size="lg" data-testid="total-failed">
+              {failed} failed
+            </Badge>
+          )}
         </Group>
         {selectable ? (
           <Group gap="sm" align="center">
             <Checkbox
               label="Select all"
               checked={everything}
-              indeterminate={!everything && (characterCount > 0 || sceneTypes.size > 0)}
+              indeterminate={!everything && selection !== null}
               onChange={(e) => selectAll(e.currentTarget.checked)}
             />
             <Tooltip
@@ -337,18 +398,41 @@ export function MatrixTab({ project }: { project: Project }) {
               multiline
               w={260}
             >
-              <Button onClick={create} disabled={!canCreate} loading={createScenes.isPending}>
+              <Button
+                variant="default"
+                onClick={create}
+                disabled={!selection}
+                loading={createScenes.isPending}
+              >
                 Create scenes
               </Button>
             </Tooltip>
+            {(failed > 0 || matrix.hasNextPage) && (
+              <Button
+                variant="default"
+                leftSection={<RetryIcon size={16} />}
+                onClick={() =>
+                  setGenerating({ selection: { characters: 'all', sceneTypes: 'all' }, only: 'failed' })
+                }
+              >
+                Retry all failed{failed > 0 ? ` (${failed})` : ''}
+              </Button>
+            )}
+            <Button
+              leftSection={<StartProductionIcon size={16} />}
+              disabled={!selection}
+              onClick={() => selection && setGenerating({ selection, only: 'not_started' })}
+            >
+              Generate…
+            </Button>
           </Group>
         ) : (
           <ReadOnlyReason reason={blocked} />
         )}
       </Group>
       {selectable && (
-        <Group gap={6}>
-          <InfoIcon size={14} />
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <InfoIcon size={14} style={{ flex: 'none', marginTop: 2 }} />
           <Text size="xs" c="dimmed" data-testid="selection-note">
             {selectionNote} Creating is safe to repeat: cells that already have a scene keep it.
           </Text>
@@ -372,6 +456,7 @@ export function MatrixTab({ project }: { project: Project }) {
                   colSpan={g.columns.length}
                   className={classes.groupHeader}
                   data-testid="matrix-group"
+                  data-scene-type-name={g.name}
                 >
                   <Group gap={6} justify="center" wrap="nowrap">
                     {selectable && (
@@ -418,7 +503,8 @@ export function MatrixTab({ project }: { project: Project }) {
                 key={row.character.id}
                 projectId={project.id}
                 row={row}
-                selected={allCharacters || characters.has(row.character.id)}
+                checked={allCharacters || characters.has(row.character.id)}
+                selected={rowSelected(selection, row.character.id)}
                 selectedColumns={selectedColumns}
                 variantName={variantName}
                 onToggle={toggleCharacter}
@@ -436,6 +522,7 @@ export function MatrixTab({ project }: { project: Project }) {
         noun="character"
         label="Load more characters"
       />
+      <GenerateModal projectId={project.id} request={request} onClose={() => setGenerating(null)} />
     </Stack>
   );
 }

@@ -21,11 +21,13 @@ import {
   RetentionIcon,
   SceneTypesIcon,
   SettingsIcon,
+  StartProductionIcon,
   TrashIcon,
 } from '@/components';
 import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
 import { CharactersTab } from '../characters/characters-tab';
+import { GenerationTab } from '../generation/generation-tab';
 import { MatrixTab } from '../matrix/matrix-tab';
 import { MetadataTab } from '../metadata/metadata-tab';
 import { useProject, useRestoreProject, useTransitionProject } from '../project-queries';
@@ -42,6 +44,7 @@ type ProjectTab =
   | 'characters'
   | 'scene-types'
   | 'matrix'
+  | 'generation'
   | 'metadata'
   | 'overview'
   | 'settings'
@@ -50,6 +53,7 @@ const tabs: ProjectTab[] = [
   'characters',
   'scene-types',
   'matrix',
+  'generation',
   'metadata',
   'overview',
   'settings',
@@ -208,6 +212,9 @@ function ProjectView({ id }: { id: string }) {
           <Tabs.Tab value="matrix" leftSection={<MatrixIcon size={16} />}>
             Matrix
           </Tabs.Tab>
+          <Tabs.Tab value="generation" leftSection={<StartProductionIcon size={16} />}>
+            Generation
+          </Tabs.Tab>
           <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
             Metadata
           </Tabs.Tab>
@@ -228,6 +235,9 @@ function ProjectView({ id }: { id: string }) {
           {tab === 'scene-types' && <SceneTypesTab project={project} />}
         </Tabs.Panel>
         <Tabs.Panel value="matrix">{tab === 'matrix' && <MatrixTab project={project} />}</Tabs.Panel>
+        <Tabs.Panel value="generation">
+          {tab === 'generation' && <GenerationTab project={project} />}
+        </Tabs.Panel>
         <Tabs.Panel value="metadata">
           {tab === 'metadata' && <MetadataTab current={versioned} blocked={readOnlyReason} />}
         </Tabs.Panel>
@@ -245,9 +255,11 @@ function ProjectView({ id }: { id: string }) {
         </Tabs.Panel>
       </Tabs>
       {/* Trashing the project belongs with its details, not under its character grid. */}
-      {canWrite && !project.deletedAt && !['characters', 'scene-types', 'matrix'].includes(tab) && (
-        <DangerZone project={project} />
-      )}
+      {canWrite &&
+        !project.deletedAt &&
+        !['characters', 'scene-types', 'matrix', 'generation'].includes(tab) && (
+          <DangerZone project={project} />
+        )}
       <TransitionDialog
         action={pending}
         projectName={project.name}

@@ -48,6 +48,7 @@ export interface SceneTypeFormValues {
 
 export type SceneTypeBody = Omit<
   SceneType,
+  | 'generation'
   | 'id'
   | 'projectId'
   | 'contentName'

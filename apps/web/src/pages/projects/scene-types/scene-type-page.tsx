@@ -1,5 +1,6 @@
 // The scene type editor (PRD-023 §1.1–1.5): name and delivered file names, workflow, LoRAs, durations,
-// applicability, and the three position prompts with a live preview for a character of the project.
+// applicability, and the three position prompts with a live preview for a character of the project; below it, the
+// generation and QA settings of a saved type (saved on their own).
 // Reviewers, and everyone while the project is locked, read it without changing it.
 import { roleCan } from '@i2v/domain';
 import {
@@ -48,6 +49,7 @@ import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-que
 import { tones } from '@/theme/tokens';
 import { ReadOnlyReason } from '../characters/read-only-reason';
 import { useProject } from '../project-queries';
+import { GenerationSettingsCard } from './generation-settings';
 import { PromptPreview } from './prompt-preview';
 import {
   blankSceneType,
@@ -131,9 +133,15 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
   const projectBlock = sceneTypeWriteBlockOf(project, roleCan(user.role, 'content.write'));
   const create = useCreateSceneType();
   const update = useUpdateSceneType();
+  // Saving the generation settings reloads the type too: the form resets only when its own fields changed, so
+  // unsaved edits here survive that save.
+  const loaded = sceneType ? JSON.stringify(valuesOf(sceneType)) : null;
   const initial = useMemo(
-    () => (sceneType ? valuesOf(sceneType) : { ...blankSceneType(variantTypes), scope: initialScope }),
-    [sceneType, variantTypes, initialScope],
+    () =>
+      loaded
+        ? (JSON.parse(loaded) as SceneTypeFormValues)
+        : { ...blankSceneType(variantTypes), scope: initialScope },
+    [loaded, variantTypes, initialScope],
   );
   const form = useForm<SceneTypeFormValues>({
     mode: 'controlled',
@@ -245,337 +253,353 @@ function SceneTypeEditor({ project, sceneType, variantTypes, initialScope }: Edi
     .map((t) => `${t.filePrefix}_${content || 'walk'}.mp4`)[0];
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Scene type">
-      <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, lg: 7 }}>
-            <Stack gap="lg">
-              <Section title="Name and scope">
-                {sceneType === null ? (
-                  <Radio.Group
-                    label="Scope"
-                    value={v.scope}
-                    onChange={(scope) => form.setFieldValue('scope', scope as 'project' | 'studio')}
-                  >
-                    <Group gap="lg" mt={6}>
-                      <Radio value="project" label={`This project (${project.name})`} />
-                      <Radio value="studio" label="Studio-wide (every project)" />
-                    </Group>
-                  </Radio.Group>
-                ) : (
-                  studio && (
-                    <Alert color="grape" variant="light" icon={<StudioScopeIcon size={18} />}>
-                      Studio-wide: changes apply to every project that uses this scene type.
-                    </Alert>
-                  )
-                )}
-                <TextInput
-                  label="Name"
-                  autoComplete="off"
-                  maxLength={sceneTypeNameMaxLength}
-                  data-autofocus
-                  description={
-                    content ? (
-                      <>
-                        Content name <Code data-testid="content-name">{content}</Code>
-                        {files.names.length > 0 && (
-                          <>
-                            {' '}
-                            · delivers{' '}
-                            {files.names.map((n, i) => (
-                              <span key={n}>
-                                {i > 0 && ', '}
-                                <Code data-testid="example-file-name">{n}</Code>
-                              </span>
-                            ))}
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      `Delivered files are named after it, e.g. walk.mp4${prefixHint ? ` and ${prefixHint}` : ''}.`
+    <>
+      <form onSubmit={submit} noValidate aria-label="Scene type">
+        <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="lg">
+                <Section title="Name and scope">
+                  {sceneType === null ? (
+                    <Radio.Group
+                      label="Scope"
+                      value={v.scope}
+                      onChange={(scope) => form.setFieldValue('scope', scope as 'project' | 'studio')}
+                    >
+                      <Group gap="lg" mt={6}>
+                        <Radio value="project" label={`This project (${project.name})`} />
+                        <Radio value="studio" label="Studio-wide (every project)" />
+                      </Group>
+                    </Radio.Group>
+                  ) : (
+                    studio && (
+                      <Alert color="grape" variant="light" icon={<StudioScopeIcon size={18} />}>
+                        Studio-wide: changes apply to every project that uses this scene type.
+                      </Alert>
                     )
-                  }
-                  {...form.getInputProps('name')}
-                />
-                {files.problem && (
-                  <Text size="xs" c="orange" data-testid="naming-problem">
-                    {files.problem}
-                  </Text>
-                )}
-                <Textarea
-                  label="Description"
-                  autosize
-                  minRows={2}
-                  maxRows={6}
-                  {...form.getInputProps('description')}
-                />
-                <TagsInput
-                  label="Tags"
-                  description="Labels to find and group scene types; namespace:value works too (motion:walk)."
-                  placeholder="Add a tag and press Enter"
-                  value={v.tags}
-                  onChange={(tags) =>
-                    form.setFieldValue('tags', [
-                      ...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean)),
-                    ])
-                  }
-                  error={form.errors['tags']}
-                  clearable
-                  data-testid="scene-type-tags"
-                />
-                <Switch
-                  label="Enabled"
-                  description="Enabled scene types are columns of the scene matrix."
-                  {...form.getInputProps('enabled', { type: 'checkbox' })}
-                />
-              </Section>
-
-              <Section title="Workflow and LoRAs">
-                <WorkflowPinFields
-                  label="Workflow"
-                  versionId={v.workflowVersionId}
-                  saved={sceneType?.workflow ?? null}
-                  bindings={v.slotBindings}
-                  readOnly={readOnly}
-                  error={form.errors.workflowVersionId as string | undefined}
-                  onVersion={(id) => form.setFieldValue('workflowVersionId', id)}
-                  onBindings={(b) => form.setFieldValue('slotBindings', b)}
-                />
-                {v.applicability.kind === 'transition' && (
-                  <WorkflowPinFields
-                    label="Transition workflow"
-                    versionId={v.transitionWorkflowVersionId}
-                    saved={sceneType?.transitionWorkflow ?? null}
-                    readOnly={readOnly}
-                    error={form.errors.transitionWorkflowVersionId as string | undefined}
-                    onVersion={(id) => form.setFieldValue('transitionWorkflowVersionId', id)}
+                  )}
+                  <TextInput
+                    label="Name"
+                    autoComplete="off"
+                    maxLength={sceneTypeNameMaxLength}
+                    data-autofocus
+                    description={
+                      content ? (
+                        <>
+                          Content name <Code data-testid="content-name">{content}</Code>
+                          {files.names.length > 0 && (
+                            <>
+                              {' '}
+                              · delivers{' '}
+                              {files.names.map((n, i) => (
+                                <span key={n}>
+                                  {i > 0 && ', '}
+                                  <Code data-testid="example-file-name">{n}</Code>
+                                </span>
+                              ))}
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        `Delivered files are named after it, e.g. walk.mp4${prefixHint ? ` and ${prefixHint}` : ''}.`
+                      )
+                    }
+                    {...form.getInputProps('name')}
                   />
-                )}
-                <TextInput
-                  label="Workflow reference"
-                  placeholder="e.g. wan-i2v-dance-v3"
-                  description="A free-text reference kept from before workflows were imported; the pinned version above is what runs."
-                  autoComplete="off"
-                  {...form.getInputProps('workflowRef')}
-                />
-                <Stack gap="xs">
-                  <Text size="sm" fw={500}>
-                    LoRAs
-                  </Text>
-                  {v.loras.length === 0 && (
-                    <Text size="sm" c="dimmed">
-                      No LoRAs.
+                  {files.problem && (
+                    <Text size="xs" c="orange" data-testid="naming-problem">
+                      {files.problem}
                     </Text>
                   )}
-                  {v.loras.map((_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: LoRA rows are edited in place by position
-                    <Group key={i} gap="sm" align="flex-start" wrap="nowrap" data-testid="lora-row">
-                      <TextInput
-                        aria-label={`LoRA ${i + 1} name`}
-                        placeholder="LoRA name"
-                        style={{ flex: 1 }}
-                        {...form.getInputProps(`loras.${i}.name`)}
-                      />
-                      <NumberInput
-                        aria-label={`LoRA ${i + 1} weight`}
-                        placeholder="Weight"
-                        min={-5}
-                        max={5}
-                        step={0.05}
-                        decimalScale={3}
-                        w={120}
-                        {...form.getInputProps(`loras.${i}.weight`)}
-                      />
-                      {!readOnly && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          size={36}
-                          aria-label={`Remove LoRA ${i + 1}`}
-                          onClick={() => form.removeListItem('loras', i)}
-                        >
-                          <TrashIcon size={16} />
-                        </ActionIcon>
-                      )}
-                    </Group>
-                  ))}
-                  {!readOnly && v.loras.length < loraLimit && (
-                    <Button
-                      variant="default"
-                      size="xs"
-                      leftSection={<AddIcon size={14} />}
-                      onClick={() => form.insertListItem('loras', { name: '', weight: 1 })}
-                      w="fit-content"
-                    >
-                      Add LoRA
-                    </Button>
-                  )}
-                </Stack>
-              </Section>
+                  <Textarea
+                    label="Description"
+                    autosize
+                    minRows={2}
+                    maxRows={6}
+                    {...form.getInputProps('description')}
+                  />
+                  <TagsInput
+                    label="Tags"
+                    description="Labels to find and group scene types; namespace:value works too (motion:walk)."
+                    placeholder="Add a tag and press Enter"
+                    value={v.tags}
+                    onChange={(tags) =>
+                      form.setFieldValue('tags', [
+                        ...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean)),
+                      ])
+                    }
+                    error={form.errors['tags']}
+                    clearable
+                    data-testid="scene-type-tags"
+                  />
+                  <Switch
+                    label="Enabled"
+                    description="Enabled scene types are columns of the scene matrix."
+                    {...form.getInputProps('enabled', { type: 'checkbox' })}
+                  />
+                </Section>
 
-              <Section
-                title="Durations"
-                description="The scene is generated in segments until it reaches the target within the tolerance."
-              >
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-                  <NumberInput
-                    label="Target (s)"
-                    min={0}
-                    step={1}
-                    decimalScale={2}
-                    {...form.getInputProps('targetDurationSeconds')}
+                <Section title="Workflow and LoRAs">
+                  <WorkflowPinFields
+                    label="Workflow"
+                    versionId={v.workflowVersionId}
+                    saved={sceneType?.workflow ?? null}
+                    bindings={v.slotBindings}
+                    readOnly={readOnly}
+                    error={form.errors.workflowVersionId as string | undefined}
+                    onVersion={(id) => form.setFieldValue('workflowVersionId', id)}
+                    onBindings={(b) => form.setFieldValue('slotBindings', b)}
                   />
-                  <NumberInput
-                    label="Segment (s)"
-                    min={0}
-                    step={1}
-                    decimalScale={2}
-                    {...form.getInputProps('segmentDurationSeconds')}
-                  />
-                  <NumberInput
-                    label="Tolerance (s)"
-                    min={0}
-                    step={0.5}
-                    decimalScale={2}
-                    {...form.getInputProps('toleranceSeconds')}
-                  />
-                </SimpleGrid>
-                <Text size="sm" data-testid="segment-count">
-                  {segmentCount === null
-                    ? 'Enter the durations to see the segment count.'
-                    : `${segmentCount} segment${segmentCount === 1 ? '' : 's'}`}
-                </Text>
-              </Section>
-
-              <Section
-                title="Applies to"
-                description="Which image variants the scene starts from: one scene per character and variant, or a transition between two."
-              >
-                <Radio.Group
-                  value={v.applicability.kind}
-                  onChange={(kind) =>
-                    form.setFieldValue('applicability.kind', kind as 'variants' | 'transition')
-                  }
-                  aria-label="Applicability"
-                >
-                  <Group gap="lg">
-                    <Radio value="variants" label="Variants" />
-                    <Radio value="transition" label="Transition" />
-                  </Group>
-                </Radio.Group>
-                {v.applicability.kind === 'variants' ? (
-                  <Checkbox.Group
-                    label="Image variant types"
-                    {...form.getInputProps('applicability.variantTypeIds')}
-                  >
-                    <Group gap="lg" mt={6}>
-                      {variantTypes.map((t) => (
-                        <Checkbox key={t.id} value={t.id} label={t.name} />
-                      ))}
-                    </Group>
-                  </Checkbox.Group>
-                ) : (
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                    <Select
-                      label="From"
-                      data={typeOptions}
-                      {...form.getInputProps('applicability.fromVariantTypeId')}
+                  {v.applicability.kind === 'transition' && (
+                    <WorkflowPinFields
+                      label="Transition workflow"
+                      versionId={v.transitionWorkflowVersionId}
+                      saved={sceneType?.transitionWorkflow ?? null}
+                      readOnly={readOnly}
+                      error={form.errors.transitionWorkflowVersionId as string | undefined}
+                      onVersion={(id) => form.setFieldValue('transitionWorkflowVersionId', id)}
                     />
-                    <Select
-                      label="To"
-                      data={typeOptions}
-                      {...form.getInputProps('applicability.toVariantTypeId')}
+                  )}
+                  <TextInput
+                    label="Workflow reference"
+                    placeholder="e.g. wan-i2v-dance-v3"
+                    description="A free-text reference kept from before workflows were imported; the pinned version above is what runs."
+                    autoComplete="off"
+                    {...form.getInputProps('workflowRef')}
+                  />
+                  <Stack gap="xs">
+                    <Text size="sm" fw={500}>
+                      LoRAs
+                    </Text>
+                    {v.loras.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        No LoRAs.
+                      </Text>
+                    )}
+                    {v.loras.map((_, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: LoRA rows are edited in place by position
+                      <Group key={i} gap="sm" align="flex-start" wrap="nowrap" data-testid="lora-row">
+                        <TextInput
+                          aria-label={`LoRA ${i + 1} name`}
+                          placeholder="LoRA name"
+                          style={{ flex: 1 }}
+                          {...form.getInputProps(`loras.${i}.name`)}
+                        />
+                        <NumberInput
+                          aria-label={`LoRA ${i + 1} weight`}
+                          placeholder="Weight"
+                          min={-5}
+                          max={5}
+                          step={0.05}
+                          decimalScale={3}
+                          w={120}
+                          {...form.getInputProps(`loras.${i}.weight`)}
+                        />
+                        {!readOnly && (
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            size={36}
+                            aria-label={`Remove LoRA ${i + 1}`}
+                            onClick={() => form.removeListItem('loras', i)}
+                          >
+                            <TrashIcon size={16} />
+                          </ActionIcon>
+                        )}
+                      </Group>
+                    ))}
+                    {!readOnly && v.loras.length < loraLimit && (
+                      <Button
+                        variant="default"
+                        size="xs"
+                        leftSection={<AddIcon size={14} />}
+                        onClick={() => form.insertListItem('loras', { name: '', weight: 1 })}
+                        w="fit-content"
+                      >
+                        Add LoRA
+                      </Button>
+                    )}
+                  </Stack>
+                </Section>
+
+                <Section
+                  title="Durations"
+                  description="The scene is generated in segments until it reaches the target within the tolerance."
+                >
+                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+                    <NumberInput
+                      label="Target (s)"
+                      min={0}
+                      step={1}
+                      decimalScale={2}
+                      {...form.getInputProps('targetDurationSeconds')}
                     />
                     <NumberInput
-                      label="Switch at segment"
-                      description={
-                        segmentCount !== null && segmentCount >= 2
-                          ? `The first segment from the target variant: 2…${segmentCount}`
-                          : 'A transition needs at least two segments: raise the target duration'
-                      }
-                      min={2}
-                      max={Math.max(2, segmentCount ?? 2)}
+                      label="Segment (s)"
+                      min={0}
                       step={1}
-                      allowDecimal={false}
-                      {...form.getInputProps('applicability.atSegment')}
+                      decimalScale={2}
+                      {...form.getInputProps('segmentDurationSeconds')}
                     />
-                    <TextInput
-                      label="File-name suffix"
-                      description="snake_case, e.g. to_formal"
-                      autoComplete="off"
-                      {...form.getInputProps('applicability.suffix')}
-                    />
-                    <TextInput
-                      label="Transition workflow (optional)"
-                      autoComplete="off"
-                      {...form.getInputProps('applicability.transitionWorkflowRef')}
+                    <NumberInput
+                      label="Tolerance (s)"
+                      min={0}
+                      step={0.5}
+                      decimalScale={2}
+                      {...form.getInputProps('toleranceSeconds')}
                     />
                   </SimpleGrid>
-                )}
-              </Section>
+                  <Text size="sm" data-testid="segment-count">
+                    {segmentCount === null
+                      ? 'Enter the durations to see the segment count.'
+                      : `${segmentCount} segment${segmentCount === 1 ? '' : 's'}`}
+                  </Text>
+                </Section>
 
-              <Section
-                title="Prompts"
-                description={
-                  <>
-                    <Code>full_clip</Code> is used for every position unless <Code>start_clip</Code> or{' '}
-                    <Code>continuation_clip</Code> are set. Placeholders: <Code>{'{character_name}'}</Code>,{' '}
-                    <Code>{'{metadata.field}'}</Code> (dots for nested fields), the short{' '}
-                    <Code>{'{field}'}</Code> for a top-level metadata field; write <Code>{'{{'}</Code> and{' '}
-                    <Code>{'}}'}</Code> for literal braces.
-                  </>
-                }
-              >
-                {clipPositions.map((position) => (
-                  <Stack key={position} gap="xs" data-testid={`prompt-${position}`}>
-                    <Group gap="xs">
-                      <Code fw={600}>{position}</Code>
-                      <Text size="xs" c="dimmed">
-                        {positionHelp[position]}
-                      </Text>
+                <Section
+                  title="Applies to"
+                  description="Which image variants the scene starts from: one scene per character and variant, or a transition between two."
+                >
+                  <Radio.Group
+                    value={v.applicability.kind}
+                    onChange={(kind) =>
+                      form.setFieldValue('applicability.kind', kind as 'variants' | 'transition')
+                    }
+                    aria-label="Applicability"
+                  >
+                    <Group gap="lg">
+                      <Radio value="variants" label="Variants" />
+                      <Radio value="transition" label="Transition" />
                     </Group>
-                    <Textarea
-                      label={`${position} positive`}
-                      autosize
-                      minRows={2}
-                      maxRows={8}
-                      {...form.getInputProps(`prompts.${position}.positive`)}
-                    />
-                    <Textarea
-                      label={`${position} negative`}
-                      autosize
-                      minRows={1}
-                      maxRows={6}
-                      {...form.getInputProps(`prompts.${position}.negative`)}
-                    />
-                  </Stack>
-                ))}
-              </Section>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
-            <div style={{ position: 'sticky', top: 72 }}>
-              <PromptPreview
-                projectId={project.id}
-                sceneTypeId={sceneType?.id ?? null}
-                prompts={promptsBodyOf(v.prompts)}
-              />
-            </div>
-          </Grid.Col>
-        </Grid>
-      </fieldset>
-      <Group justify="flex-end" gap="sm" mt="lg">
-        {blocked && <ReadOnlyReason reason={blocked} />}
-        <Button variant="default" component={Link} to={back}>
-          {readOnly ? 'Back' : 'Cancel'}
-        </Button>
-        {!readOnly && (
-          <Button type="submit" loading={saving}>
-            Save scene type
+                  </Radio.Group>
+                  {v.applicability.kind === 'variants' ? (
+                    <Checkbox.Group
+                      label="Image variant types"
+                      {...form.getInputProps('applicability.variantTypeIds')}
+                    >
+                      <Group gap="lg" mt={6}>
+                        {variantTypes.map((t) => (
+                          <Checkbox key={t.id} value={t.id} label={t.name} />
+                        ))}
+                      </Group>
+                    </Checkbox.Group>
+                  ) : (
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                      <Select
+                        label="From"
+                        data={typeOptions}
+                        {...form.getInputProps('applicability.fromVariantTypeId')}
+                      />
+                      <Select
+                        label="To"
+                        data={typeOptions}
+                        {...form.getInputProps('applicability.toVariantTypeId')}
+                      />
+                      <NumberInput
+                        label="Switch at segment"
+                        description={
+                          segmentCount !== null && segmentCount >= 2
+                            ? `The first segment from the target variant: 2…${segmentCount}`
+                            : 'A transition needs at least two segments: raise the target duration'
+                        }
+                        min={2}
+                        max={Math.max(2, segmentCount ?? 2)}
+                        step={1}
+                        allowDecimal={false}
+                        {...form.getInputProps('applicability.atSegment')}
+                      />
+                      <TextInput
+                        label="File-name suffix"
+                        description="snake_case, e.g. to_formal"
+                        autoComplete="off"
+                        {...form.getInputProps('applicability.suffix')}
+                      />
+                      <TextInput
+                        label="Transition workflow (optional)"
+                        autoComplete="off"
+                        {...form.getInputProps('applicability.transitionWorkflowRef')}
+                      />
+                    </SimpleGrid>
+                  )}
+                </Section>
+
+                <Section
+                  title="Prompts"
+                  description={
+                    <>
+                      <Code>full_clip</Code> is used for every position unless <Code>start_clip</Code> or{' '}
+                      <Code>continuation_clip</Code> are set. Placeholders: <Code>{'{character_name}'}</Code>,{' '}
+                      <Code>{'{metadata.field}'}</Code> (dots for nested fields), the short{' '}
+                      <Code>{'{field}'}</Code> for a top-level metadata field; write <Code>{'{{'}</Code> and{' '}
+                      <Code>{'}}'}</Code> for literal braces.
+                    </>
+                  }
+                >
+                  {clipPositions.map((position) => (
+                    <Stack key={position} gap="xs" data-testid={`prompt-${position}`}>
+                      <Group gap="xs">
+                        <Code fw={600}>{position}</Code>
+                        <Text size="xs" c="dimmed">
+                          {positionHelp[position]}
+                        </Text>
+                      </Group>
+                      <Textarea
+                        label={`${position} positive`}
+                        autosize
+                        minRows={2}
+                        maxRows={8}
+                        {...form.getInputProps(`prompts.${position}.positive`)}
+                      />
+                      <Textarea
+                        label={`${position} negative`}
+                        autosize
+                        minRows={1}
+                        maxRows={6}
+                        {...form.getInputProps(`prompts.${position}.negative`)}
+                      />
+                    </Stack>
+                  ))}
+                </Section>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <div style={{ position: 'sticky', top: 72 }}>
+                <PromptPreview
+                  projectId={project.id}
+                  sceneTypeId={sceneType?.id ?? null}
+                  prompts={promptsBodyOf(v.prompts)}
+                />
+              </div>
+            </Grid.Col>
+          </Grid>
+        </fieldset>
+        <Group justify="flex-end" gap="sm" mt="lg">
+          {blocked && <ReadOnlyReason reason={blocked} />}
+          <Button variant="default" component={Link} to={back}>
+            {readOnly ? 'Back' : 'Cancel'}
           </Button>
-        )}
-      </Group>
-    </form>
+          {!readOnly && (
+            <Button type="submit" loading={saving}>
+              Save scene type
+            </Button>
+          )}
+        </Group>
+      </form>
+      {sceneType ? (
+        <GenerationSettingsCard
+          // a saved change of the settings (here or elsewhere) starts the card afresh from it
+          key={JSON.stringify(sceneType.generation)}
+          sceneTypeId={sceneType.id}
+          settings={sceneType.generation}
+          readOnly={readOnly}
+        />
+      ) : (
+        <Text size="sm" c="dimmed" mt="xl">
+          Generation and QA settings (QA profile, auto-retry, boundary frames) can be set once the scene type
+          is saved.
+        </Text>
+      )}
+    </>
   );
 }
 
