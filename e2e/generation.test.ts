@@ -1,7 +1,8 @@
 // Generating a scene in the browser (PRD-024): on the demo project with simulated workers, a creator opens a scene,
 // generates it as a draft, watches the segment strip fill in until the run completes, opens the second segment (its
 // clip, its seed frame — the first one's boundary frame — and its QA scores) and approves it for assembly. A scene of
-// a scene type with no workflow pinned says what to fix.
+// a scene type with no workflow pinned says what to fix. A test shot (PRD-058) is promoted to segment 1 and the draft
+// chain it starts is upscaled to production (PRD-059).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type StartedStudio, startBuiltStudio } from './studio.js';
@@ -77,11 +78,17 @@ beforeAll(async () => {
     },
     201,
   );
+  // test shots, promotion and upscaling on a scene of its own
+  const trial = await post(
+    '/api/v1/scene-types',
+    { ...small, name: 'Trial walk', workflowVersionId: demoTypes[0]!.workflowVersionId },
+    201,
+  );
   const characters = await get<Listed>(`/api/v1/projects/${projectId}/characters`);
   const ada = characters.items.find((c) => c.name === 'Ada')!.id;
   await post(
     `/api/v1/projects/${projectId}/scenes`,
-    { characterIds: [ada], sceneTypeIds: [quick.id, unpinned.id, manual.id] },
+    { characterIds: [ada], sceneTypeIds: [quick.id, unpinned.id, manual.id, trial.id] },
     200,
   );
   const matrix = await get<{
@@ -93,6 +100,7 @@ beforeAll(async () => {
     ['quick', quick.id],
     ['unpinned', unpinned.id],
     ['manual', manual.id],
+    ['trial', trial.id],
   ] as const) {
     const column = matrix.columns.findIndex((c) => c.sceneTypeId === typeId);
     scenes[name] = row.cells[column]!.sceneId!;
@@ -203,6 +211,62 @@ describe('generating a scene', () => {
       .locator('[data-testid="segment-details"][data-index="1"]')
       .getByText('Frame 5 · chosen by hand')
       .waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('makes a test shot, promotes it to segment 1, then upscales the draft chain to production', async () => {
+    await page.goto(`${studio.url}/projects/${projectId}/scenes/${scenes.trial}`);
+    const generation = page.getByTestId('generation-card');
+    const testShots = generation.getByTestId('test-shots');
+    await testShots.getByTestId('test-shots-empty').waitFor();
+
+    // a draft test shot: made beside the chain, so the scene stays not generated
+    await generation.getByTestId('test-shot').click();
+    const shot = testShots.locator('[data-testid="test-shot-card"][data-status="qa_pass"]');
+    await shot.getByTestId('segment-qa-badge').waitFor({ timeout: 60_000 });
+    await expect(shot.getByTestId('tier-badge').textContent()).resolves.toBe('draft');
+    await generation.locator('[data-testid="run-status"][data-status="none"]').waitFor();
+    expect(await page.getByTestId('segment-card').count()).toBe(0);
+    const shotId = await shot.getAttribute('data-segment-id');
+    await shot.getByRole('button', { name: 'Parameters' }).click();
+    await shot.getByTestId('segment-parameters').getByText('seed').waitFor();
+
+    // promoted, with the rest at draft tier too: the run goes on from its boundary frame
+    await shot.getByTestId('promote-test-shot').click();
+    const dialog = page.getByTestId('promote-dialog');
+    await dialog.getByText('Draft tier', { exact: true }).click();
+    await dialog.getByTestId('promote-confirm').click();
+    await generation
+      .locator('[data-testid="run-status"][data-status="completed"]')
+      .waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('segment-card').count()).toBe(2);
+    expect(await card(1).getAttribute('data-segment-id')).toBe(shotId);
+    expect(await card(2).getByText('from segment 1').count()).toBe(1);
+    await testShots.getByTestId('test-shots-empty').waitFor();
+
+    // the chain is draft: marked so, and upscaled (confirmed) to production with the same seeds
+    await generation.getByTestId('draft-marker').waitFor();
+    await generation.getByTestId('upscale').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Upscale', exact: true }).click();
+    const production = page.locator('[data-testid="segment-card"][data-tier="production"]');
+    await expect.poll(() => production.count(), { timeout: 60_000 }).toBe(2);
+    await generation
+      .locator('[data-testid="run-status"][data-status="completed"]')
+      .waitFor({ timeout: 60_000 });
+    await generation.getByTestId('draft-marker').waitFor({ state: 'detached' });
+    expect(await generation.getByTestId('upscale').count()).toBe(0);
+    expect(await card(1).getAttribute('data-segment-id')).not.toBe(shotId);
+
+    // the project's gallery keeps the test shot, with a way back to its scene
+    await generation.getByTestId('test-shot-gallery-link').click();
+    await page.waitForURL(/\/test-shots\?sceneTypeId=/);
+    const inGallery = page.locator(`[data-testid="gallery-test-shot"][data-segment-id="${shotId}"]`);
+    await inGallery.getByText('Trial walk').waitFor();
+    await inGallery.locator('[data-testid="segment-qa-badge"][data-verdict]').waitFor();
+    await inGallery.hover();
+    await inGallery.getByTestId('test-shot-video').waitFor();
+    await inGallery.getByRole('link', { name: 'Open the scene' }).click();
+    await page.waitForURL(new RegExp(`/scenes/${scenes.trial}$`));
     expect(pageErrors).toEqual([]);
   });
 

@@ -64,6 +64,13 @@ export const router = createBrowserRouter([
                       import('@/pages/projects/scenes/scene-page').then((m) => ({ Component: m.ScenePage })),
                   },
                   {
+                    path: 'projects/:projectId/test-shots',
+                    lazy: () =>
+                      import('@/pages/projects/test-shots/test-shots-page').then((m) => ({
+                        Component: m.TestShotsPage,
+                      })),
+                  },
+                  {
                     path: 'projects/:projectId/imports',
                     lazy: () =>
                       import('@/pages/projects/imports/imports-page').then((m) => ({

@@ -1,6 +1,7 @@
 // The Generation card at the top of the scene page (PRD-024 §7): the run (status, progress, what went wrong and what to
-// do), Generate with a tier and Cancel, the chain of segments as a strip, the open segment's details, and the history.
-import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+// do), Generate with a tier, Test shot and Cancel, the chain of segments as a strip (a Draft marker and Upscale when it
+// has draft segments), the open segment's details, the history, and the scene's test shots.
+import { Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { Scene } from '@/api/types';
 import { LoadError } from '@/components';
@@ -10,10 +11,21 @@ import { CancelControl, GenerateControls } from './generation-controls';
 import { formatSeconds } from './generation-format';
 import { GenerationHistory } from './generation-history';
 import { ProblemAlert, type ProblemPlaces } from './generation-problem';
-import { isLiveRun, type SceneTypeView, useSceneGeneration, useStartGeneration } from './generation-queries';
+import {
+  hasDraftSegments,
+  isLiveRun,
+  type SceneTypeView,
+  useSceneGeneration,
+  useStartGeneration,
+  useStartTestShot,
+  useUpscaleScene,
+} from './generation-queries';
 import { RunNotice, RunProgress, RunStatusBadge } from './run-summary';
 import { SegmentDetails } from './segment-details';
 import { SegmentStrip } from './segment-strip';
+import { TestShotControl, TestShotSkipped } from './test-shot-control';
+import { TestShotsSection } from './test-shots-section';
+import { DraftMarker, UpscaleNotice } from './upscale-control';
 
 function EmptyGeneration({ scene, sceneType }: { scene: Scene; sceneType: SceneTypeView | undefined }) {
   return (
@@ -46,6 +58,13 @@ export function GenerationPanel({
   const generation = useSceneGeneration(scene.id);
   const sceneType = useSceneType(scene.sceneType.id);
   const start = useStartGeneration(scene.id);
+  const testShot = useStartTestShot({
+    id: scene.id,
+    projectId: scene.projectId,
+    sceneTypeId: scene.sceneType.id,
+    characterId: scene.character.id,
+  });
+  const upscale = useUpscaleScene(scene.id);
   // the open segment is kept by its index, so a regenerated version replaces it in place; undefined = none chosen yet
   const [openIndex, setOpenIndex] = useState<number | null | undefined>(undefined);
   // opened from a notice above the strip: bring the details into view (a click on the strip shows them right below)
@@ -66,6 +85,8 @@ export function GenerationPanel({
   const run = g?.run ?? null;
   const segments = g?.segments ?? [];
   const live = isLiveRun(run);
+  // a draft chain is not for delivery: marked, and offered an upscale once nothing runs (PRD-059)
+  const draft = !live && hasDraftSegments(segments);
   // a scene waiting for its boundary frame opens the segment it waits on
   const waitingOn = run?.status === 'awaiting_boundary' ? segments.at(-1)?.index : undefined;
   const shownIndex = openIndex === undefined ? waitingOn : openIndex;
@@ -80,10 +101,14 @@ export function GenerationPanel({
               Generation
             </Title>
             {g && <RunStatusBadge run={run} />}
+            {draft && <DraftMarker segments={segments} />}
           </Group>
           {canEdit && g && live && <CancelControl sceneId={scene.id} />}
           {canEdit && g && !live && (
-            <GenerateControls start={start} sceneType={sceneType.data} hasSegments={segments.length > 0} />
+            <Group gap="xs" wrap="nowrap">
+              <GenerateControls start={start} sceneType={sceneType.data} hasSegments={segments.length > 0} />
+              <TestShotControl testShot={testShot} sceneId={scene.id} />
+            </Group>
           )}
         </Group>
         {start.isError && (
@@ -92,6 +117,23 @@ export function GenerationPanel({
             fallbackTitle="The scene was not generated"
             places={places}
             onClose={() => start.reset()}
+          />
+        )}
+        {testShot.isError && (
+          <ProblemAlert
+            error={testShot.error}
+            fallbackTitle="The test shot was not started"
+            places={places}
+            onClose={() => testShot.reset()}
+          />
+        )}
+        <TestShotSkipped testShot={testShot} sceneId={scene.id} />
+        {upscale.isError && (
+          <ProblemAlert
+            error={upscale.error}
+            fallbackTitle="The scene was not upscaled"
+            places={places}
+            onClose={() => upscale.reset()}
           />
         )}
         {generation.isError ? (
@@ -108,6 +150,7 @@ export function GenerationPanel({
           <>
             {run && <RunProgress run={run} />}
             {run && <RunNotice run={run} segments={segments} onOpen={openFromNotice} />}
+            {draft && <UpscaleNotice upscale={upscale} segments={segments} canEdit={canEdit} />}
             <SegmentStrip
               segments={segments}
               run={run}
@@ -137,6 +180,19 @@ export function GenerationPanel({
               </Text>
             )}
             <GenerationHistory attempts={g.attempts} runs={g.runs} />
+          </>
+        )}
+        {g && (
+          <>
+            <Divider />
+            <TestShotsSection
+              scene={scene}
+              testShots={g.testShots}
+              chainLength={segments.length}
+              live={live}
+              canEdit={canEdit}
+              places={places}
+            />
           </>
         )}
       </Stack>

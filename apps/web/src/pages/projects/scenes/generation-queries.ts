@@ -5,6 +5,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '@/api/client';
 import type { components } from '@/api/schema';
 import { unwrap } from '@/api/unwrap';
+import { testShotsKey } from '../test-shots/test-shot-queries';
 
 export type SceneGeneration = components['schemas']['SceneGeneration'];
 export type SceneRun = components['schemas']['SceneRun'];
@@ -52,13 +53,28 @@ export function invalidateSegments(client: QueryClient, sceneId: string): void {
   void client.invalidateQueries({ queryKey: generationKey(sceneId) });
 }
 
+/** A chain with a draft segment is not ready for delivery until it is upscaled (PRD-059). */
+export const hasDraftSegments = (segments: readonly Pick<Segment, 'tier'>[]): boolean =>
+  segments.some((s) => s.tier === 'draft');
+
+/** A test shot that passed QA (or was approved as it is) can become segment 1 of its scene. */
+export const isPromotable = (s: Pick<Segment, 'status' | 'boundary'>): boolean =>
+  (s.status === 'qa_pass' || s.status === 'approved') && s.boundary !== null;
+
 /** Every action here answers with the new state of the run or segment: the whole scene is read again. */
-function useGenerationAction<V, R>(sceneId: string, call: (vars: V) => Promise<R>) {
+function useGenerationAction<V, R>(
+  sceneId: string,
+  call: (vars: V) => Promise<R>,
+  { testShots = false }: { testShots?: boolean } = {},
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,
     meta: { handlesErrors: true },
-    onSettled: () => invalidateSceneRun(client, sceneId),
+    onSettled: () => {
+      invalidateSceneRun(client, sceneId);
+      if (testShots) void client.invalidateQueries({ queryKey: testShotsKey });
+    },
   });
 }
 
@@ -95,4 +111,43 @@ export const useChooseBoundaryFrame = (sceneId: string) =>
 export const useApproveSegment = (sceneId: string) =>
   useGenerationAction(sceneId, (segmentId: string) =>
     unwrap(api.POST('/api/v1/segments/{id}/approve', { params: { path: { id: segmentId } } })),
+  );
+
+/**
+ * A test shot of the scene's scene type for its character (PRD-058): one segment kept beside the chain. The server
+ * starts one for every scene of that character and scene type (one per variant); the answer says which started.
+ */
+export const useStartTestShot = (scene: {
+  id: string;
+  projectId: string;
+  sceneTypeId: string;
+  characterId: string;
+}) =>
+  useGenerationAction(
+    scene.id,
+    (tier: Tier) =>
+      unwrap(
+        api.POST('/api/v1/projects/{id}/test-shots', {
+          params: { path: { id: scene.projectId } },
+          body: { sceneTypeId: scene.sceneTypeId, characterIds: [scene.characterId], tier },
+        }),
+      ),
+    { testShots: true },
+  );
+
+/** Makes a passed test shot segment 1 of the scene; the rest is generated from its boundary frame at `tier`. */
+export const usePromoteTestShot = (sceneId: string) =>
+  useGenerationAction(
+    sceneId,
+    ({ segmentId, tier }: { segmentId: string; tier: Tier }) =>
+      unwrap(
+        api.POST('/api/v1/segments/{id}/promote', { params: { path: { id: segmentId } }, body: { tier } }),
+      ),
+    { testShots: true },
+  );
+
+/** Generates the draft chain again at production tier with the same seeds (PRD-059). */
+export const useUpscaleScene = (sceneId: string) =>
+  useGenerationAction(sceneId, () =>
+    unwrap(api.POST('/api/v1/scenes/{id}/upscale', { params: { path: { id: sceneId } } })),
   );

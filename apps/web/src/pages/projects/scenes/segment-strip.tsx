@@ -89,7 +89,8 @@ export function ApprovedBadge() {
   );
 }
 
-function Thumbnail({ segment }: { segment: Segment }) {
+/** A segment's clip thumbnail, or its seed frame dimmed until the clip is rendered. */
+export function SegmentThumbnail({ segment }: { segment: Segment }) {
   const src = segment.output?.thumbnailUrl ?? segment.seed?.thumbnailUrl ?? null;
   const ratio = segment.width && segment.height ? segment.width / segment.height : 1;
   return (
@@ -137,6 +138,8 @@ function SegmentCard({
       aria-label={`Segment ${segment.index}: ${segmentStatusLabels[segment.status]}`}
       data-testid="segment-card"
       data-index={segment.index}
+      data-segment-id={segment.id}
+      data-tier={segment.tier}
       data-status={segment.status}
       data-verdict={segment.qa.verdict ?? ''}
       w={cardWidth}
@@ -151,7 +154,7 @@ function SegmentCard({
         }}
       >
         <Stack gap={6}>
-          <Thumbnail segment={segment} />
+          <SegmentThumbnail segment={segment} />
           <Group justify="space-between" gap={4} wrap="nowrap">
             <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
               Segment {segment.index}
@@ -207,7 +210,9 @@ export function SegmentStrip({
   onSelect: (id: string | null) => void;
 }) {
   const last = segments.at(-1)?.index ?? 0;
-  const moving = run?.status === 'running' || run?.status === 'awaiting_boundary';
+  // a test shot is made beside the chain: it adds nothing to the strip
+  const moving =
+    run?.purpose !== 'test_shot' && (run?.status === 'running' || run?.status === 'awaiting_boundary');
   const planned = run && moving ? run.fromIndex - 1 + run.segmentsEstimated : 0;
   const waiting = Array.from({ length: Math.max(0, planned - last) }, (_, i) => last + i + 1);
   return (
