@@ -669,7 +669,10 @@ export class PipelineService {
       }>(
         sql`SELECT s.workflow_version_id AS version_id, w.name, wk.tags, j.gpu_seconds AS secs
             FROM (SELECT workflow_version_id, render_job_id FROM segments
-                  WHERE workflow_version_id IN ${sql.raw(`(${versionIds.join(',')})`)} AND render_job_id IS NOT NULL
+                  WHERE workflow_version_id IN (${sql.join(
+                    versionIds.map((v) => sql`${v}`),
+                    sql`, `,
+                  )}) AND render_job_id IS NOT NULL
                   ORDER BY id DESC LIMIT 2000) s
             JOIN jobs j ON j.id = s.render_job_id AND j.state = 'completed' AND j.gpu_seconds > 0
             JOIN workflow_versions v ON v.id = s.workflow_version_id
@@ -691,7 +694,10 @@ export class PipelineService {
     const missingNames = versionIds.filter((v) => !names.has(v));
     if (missingNames.length) {
       const rows = await this.d.db.execute<{ id: number; name: string }>(
-        sql`SELECT v.id, w.name FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id WHERE v.id IN ${sql.raw(`(${missingNames.join(',')})`)}`,
+        sql`SELECT v.id, w.name FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id WHERE v.id IN (${sql.join(
+          missingNames.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
       );
       for (const r of (rows as unknown as { rows: { id: number; name: string }[] }).rows)
         names.set(Number(r.id), r.name);

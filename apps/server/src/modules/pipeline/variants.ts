@@ -3,8 +3,9 @@
 // as a `generated` variant, to be approved (or made hero) like an upload. Regenerating adds more; all are kept.
 import { variantCollectPayloadSchema } from '@i2v/contracts';
 import { renderTemplate } from '@i2v/domain';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type Db, type Executor, rows } from '../../db/client.js';
+import { mediaFiles } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Storage } from '../../platform/storage.js';
 import type { CharactersService } from '../characters/service.js';
@@ -150,16 +151,15 @@ export function variantCollectHandler(d: {
       const result = typeof job?.result === 'string' ? JSON.parse(job.result) : job?.result;
       const outputs: string[] = result?.outputs ?? [];
       const files = outputs.length
-        ? await rows<{
-            public_id: string;
-            storage_key: string;
-            mime_type: string;
-            original_filename: string | null;
-          }>(
-            d.db,
-            sql`SELECT public_id, storage_key, mime_type, original_filename FROM media_files
-                WHERE public_id IN ${sql.raw(`(${outputs.map((o) => `'${o.replace(/[^0-9a-f-]/gi, '')}'`).join(',')})`)}`,
-          )
+        ? await d.db
+            .select({
+              storageKey: mediaFiles.storageKey,
+              mimeType: mediaFiles.mimeType,
+              originalFilename: mediaFiles.originalFilename,
+            })
+            .from(mediaFiles)
+            .where(inArray(mediaFiles.publicId, outputs))
+            .orderBy(mediaFiles.id)
         : [];
       const [vt] = await rows<{ slug: string }>(
         d.db,
@@ -174,15 +174,15 @@ export function variantCollectHandler(d: {
         : [];
       const actor = owner ? { userId: job!.owner!, publicId: owner.public_id, email: owner.email } : null;
       let added = 0;
-      for (const f of files.filter((x) => x.mime_type.startsWith('image/'))) {
+      for (const f of files.filter((x) => x.mimeType.startsWith('image/'))) {
         try {
           await d.characters().addVariant(
             { actor, ip: null, userAgent: null, requestId: null },
             p.characterId,
             vt.slug,
             {
-              filename: f.original_filename ?? `${vt.slug}.png`,
-              data: await d.storage.read(f.storage_key),
+              filename: f.originalFilename ?? `${vt.slug}.png`,
+              data: await d.storage.read(f.storageKey),
             },
             p.renderJobId,
           );

@@ -1,9 +1,21 @@
-import { Button, Code, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Code,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { applyProblemToForm } from '@/api/form-errors';
 import type { ImageVariantType } from '@/api/types';
 import { notifyError, notifySuccess } from '@/components';
+import { WorkflowPinFields } from '@/pages/projects/scene-types/workflow-pin-fields';
 import { exampleFileName, nameMaxLength, slugMaxLength, validateSlug } from './variant-type-naming';
 import { useUpdateVariantType, type VariantTypeChange } from './variant-type-queries';
 
@@ -11,18 +23,35 @@ interface EditValues {
   name: string;
   filePrefix: string;
   sortOrder: number | string;
+  generationWorkflowVersionId: string | null;
+  generationPrompt: string;
 }
 
-const fields = ['name', 'filePrefix', 'sortOrder'] as const;
+const fields = [
+  'name',
+  'filePrefix',
+  'sortOrder',
+  'generationWorkflowVersionId',
+  'generationPrompt',
+] as const;
 const maxOrder = 10_000;
+const generationPromptMaxLength = 4000;
+/** The placeholders the server's prompt templates fill in per character. */
+const generationPlaceholders = ['{character_name}', '{metadata.field}'] as const;
+const generationPromptExample = '{character_name} in a formal dark suit, studio portrait';
 
 const valuesOf = (type: ImageVariantType): EditValues => ({
   name: type.name,
   filePrefix: type.filePrefix,
   sortOrder: type.sortOrder,
+  generationWorkflowVersionId: type.generation.workflowVersionId,
+  generationPrompt: type.generation.prompt,
 });
 
-/** Renames, re-prefixes or reorders one type; the slug is permanent. The modal is open while `type` is set. */
+/**
+ * Renames, re-prefixes or reorders one type, and sets how it is generated from a source image (an image-to-image
+ * workflow and its prompt); the slug is permanent. The modal is open while `type` is set.
+ */
 export function EditVariantTypeModal({
   type,
   onClose,
@@ -32,7 +61,13 @@ export function EditVariantTypeModal({
 }) {
   const form = useForm<EditValues>({
     mode: 'controlled',
-    initialValues: { name: '', filePrefix: '', sortOrder: 0 },
+    initialValues: {
+      name: '',
+      filePrefix: '',
+      sortOrder: 0,
+      generationWorkflowVersionId: null,
+      generationPrompt: '',
+    },
     validate: {
       name: (value) => {
         if (!value.trim()) return 'Enter a name';
@@ -48,6 +83,10 @@ export function EditVariantTypeModal({
         typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxOrder
           ? null
           : `Enter a whole number from 0 to ${maxOrder}`,
+      generationPrompt: (value) =>
+        value.trim().length > generationPromptMaxLength
+          ? `Use at most ${generationPromptMaxLength} characters`
+          : null,
     },
   });
   const update = useUpdateVariantType({ handlesErrors: true });
@@ -72,6 +111,10 @@ export function EditVariantTypeModal({
     if (!type.isDefault && values.filePrefix.trim() !== type.filePrefix)
       changes.filePrefix = values.filePrefix.trim();
     if (Number(values.sortOrder) !== type.sortOrder) changes.sortOrder = Number(values.sortOrder);
+    if (values.generationWorkflowVersionId !== type.generation.workflowVersionId)
+      changes.generationWorkflowVersionId = values.generationWorkflowVersionId;
+    if (values.generationPrompt.trim() !== type.generation.prompt)
+      changes.generationPrompt = values.generationPrompt.trim();
     if (Object.keys(changes).length === 0) {
       close();
       return;
@@ -86,6 +129,7 @@ export function EditVariantTypeModal({
         onError: (error) => {
           const shown = applyProblemToForm(form, error, fields, {
             'variant_type.default_prefix': 'filePrefix',
+            'workflow.version_not_found': 'generationWorkflowVersionId',
           });
           if (!shown) notifyError(error, 'Could not save the variant type');
         },
@@ -95,7 +139,7 @@ export function EditVariantTypeModal({
 
   const example = exampleFileName(form.values.filePrefix.trim());
   return (
-    <Modal opened={type !== null} onClose={close} title="Edit variant type" size="md">
+    <Modal opened={type !== null} onClose={close} title="Edit variant type" size="lg">
       <form onSubmit={submit} noValidate aria-label="Edit variant type">
         <Stack gap="md">
           <TextInput
@@ -139,6 +183,43 @@ export function EditVariantTypeModal({
             allowNegative={false}
             clampBehavior="none"
             {...form.getInputProps('sortOrder')}
+          />
+          <Divider label="Generation from the source image" labelPosition="left" />
+          <Text size="sm" c="dimmed">
+            With an image-to-image workflow, character pages offer "Generate from source image" for this type;
+            choosing a workflow picks its latest version. Without one, its variants are only uploaded.
+          </Text>
+          <WorkflowPinFields
+            label="Image-to-image workflow"
+            versionId={form.values.generationWorkflowVersionId}
+            saved={null}
+            readOnly={false}
+            error={form.errors.generationWorkflowVersionId as string | undefined}
+            onVersion={(versionId) => {
+              form.setFieldValue('generationWorkflowVersionId', versionId);
+              form.clearFieldError('generationWorkflowVersionId');
+            }}
+          />
+          <Textarea
+            label="Generation prompt"
+            description={
+              <>
+                Describes the variant to derive.{' '}
+                {generationPlaceholders.map((p, i) => (
+                  <span key={p}>
+                    {i > 0 && ' and '}
+                    <Code>{p}</Code>
+                  </span>
+                ))}{' '}
+                are filled in per character, e.g. <Code>{generationPromptExample}</Code>.
+              </>
+            }
+            placeholder={generationPromptExample}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={generationPromptMaxLength}
+            {...form.getInputProps('generationPrompt')}
           />
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={close} disabled={update.isPending}>

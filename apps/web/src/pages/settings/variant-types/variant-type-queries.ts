@@ -34,7 +34,15 @@ export function useCreateVariantType() {
 
 export interface VariantTypeChange {
   type: ImageVariantType;
-  changes: { name?: string; filePrefix?: string; isDefault?: true; sortOrder?: number };
+  changes: {
+    name?: string;
+    filePrefix?: string;
+    isDefault?: true;
+    sortOrder?: number;
+    /** The image-to-image workflow version a variant of this type is generated with; null: none. */
+    generationWorkflowVersionId?: string | null;
+    generationPrompt?: string;
+  };
 }
 
 export function useUpdateVariantType({ handlesErrors = false } = {}) {

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Box, Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { ImageVariantType } from '@/api/types';
-import { DefaultIcon, EditIcon, MakeDefaultIcon, TrashIcon } from '@/components';
+import { DefaultIcon, EditIcon, MakeDefaultIcon, TrashIcon, WorkflowsIcon } from '@/components';
 import { color, tones } from '@/theme/tokens';
 import { exampleFileName } from './variant-type-naming';
 
@@ -49,6 +49,26 @@ export function VariantTypeRow({ type, onAction }: VariantTypeRowProps) {
         {example && (
           <Text size="sm" ff="monospace" c="dimmed">
             {example}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td data-testid="variant-type-generation">
+        {type.generation.workflowVersionId ? (
+          <Tooltip
+            label={type.generation.prompt ? `Prompt: ${type.generation.prompt}` : 'No prompt'}
+            multiline
+            w={300}
+          >
+            <Group gap={6} wrap="nowrap">
+              <WorkflowsIcon size={14} aria-hidden />
+              <Text size="sm" truncate="end" maw={220}>
+                {type.generation.workflowName ?? 'Unnamed workflow'}
+              </Text>
+            </Group>
+          </Tooltip>
+        ) : (
+          <Text size="sm" c="dimmed">
+            none
           </Text>
         )}
       </Table.Td>

@@ -11,10 +11,10 @@ interface VariantTypesTableProps {
 }
 
 export function VariantTypesTable({ types, onAction, empty }: VariantTypesTableProps) {
-  const columns = ['Name', 'Slug', 'File prefix', 'Example file', 'Order'];
+  const columns = ['Name', 'Slug', 'File prefix', 'Example file', 'Image-to-image workflow', 'Order'];
   if (onAction) columns.push('');
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={880}>
       <Table aria-label="Image variant types" data-testid="variant-types-table">
         <Table.Thead>
           <Table.Tr>

@@ -1,5 +1,5 @@
-// The character's source image (the ground truth for likeness): a large preview with its facts, the drop zone that
-// replaces it, and the images it replaced.
+// The character's source image (the ground truth for likeness): a large preview with its QA result and facts, the
+// drop zone that replaces it, and the images it replaced.
 import { Anchor, AspectRatio, Card, Grid, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { Character } from '@/api/types';
@@ -19,6 +19,7 @@ import { uploadSourceImage, useDeleteSourceImage, useRememberUpload } from '../c
 import type { ViewedImage } from './image-viewer';
 import classes from './images.module.css';
 import { SectionTitle } from './section-title';
+import { SourceImageQa } from './source-image-qa';
 import { useImageUpload } from './use-image-upload';
 
 interface SourceImagePanelProps {
@@ -78,24 +79,32 @@ export function SourceImagePanel({ character, blocked, onView }: SourceImagePane
         />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, sm: 5, md: 4 }}>
-            <AspectRatio ratio={4 / 5}>
-              {source ? (
-                <UnstyledButton
-                  className={`${classes.frame} ${classes.preview}`}
-                  onClick={() => onView({ title, file: source.file })}
-                  aria-label="View the source image full size"
-                >
-                  <img src={source.file.url} alt={title} className={classes.fit} data-testid="source-image" />
-                </UnstyledButton>
-              ) : (
-                <div className={classes.placeholder} data-testid="source-placeholder">
-                  <NoSourceImageIcon size={40} stroke={1.25} aria-hidden />
-                  <Text size="sm" c="dimmed">
-                    No source image yet
-                  </Text>
-                </div>
-              )}
-            </AspectRatio>
+            <Stack gap="xs">
+              <AspectRatio ratio={4 / 5}>
+                {source ? (
+                  <UnstyledButton
+                    className={`${classes.frame} ${classes.preview}`}
+                    onClick={() => onView({ title, file: source.file })}
+                    aria-label="View the source image full size"
+                  >
+                    <img
+                      src={source.file.url}
+                      alt={title}
+                      className={classes.fit}
+                      data-testid="source-image"
+                    />
+                  </UnstyledButton>
+                ) : (
+                  <div className={classes.placeholder} data-testid="source-placeholder">
+                    <NoSourceImageIcon size={40} stroke={1.25} aria-hidden />
+                    <Text size="sm" c="dimmed">
+                      No source image yet
+                    </Text>
+                  </div>
+                )}
+              </AspectRatio>
+              <SourceImageQa character={character} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 7, md: 8 }}>
             <Stack gap="md">

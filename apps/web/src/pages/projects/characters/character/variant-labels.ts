@@ -8,10 +8,17 @@ export const variantStatusLabels: Record<ImageVariantStatus, string> = {
   rejected: 'Rejected',
 };
 
+/** Where the image came from; a generated one reads "Generated · From the source image" until decided. */
 export const provenanceLabels: Record<ImageVariant['provenance'], string> = {
   upload: 'Manual upload',
-  generated: 'Generated',
+  generated: 'From the source image',
   edited: 'Edited externally',
+};
+
+export const provenanceDescriptions: Record<ImageVariant['provenance'], string> = {
+  upload: 'Uploaded by a person',
+  generated: "Derived from the character's source image by the variant type's image-to-image workflow",
+  edited: 'Edited outside the studio and uploaded again',
 };
 
 /** "Approved by Cleo", "Rejected by Cleo", or null before anyone decided. */

@@ -6,7 +6,7 @@ import { ApproveIcon, DateTimeText, HeroIcon, RejectIcon, TrashIcon } from '@/co
 import { tones } from '@/theme/tokens';
 import type { VariantDecision } from '../character-queries';
 import classes from './images.module.css';
-import { decisionOf, provenanceLabels, variantStatusLabels } from './variant-labels';
+import { decisionOf, provenanceDescriptions, provenanceLabels, variantStatusLabels } from './variant-labels';
 
 interface VariantTileProps {
   variant: ImageVariant;
@@ -34,6 +34,7 @@ export function VariantTile({ variant, onDecide, deciding, onView, onDelete }: V
       data-variant-id={variant.id}
       data-status={variant.status}
       data-hero={variant.isHero}
+      data-provenance={variant.provenance}
     >
       <Box pos="relative">
         <AspectRatio ratio={4 / 5}>
@@ -71,7 +72,12 @@ export function VariantTile({ variant, onDecide, deciding, onView, onDelete }: V
           <Badge size="sm" color={tones.variantStatus[variant.status]} data-testid="variant-status">
             {variantStatusLabels[variant.status]}
           </Badge>
-          <Text size="xs" c="dimmed">
+          <Text
+            size="xs"
+            c="dimmed"
+            title={provenanceDescriptions[variant.provenance]}
+            data-testid="variant-provenance"
+          >
             {provenanceLabels[variant.provenance]}
           </Text>
         </Group>

@@ -1,7 +1,8 @@
-// The image variants of one type: its drop zone, its gallery, and whether it has a hero yet.
+// The image variants of one type: its drop zone, generation from the source image, its gallery, and whether it has a
+// hero yet.
 import { Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import type { Character, ImageVariant } from '@/api/types';
+import type { Character, ImageVariant, ImageVariantType } from '@/api/types';
 import {
   CheckIcon,
   ConfirmDialog,
@@ -18,12 +19,15 @@ import {
   type VariantDecision,
 } from '../character-queries';
 import { useImageUpload } from './use-image-upload';
+import { VariantGeneration } from './variant-generation';
 import { VariantTile } from './variant-tile';
 
 export interface VariantGroupType {
   slug: string;
   name: string;
   isDefault: boolean;
+  /** Its image-to-image workflow and prompt; null for a type no longer listed. */
+  generation: ImageVariantType['generation'] | null;
 }
 
 interface VariantTypeGroupProps {
@@ -141,11 +145,12 @@ export function VariantTypeGroup({
             onFiles={upload.start}
           />
         )}
+        {!blocked && type.generation && <VariantGeneration character={character} type={type} />}
         {count === 0 ? (
           <Text size="sm" c="dimmed" ta="center" py="sm">
             {blocked
               ? `No ${type.name} variants.`
-              : `No ${type.name} variants yet: upload the first candidates above.`}
+              : `No ${type.name} variants yet: ${type.generation?.workflowVersionId ? 'upload or generate' : 'upload'} the first candidates above.`}
           </Text>
         ) : (
           <SimpleGrid cols={galleryColumns} spacing="sm" aria-label={`${type.name} variants`}>

@@ -27,7 +27,12 @@ function groupsOf(types: VariantGroupType[], variants: ImageVariant[]): VariantG
   const extra = new Map<string, VariantGroupType>();
   for (const { variantType } of variants) {
     if (!known.has(variantType.slug))
-      extra.set(variantType.slug, { slug: variantType.slug, name: variantType.name, isDefault: false });
+      extra.set(variantType.slug, {
+        slug: variantType.slug,
+        name: variantType.name,
+        isDefault: false,
+        generation: null,
+      });
   }
   return [...types, ...extra.values()];
 }
