@@ -13,6 +13,8 @@ import { benchComfy } from './comfy.js';
 import { benchJobs } from './jobs.js';
 import { benchMatrixPage } from './matrix-page.js';
 import { benchOnboarding } from './onboarding.js';
+import { benchPipeline } from './pipeline.js';
+import { benchQaEval } from './qa-eval.js';
 import { benchHealthLoop } from './workers.js';
 import { benchWorkflowImport } from './workflows.js';
 
@@ -299,6 +301,8 @@ try {
 }
 results.push(...(await benchComfy()));
 results.push(...(await benchJobs()));
+results.push(...(await benchQaEval()));
+results.push(...(await benchPipeline()));
 results.push(
   await benchHealthLoop().catch((err) => ({
     measure: 'CPU of the health loop on 50 workers every 5 s',

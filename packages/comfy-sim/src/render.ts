@@ -32,17 +32,16 @@ export function renderArgs(spec: RenderSpec): string[] {
   // an end image is reached on the last frame; a swap is complete half-way and then holds
   const fade = spec.defect === 'swap' ? Math.max(1, Math.floor(last / 2)) : last;
   // the first frame is the input image fitted to the frame (centre crop), as an image-to-video model starts on its
-  // seed; then a slow zoom (rescaled every frame, so every frame differs) and a pan of the crop window
+  // seed
   const fit = (i: number) =>
     i === 0 && spec.defect === 'jump'
       ? // a discontinuous start: mirrored, 1.4× closer and brighter than the seed image, the same person
         `[0:v]scale=${even(w * 1.4)}:${even(h * 1.4)}:force_original_aspect_ratio=increase,crop=${w}:${h},hflip,setsar=1,format=yuv420p,eq=brightness=0.08`
       : `[${i}:v]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,format=yuv420p`;
-  const zoom = `scale=w='trunc(${w}*(1+0.3*n/${last})/2)*2':h='trunc(${h}*(1+0.3*n/${last})/2)*2':eval=frame`;
-  let pan =
-    spec.defect === 'frozen'
-      ? `crop=${w}:${h}:0:0`
-      : `${zoom},crop=${w}:${h}:x='(iw-ow)*n/${last}':y='(ih-oh)*(0.5+0.3*sin(n/${last}*3.14159))'`;
+  // a push-in and back out with a sway (zoompan: one output frame per input frame): the clip starts and ends on the
+  // seed's framing, so a chain of segments keeps its subject in frame
+  const zoom = `zoompan=z='1+0.3*sin(PI*on/${last})':x='(iw-iw/zoom)*(0.5+0.45*sin(2*PI*on/${last}))':y='(ih-ih/zoom)/2':d=1:s=${w}x${h}:fps=${spec.fps}`;
+  let pan = spec.defect === 'frozen' ? `crop=${w}:${h}:0:0` : `${zoom},setsar=1`;
   // no face from the first frame: blurred past recognition (sigma 1/8 of the frame) and hue-rotated
   if (spec.defect === 'noface')
     pan = `${pan},gblur=sigma=${Math.max(2, Math.round(Math.max(w, h) / 8))},hue=h=150`;

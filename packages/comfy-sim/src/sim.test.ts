@@ -477,9 +477,9 @@ describe('noface, jump and swap defects', () => {
     const jump = renderArgs({ ...base, defect: 'jump' });
     expect(inputs(jump)).toEqual(['in/a.png']);
     expect(graph(jump)).toMatch(
-      /^\[0:v\]scale=90:90:force_original_aspect_ratio=increase,crop=64:64,hflip,.*eq=brightness=0\.08,scale=w=/,
+      /^\[0:v\]scale=90:90:force_original_aspect_ratio=increase,crop=64:64,hflip,.*eq=brightness=0\.08,zoompan=/,
     );
-    expect(graph(jump)).toContain("crop=64:64:x='(iw-ow)*n/7'");
+    expect(graph(jump)).toContain("zoompan=z='1+0.3*sin(PI*on/7)'");
   });
 
   it('cross-fades to the swap image over the first half, in place of an end image', () => {

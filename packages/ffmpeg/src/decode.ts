@@ -20,6 +20,8 @@ export interface DecodedFrames {
   /** One `width × height × channels` array per frame, in stream order, none dropped or duplicated. */
   frames: Uint8Array[];
   fps: number;
+  /** The stream's own size (before scaling) and codec. */
+  source: { width: number; height: number; codec: string };
 }
 
 /** Pure: ffmpeg arguments that write every frame of `file`, scaled to exactly width×height, as raw pixels to stdout. */
@@ -79,7 +81,15 @@ export async function decodeFrames(file: string, options: DecodeOptions): Promis
   }
   const frames = splitFrames(stdout, frameBytes);
   if (frames.length === 0) throw new FfmpegError('FFMPEG_NOT_MEDIA', `${file} has no video frames`);
-  return { width, height, channels, frames, fps: probed.value.video.fps };
+  const v = probed.value.video;
+  return {
+    width,
+    height,
+    channels,
+    frames,
+    fps: v.fps,
+    source: { width: v.width, height: v.height, codec: v.codec },
+  };
 }
 
 function splitFrames(stdout: Buffer, frameBytes: number): Uint8Array[] {

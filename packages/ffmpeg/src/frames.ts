@@ -32,15 +32,23 @@ export async function extractFrame(
   file: string,
   which: FrameSelector,
   outPng: string,
-  options: Pick<RunOptions, 'signal' | 'timeoutMs'> = {},
+  options: Pick<RunOptions, 'signal' | 'timeoutMs'> & {
+    /** The frame count when the caller knows it already (saves a counting pass over the file). */
+    frameCount?: number;
+  } = {},
 ): Promise<number> {
-  const info = await probe(file, { countFrames: true, signal: options.signal });
-  const count = info.video?.frameCount ?? 0;
-  if (!info.video || count === 0) throw new FfmpegError('FFMPEG_NOT_MEDIA', `${file} has no video frames`);
+  const count =
+    options.frameCount ??
+    (await probe(file, { countFrames: true, signal: options.signal })).video?.frameCount ??
+    0;
+  if (count === 0) throw new FfmpegError('FFMPEG_NOT_MEDIA', `${file} has no video frames`);
   const index = which === 'last' ? count - 1 : which.index;
   if (!Number.isInteger(index) || index < 0 || index >= count) {
     throw new FfmpegError('FFMPEG_BAD_FRAME', `frame ${index} is outside 0..${count - 1} of ${file}`);
   }
-  await runFfmpeg(frameArgs(file, index, outPng), { timeoutMs: 60_000, ...options });
+  await runFfmpeg(frameArgs(file, index, outPng), {
+    timeoutMs: options.timeoutMs ?? 60_000,
+    signal: options.signal,
+  });
   return index;
 }

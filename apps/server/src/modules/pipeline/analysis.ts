@@ -5,7 +5,7 @@
 import { frameDefects, laplacianVariance, motionProfile, type SegmentScores, ssim } from '@i2v/domain';
 import type { FaceAnalyzer, RgbImage } from '@i2v/faces';
 import { cosineSimilarity } from '@i2v/faces';
-import { decodeFrames, probe } from '@i2v/ffmpeg';
+import { decodeFrames } from '@i2v/ffmpeg';
 import sharp from 'sharp';
 
 /** Frames are decoded at this size: large enough for the face detector. */
@@ -95,14 +95,7 @@ export async function analyseSegment(
   faces: FaceAnalyzer | null,
   signal?: AbortSignal,
 ): Promise<SegmentAnalysis> {
-  let info: Awaited<ReturnType<typeof probe>>;
-  try {
-    info = await probe(input.file, { countFrames: true, signal });
-  } catch (err) {
-    throw new UnreadableSegment(`ffprobe cannot read the segment file: ${(err as Error).message}`);
-  }
-  const v = info.video;
-  if (!v?.frameCount) throw new UnreadableSegment('The segment file has no video frames');
+  // one pass over the file: every frame, plus the stream's own size and rate from the header
   let decoded: Awaited<ReturnType<typeof decodeFrames>>;
   try {
     decoded = await decodeFrames(input.file, {
@@ -113,9 +106,11 @@ export async function analyseSegment(
       timeoutMs: 120_000,
     });
   } catch (err) {
-    throw new UnreadableSegment(`The segment file cannot be decoded: ${(err as Error).message}`);
+    if (signal?.aborted) throw err;
+    throw new UnreadableSegment(`ffprobe cannot read the segment file: ${(err as Error).message}`);
   }
   if (!decoded.frames.length) throw new UnreadableSegment('The segment file decoded to no frames');
+  const v = { ...decoded.source, fps: decoded.fps, frameCount: decoded.frames.length };
   const rgb = decoded.frames;
   const gray = rgb.map((f) => halfGray(f, analysisSide));
   const n = gray.length;
@@ -141,7 +136,8 @@ export async function analyseSegment(
       const image: RgbImage = { data: rgb[i]!, width: analysisSide, height: analysisSide };
       const [face] = await faces.detect(image);
       if (!face) {
-        likenesses.push(input.characterEmbedding ? 0 : null);
+        // a frame without a face is face presence's business; likeness is judged on the faces there are
+        likenesses.push(null);
         continue;
       }
       found++;
@@ -154,8 +150,8 @@ export async function analyseSegment(
     faceConfidence = confidences.length ? Math.min(...confidences) : null;
     const measured = likenesses.filter((x): x is number => x !== null);
     likeness = measured.length ? Math.min(...measured) : null;
-    likenessStart = likenesses[0] ?? null;
-    likenessEnd = likenesses[likenesses.length - 1] ?? null;
+    likenessStart = measured[0] ?? null;
+    likenessEnd = measured[measured.length - 1] ?? null;
   }
   const baseline = input.sceneBaseline ?? likenessStart;
   const likenessDrift =

@@ -229,7 +229,9 @@ class SegmentStep {
     });
     await this.storePoster(seg, video.id, analysis.poster);
     const boundaryFileId =
-      boundaryIndex === null ? null : await this.storeBoundary(seg.publicId, file, boundaryIndex, dir);
+      boundaryIndex === null
+        ? null
+        : await this.storeBoundary(seg.publicId, file, boundaryIndex, dir, analysis.frameCount);
     const durationSeconds = usableSeconds(boundaryIndex ?? analysis.frameCount - 1, trimStart, analysis.fps);
     return { analysis, verdict, outputFileId: video.id, boundaryIndex, boundaryFileId, durationSeconds };
   }
@@ -272,8 +274,18 @@ class SegmentStep {
     file: string,
     index: number,
     dir: string,
+    count: number,
   ): Promise<number> {
-    return storeBoundaryFrame(this.p.db, this.d.storage, segmentPublicId, file, index, dir, this.ctx.signal);
+    return storeBoundaryFrame(
+      this.p.db,
+      this.d.storage,
+      segmentPublicId,
+      file,
+      index,
+      dir,
+      this.ctx.signal,
+      count,
+    );
   }
 
   // ---------------------------------------------------------------- deciding
@@ -649,9 +661,10 @@ export async function storeBoundaryFrame(
   index: number,
   dir: string,
   signal?: AbortSignal,
+  frameCount?: number,
 ): Promise<number> {
   const png = path.join(dir, `boundary-${index}.png`);
-  await extractFrame(file, { index }, png, { signal });
+  await extractFrame(file, { index }, png, { signal, ...(frameCount ? { frameCount } : {}) });
   return registerImage(
     db,
     storage,
