@@ -309,7 +309,23 @@ export class JobEngine {
           RETURNING id`,
     );
     const still = new Set(held.map((h) => Number(h.id)));
-    for (const [id, l] of this.local) if (!still.has(id)) l.abort.abort('lease_lost');
+    const gone = ids.filter((id) => !still.has(id));
+    // a job cancelled before its run registered here missed the event: it is stopped as cancelled, so the worker
+    // is told to stop too (a lost lease leaves the prompt for whoever adopts the job)
+    const cancelled = gone.length
+      ? new Set(
+          (
+            await rows<{ id: number }>(
+              this.o.db,
+              sql`SELECT id FROM jobs WHERE state = 'cancelled' AND id IN (${sql.join(
+                gone.map((i) => sql`${i}`),
+                sql`, `,
+              )})`,
+            )
+          ).map((r) => Number(r.id)),
+        )
+      : new Set<number>();
+    for (const id of gone) this.local.get(id)?.abort.abort(cancelled.has(id) ? 'cancelled' : 'lease_lost');
     for (const l of this.local.values()) await this.flushProgress(l);
   }
 

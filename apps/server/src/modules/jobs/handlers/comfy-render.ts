@@ -214,6 +214,8 @@ export function comfyRenderHandler(d: ComfyRenderDeps): JobHandler<ComfyRenderPa
       const watchdog = new AbortController();
       const onStop = () => watchdog.abort();
       ctx.signal.addEventListener('abort', onStop, { once: true });
+      // stopped while the prompt was being recorded: the listener came too late to hear it
+      if (ctx.signal.aborted) onStop();
       let downSince: number | null = null;
       const lostTimer = setInterval(() => {
         if (client.socket.state === 'open') {
