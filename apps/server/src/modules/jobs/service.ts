@@ -45,6 +45,9 @@ type Emit = <E extends EventType>(d: EventDraft<E>) => Promise<void>;
 type JobEvent = z.infer<typeof jobEventSchema>;
 
 /** Who acts: a person (with whether they may act on others' jobs) or the engine. */
+/** Job kinds that are steps of a flow which notifies on its own. */
+const stepKinds = new Set(['segment.qa', 'variant.collect', 'image.analyse']);
+
 export interface Acting {
   ctx: RequestContext;
   manageAll: boolean;
@@ -957,7 +960,11 @@ export class JobsService {
     });
     if (to === 'completed' || to === 'failed' || to === 'cancelled') {
       await this.settleDependants(tx, emit, updated);
-      if (updated.ownerUserId && (to === 'completed' || to === 'failed')) {
+      if (
+        updated.ownerUserId &&
+        (to === 'completed' || to === 'failed') &&
+        !(await this.isStep(tx, updated))
+      ) {
         await this.notify(tx, emit, updated.ownerUserId, refs.owner, {
           kind: to === 'completed' ? 'job.completed' : 'job.failed',
           level: to === 'completed' ? 'success' : 'error',
@@ -968,6 +975,21 @@ export class JobsService {
       }
     }
     return updated;
+  }
+
+  /**
+   * A step of a larger flow (a scene's segment render and QA, a variant's render and registration, source-image QA):
+   * the flow tells its owner how it went, so its steps do not notify one by one.
+   */
+  private async isStep(tx: Executor, job: repo.JobRow): Promise<boolean> {
+    if (stepKinds.has(job.kind)) return true;
+    if (job.kind !== 'comfy.render') return false;
+    const found = await rows<{ one: number }>(
+      tx,
+      sql`SELECT 1 AS one FROM job_dependencies d JOIN jobs j ON j.id = d.job_id
+          WHERE d.depends_on_job_id = ${job.id} AND j.kind IN ('segment.qa', 'variant.collect') LIMIT 1`,
+    );
+    return found.length > 0;
   }
 
   /**
