@@ -750,13 +750,24 @@ export class PipelineService {
 
   /** Starts every selected scene that can start; the others are listed with the reason. */
   async startBatch(acting: Acting, projectPublicId: string, body: BatchBody) {
-    const { chosen, skipped } = await this.selectScenes(acting, projectPublicId, body, true);
+    const selected = await this.selectScenes(acting, projectPublicId, body, true);
+    return this.startEach(acting, selected, body.tier, 'generate');
+  }
+
+  /** Starts a run on each chosen scene in its own transaction; a scene that cannot start is skipped with why. */
+  private async startEach(
+    acting: Acting,
+    { chosen, skipped }: Awaited<ReturnType<PipelineService['selectScenes']>>,
+    tier: 'draft' | 'production',
+    purpose: 'generate' | 'test_shot',
+  ) {
     const started: { sceneId: string; runId: string }[] = [];
+    const notStarted = [...skipped];
     for (const c of chosen) {
       try {
         const runId = await this.d.bus.transaction(async (tx, emit) => {
           await this.d.scenes.ref(tx, { id: c.id }, true);
-          return this.startWithin(tx, emit, acting, c.id, { tier: body.tier }, 'generate');
+          return this.startWithin(tx, emit, acting, c.id, { tier }, purpose);
         });
         const [r] = await this.d.db
           .select({ publicId: sceneRuns.publicId })
@@ -765,7 +776,7 @@ export class PipelineService {
         started.push({ sceneId: c.publicId, runId: r!.publicId });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        skipped.push({
+        notStarted.push({
           sceneId: c.publicId,
           cell: `${c.characterName} × ${c.sceneTypeName}`,
           reason: err.message,
@@ -773,7 +784,7 @@ export class PipelineService {
       }
     }
     await this.d.jobs.wake();
-    return { started, skipped };
+    return { started, skipped: notStarted };
   }
 
   // ------------------------------------------------------------------ test shots, promotion, upscaling
@@ -787,34 +798,14 @@ export class PipelineService {
     projectPublicId: string,
     body: { sceneTypeId: string; characterIds?: string[] | undefined; tier: 'draft' | 'production' },
   ) {
-    const { chosen, skipped } = await this.selectScenes(
+    const selected = await this.selectScenes(
       acting,
       projectPublicId,
       { sceneTypeIds: [body.sceneTypeId], characterIds: body.characterIds, only: 'all' },
       true,
       true,
     );
-    const started: { sceneId: string; runId: string }[] = [];
-    const kept = [...skipped];
-    for (const c of chosen) {
-      const sceneId = c.id;
-      try {
-        const runId = await this.d.bus.transaction(async (tx, emit) => {
-          await this.d.scenes.ref(tx, { id: sceneId }, true);
-          return this.startWithin(tx, emit, acting, sceneId, { tier: body.tier }, 'test_shot');
-        });
-        started.push({ sceneId: c.publicId, runId: (await this.runView(runId)).id });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        kept.push({
-          sceneId: c.publicId,
-          cell: `${c.characterName} × ${c.sceneTypeName}`,
-          reason: err.message,
-        });
-      }
-    }
-    await this.d.jobs.wake();
-    return { started, skipped: kept };
+    return this.startEach(acting, selected, body.tier, 'test_shot');
   }
 
   /** The test shot gallery of a project: newest first or best QA first, by scene type and character. */
