@@ -41,6 +41,7 @@ import type { NotificationsService } from '../events/notifications.js';
 import type { Acting, JobsService } from '../jobs/service.js';
 import type { MediaLinks } from '../media/links.js';
 import type { ScenesService } from '../scenes/service.js';
+import { contextOfUser } from '../users/repo.js';
 import { type RunPlan, resolvePlan, type SimRule, segmentRequest, simFor } from './plan.js';
 import * as repo from './repo.js';
 import { storeBoundaryFrame, submitNext } from './step.js';
@@ -1158,22 +1159,9 @@ export class PipelineService {
 
   // ------------------------------------------------------------------ helpers for steps
 
+  /** Steps act for the person who started the run (audit, budgets); they may act on its jobs. */
   async actingFor(db: Executor, userId: number | null): Promise<Acting> {
-    if (userId === null)
-      return { ctx: { actor: null, ip: null, userAgent: null, requestId: null }, manageAll: true };
-    const found = await db.execute<{ public_id: string; email: string }>(
-      sql`SELECT public_id, email FROM users WHERE id = ${userId}`,
-    );
-    const u = (found as unknown as { rows: { public_id: string; email: string }[] }).rows[0];
-    return {
-      ctx: {
-        actor: u ? { userId, publicId: u.public_id, email: u.email } : null,
-        ip: null,
-        userAgent: null,
-        requestId: null,
-      },
-      manageAll: true,
-    };
+    return { ctx: await contextOfUser(db, userId), manageAll: true };
   }
 
   async fileId(db: Executor, publicId: string): Promise<number> {

@@ -12,6 +12,7 @@ import type { CharactersService } from '../characters/service.js';
 import type { EventBus } from '../events/bus.js';
 import type { JobHandler } from '../jobs/registry.js';
 import type { Acting, JobsService } from '../jobs/service.js';
+import { contextOfUser } from '../users/repo.js';
 
 interface Target {
   characterId: number;
@@ -166,18 +167,12 @@ export function variantCollectHandler(d: {
         sql`SELECT slug FROM image_variant_types WHERE public_id = ${p.variantTypeId}`,
       );
       if (!vt) return { result: { added: 0, skipped: 'variant type deleted' } };
-      const [owner] = job?.owner
-        ? await rows<{ public_id: string; email: string }>(
-            d.db,
-            sql`SELECT public_id, email FROM users WHERE id = ${job.owner}`,
-          )
-        : [];
-      const actor = owner ? { userId: job!.owner!, publicId: owner.public_id, email: owner.email } : null;
+      const actorCtx = await contextOfUser(d.db, job?.owner ?? null);
       let added = 0;
       for (const f of files.filter((x) => x.mimeType.startsWith('image/'))) {
         try {
           await d.characters().addVariant(
-            { actor, ip: null, userAgent: null, requestId: null },
+            actorCtx,
             p.characterId,
             vt.slug,
             {

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from '
 import type { Executor } from '../../db/client.js';
 import { escapeLike } from '../../db/like.js';
 import { refreshTokens, roles, users } from '../../db/schema/index.js';
+import { type RequestContext, systemContext } from '../../platform/request-context.js';
 
 export interface UserRow {
   id: number;
@@ -171,4 +172,17 @@ export async function revokeTokens(
     .where(and(target, isNull(refreshTokens.revokedAt)))
     .returning({ id: refreshTokens.id });
   return done.length;
+}
+
+/**
+ * The request context of work done on a user's behalf outside a request (a job's owner): audit rows name them.
+ * The system context when there is no such user (any more).
+ */
+export async function contextOfUser(db: Executor, userId: number | null): Promise<RequestContext> {
+  if (userId === null) return systemContext;
+  const [u] = await db
+    .select({ publicId: users.publicId, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  return u ? { ...systemContext, actor: { userId, publicId: u.publicId, email: u.email } } : systemContext;
 }

@@ -2,10 +2,9 @@
 // so they survive a restart and show in the queue. Both are idempotent: the analysis rewrites the plan, and the commit
 // runs in one transaction and matches images by content, so a re-run adds nothing twice.
 import { importJobPayloadSchema } from '@i2v/contracts';
-import { sql } from 'drizzle-orm';
-import { type Db, rows } from '../../../db/client.js';
-import { systemContext } from '../../../platform/request-context.js';
+import type { Db } from '../../../db/client.js';
 import type { ImportsService } from '../../imports/service.js';
+import { contextOfUser } from '../../users/repo.js';
 import { JobFailure, type JobHandler } from '../registry.js';
 
 type Payload = { importId: string };
@@ -47,18 +46,7 @@ export function importCommitHandler(imports: ImportsService, db: Db): JobHandler
     async run(ctx) {
       ctx.progress(0.05, 'importing');
       // audit rows name the person who committed the import: the job's owner
-      const [owner] = ctx.job.ownerUserId
-        ? await rows<{ public_id: string; email: string }>(
-            db,
-            sql`SELECT public_id, email FROM users WHERE id = ${ctx.job.ownerUserId}`,
-          )
-        : [];
-      const actorCtx = owner
-        ? {
-            ...systemContext,
-            actor: { userId: ctx.job.ownerUserId!, publicId: owner.public_id, email: owner.email },
-          }
-        : systemContext;
+      const actorCtx = await contextOfUser(db, ctx.job.ownerUserId);
       await run(() => imports.runCommit(ctx.job.payload.importId, actorCtx));
       return { result: { importId: ctx.job.payload.importId } };
     },
