@@ -13,19 +13,18 @@ import { startComfySim } from '@i2v/comfy-sim';
 import { comfyRenderPayloadSchema, createJobSchema, type DomainEvent, type JobState } from '@i2v/contracts';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
-import { buildApp, type Services } from '../apps/server/src/app.js';
+import type { Services } from '../apps/server/src/app.js';
 import { type Database, openPglite, openPostgres, rows } from '../apps/server/src/db/client.js';
-import { migrate } from '../apps/server/src/db/migrate.js';
 import { JobEngine } from '../apps/server/src/modules/jobs/engine.js';
 import { JobRegistry } from '../apps/server/src/modules/jobs/registry.js';
 import type { Acting } from '../apps/server/src/modules/jobs/service.js';
 import { insertWorker } from '../apps/server/src/modules/workers/repo.js';
 import { seedExampleWorkflows } from '../apps/server/src/modules/workflows/examples.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
-import { loadConfig } from '../apps/server/src/platform/config.js';
 import { newPublicId } from '../apps/server/src/platform/ids.js';
 import { type RequestContext, systemContext } from '../apps/server/src/platform/request-context.js';
 import type { BenchRow } from './comfy.js';
+import { serveStudio } from './studio.js';
 
 type DbKind = 'PGlite' | 'PostgreSQL';
 
@@ -99,25 +98,7 @@ async function startStudio(kind: DbKind, env: Record<string, string> = {}): Prom
   const { database, drop } = await openDatabase(kind);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'i2v-bench-jobs-data-'));
   try {
-    await migrate(database.db);
-    const config = loadConfig({
-      I2V_LOG_LEVEL: 'silent',
-      I2V_LOGIN_RATE_LIMIT: '100000',
-      I2V_PORT: '0',
-      I2V_DATA_DIR: dataDir,
-      ...env,
-    });
-    const { app, services } = await buildApp({ config, database, logger: false });
-    await services.users.bootstrapAdmin(systemContext, admin.email, admin.password);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const { app, services, base, token } = await serveStudio(database, dataDir, admin, env);
     await seedExampleWorkflows(services.workflows);
     const [v] = await rows<{ public_id: string }>(
       database.db,

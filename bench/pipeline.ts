@@ -14,14 +14,13 @@ import { createFaceAnalyzer, sampleFaces } from '@i2v/faces';
 import { decodeFrames, extractFrame } from '@i2v/ffmpeg';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { buildApp, type Services } from '../apps/server/src/app.js';
+import type { Services } from '../apps/server/src/app.js';
 import { type Database, openPglite, rows } from '../apps/server/src/db/client.js';
-import { migrate } from '../apps/server/src/db/migrate.js';
 import { analyseSegment, embedImage } from '../apps/server/src/modules/pipeline/analysis.js';
 import { exampleVersionIds, seedExampleWorkflows } from '../apps/server/src/modules/workflows/examples.js';
-import { loadConfig } from '../apps/server/src/platform/config.js';
 import { systemContext } from '../apps/server/src/platform/request-context.js';
 import type { BenchRow } from './comfy.js';
+import { serveStudio } from './studio.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const admin = { email: 'pipeline-bench@studio.test', password: 'Quick-Silver-2026' };
@@ -64,25 +63,7 @@ async function startStudio(env: Record<string, string>): Promise<Studio> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await migrate(database.db);
-    const config = loadConfig({
-      I2V_LOG_LEVEL: 'silent',
-      I2V_LOGIN_RATE_LIMIT: '100000',
-      I2V_PORT: '0',
-      I2V_DATA_DIR: dataDir,
-      ...env,
-    });
-    const { app, services } = await buildApp({ config, database, logger: false });
-    await services.users.bootstrapAdmin(systemContext, admin.email, admin.password);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const { app, services, base, token } = await serveStudio(database, dataDir, admin, env);
     return {
       services,
       dataDir,
