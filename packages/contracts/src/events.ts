@@ -147,6 +147,8 @@ export const notificationKinds = [
   'schedule.failed',
   'scene.completed',
   'scene.needs_attention',
+  'delivery.ready',
+  'delivery.failed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -175,6 +177,8 @@ export const defaultNotificationPreferences: NotificationPreferences = {
     'schedule.failed': 'in_app',
     'scene.completed': 'in_app',
     'scene.needs_attention': 'in_app',
+    'delivery.ready': 'in_app',
+    'delivery.failed': 'in_app',
   },
   digest: 'daily',
   doNotDisturb: false,

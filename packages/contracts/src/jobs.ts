@@ -38,6 +38,9 @@ export const jobKinds = [
   'segment.qa',
   'image.analyse',
   'variant.collect',
+  'scene.assemble',
+  'media.transcode',
+  'delivery.package',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

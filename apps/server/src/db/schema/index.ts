@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './characters.js';
 export * from './comfy.js';
+export * from './delivery.js';
 export * from './imports.js';
 export * from './jobs.js';
 export * from './projects.js';

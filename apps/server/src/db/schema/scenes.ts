@@ -202,6 +202,8 @@ export const segments = pgTable(
       onUpdate: 'cascade',
     }),
     approvedAt: tstz('approved_at'),
+    /** Flagged for discussion by a reviewer (PRD-035 `F`); the reason is on the review decision. */
+    flaggedAt: tstz('flagged_at'),
     ...timestamps,
   },
   (t) => [
@@ -266,6 +268,10 @@ export const sceneVideoVersions = pgTable(
     codec: text('codec').notNull(),
     isFinal: boolean('is_final').notNull().default(false),
     notes: text('notes').notNull().default(''),
+    /** `draft` when assembled from draft-tier segments (never delivered). */
+    tier: text('tier').notNull().default('production'),
+    /** How a generated version was assembled: segment versions and frames used, copy or re-encode, smoothed joins. */
+    assembly: jsonb('assembly'),
     createdByUserId: bigint('created_by_user_id', { mode: 'number' }).references(() => users.id, {
       onDelete: 'set null',
       onUpdate: 'cascade',
@@ -282,6 +288,7 @@ export const sceneVideoVersions = pgTable(
     index('idx_scene_video_versions_file_id').on(t.fileId),
     index('idx_scene_video_versions_created_by_user_id').on(t.createdByUserId),
     check('ck_scene_video_versions_source', sql`${t.source} IN ('generated', 'imported')`),
+    check('ck_scene_video_versions_tier', sql`${t.tier} IN ('draft', 'production')`),
     check('ck_scene_video_versions_number', sql`${t.versionNumber} >= 1`),
     check('ck_scene_video_versions_final_live', sql`NOT (${t.isFinal} AND ${t.deletedAt} IS NOT NULL)`),
   ],
