@@ -38,9 +38,6 @@ export const jobKinds = [
   'segment.qa',
   'image.analyse',
   'variant.collect',
-  'scene.assemble',
-  'media.transcode',
-  'delivery.package',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
