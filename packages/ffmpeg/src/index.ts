@@ -1,4 +1,16 @@
 export {
+  type ClipPart,
+  concatCopy,
+  concatCopyArgs,
+  concatList,
+  grabFrame,
+  type ReencodeOptions,
+  reencodeArgs,
+  reencodeClips,
+  reencodedFrameCount,
+  reencodeFilter,
+} from './assemble.js';
+export {
   type DecodedFrames,
   type DecodeOptions,
   type DecodePixelFormat,
