@@ -149,6 +149,7 @@ export const notificationKinds = [
   'scene.needs_attention',
   'delivery.ready',
   'delivery.failed',
+  'note.mentioned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -179,6 +180,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
     'scene.needs_attention': 'in_app',
     'delivery.ready': 'in_app',
     'delivery.failed': 'in_app',
+    'note.mentioned': 'in_app',
   },
   digest: 'daily',
   doNotDisturb: false,

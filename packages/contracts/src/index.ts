@@ -9,6 +9,7 @@ export * from './image-variant-types.js';
 export * from './imports.js';
 export * from './jobs.js';
 export * from './metadata.js';
+export * from './notes.js';
 export * from './pipeline.js';
 export * from './projects.js';
 export * from './readiness.js';

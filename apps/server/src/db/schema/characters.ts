@@ -55,6 +55,17 @@ export const characters = pgTable(
       onDelete: 'set null',
       onUpdate: 'cascade',
     }),
+    /** Poster frame (PRD-096): the picture shown for it in lists; a stored image, or a frame extracted from a video. */
+    posterFileId: bigint('poster_file_id', { mode: 'number' }).references(() => mediaFiles.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    /** The video the poster was extracted from, and which 0-based frame (null: the poster is the file itself). */
+    posterSourceFileId: bigint('poster_source_file_id', { mode: 'number' }).references(() => mediaFiles.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    posterFrame: integer('poster_frame'),
     deletedAt: tstz('deleted_at'),
     ...timestamps,
   },
@@ -65,6 +76,9 @@ export const characters = pgTable(
       .where(sql`${t.deletedAt} IS NULL`),
     index('idx_characters_project_id').on(t.projectId, sql`lower(${t.name})`, t.id),
     index('idx_characters_created_by_user_id').on(t.createdByUserId),
+    index('idx_characters_poster_file_id').on(t.posterFileId),
+    index('idx_characters_poster_source_file_id').on(t.posterSourceFileId),
+    check('ck_characters_poster_frame', sql`${t.posterFrame} IS NULL OR ${t.posterFrame} >= 0`),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from './scene-types.js';
 export * from './scenes.js';
 export * from './tags.js';
 export * from './users.js';
+export * from './notes.js';

@@ -46,6 +46,17 @@ export const scenes = pgTable(
     statusId: bigint('status_id', { mode: 'number' })
       .notNull()
       .references(() => sceneStatuses.id, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    /** Poster frame (PRD-096): the picture shown for it in lists; a stored image, or a frame extracted from a video. */
+    posterFileId: bigint('poster_file_id', { mode: 'number' }).references(() => mediaFiles.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    /** The video (the scene's or a segment's) the poster was extracted from, and which 0-based frame (null: the poster is the file itself). */
+    posterSourceFileId: bigint('poster_source_file_id', { mode: 'number' }).references(() => mediaFiles.id, {
+      onDelete: 'set null',
+      onUpdate: 'cascade',
+    }),
+    posterFrame: integer('poster_frame'),
     ...timestamps,
   },
   (t) => [
@@ -54,6 +65,9 @@ export const scenes = pgTable(
     index('idx_scenes_scene_type_id').on(t.sceneTypeId),
     index('idx_scenes_variant_type_id').on(t.variantTypeId),
     index('idx_scenes_status_id').on(t.statusId),
+    index('idx_scenes_poster_file_id').on(t.posterFileId),
+    index('idx_scenes_poster_source_file_id').on(t.posterSourceFileId),
+    check('ck_scenes_poster_frame', sql`${t.posterFrame} IS NULL OR ${t.posterFrame} >= 0`),
   ],
 );
 
