@@ -160,86 +160,91 @@ export class PipelineService {
 
   /** Regenerates one segment from its stored seed frame; with `cascade`, every later one follows from the new chain. */
   async regenerate(acting: Acting, segmentPublicId: string, body: RegenerateBody): Promise<SceneRun> {
-    const runId = await this.d.bus.transaction(async (tx, emit) => {
-      const found = await repo.findSegment(tx, { publicId: segmentPublicId });
-      if (!found) throw segmentNotFound(segmentPublicId);
-      const seg = found.segment;
-      await this.d.scenes.ref(tx, { id: seg.sceneId }, true);
-      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, seg.sceneId)).for('update');
-      if (!seg.isCurrent) {
-        throw new AppError(
-          'segment.wrong_state',
-          'Only the current version of a segment can be regenerated.',
-        );
-      }
-      const live = await repo.liveRunOf(tx, seg.sceneId, true);
-      if (live && live.status !== 'needs_attention') {
-        throw new AppError(
-          'scene.generation_running',
-          'This scene is being generated; wait for the run to finish or cancel it first.',
-        );
-      }
-      if (live) {
-        // a run waiting for a person after failed QA: regenerating is that person's answer; the run ends here
-        const at = this.d.clock.now();
-        await tx
-          .update(sceneRuns)
-          .set({ status: 'cancelled', error: 'Superseded by a regeneration', finishedAt: at, updatedAt: at })
-          .where(eq(sceneRuns.id, live.id));
-        await this.emitRun(tx, emit, live.id);
-      }
-      if (!seg.seedFileId) {
-        throw new AppError(
-          'segment.wrong_state',
-          'This segment has no stored seed frame to regenerate from.',
-        );
-      }
-      const resolved = await resolvePlan(tx, seg.sceneId, { sim: body.sim });
-      const current = await repo.currentSegments(tx, seg.sceneId);
-      const before = current
-        .filter((c) => c.segment.sequenceIndex < seg.sequenceIndex)
-        .reduce((s, c) => s + (c.segment.durationSeconds ?? 0), 0);
-      const total = current.reduce((s, c) => s + (c.segment.durationSeconds ?? 0), 0);
-      const now = this.d.clock.now();
-      const [run] = await tx
-        .insert(sceneRuns)
-        .values({
-          publicId: newPublicId(),
-          sceneId: seg.sceneId,
-          purpose: 'regenerate',
-          status: 'running',
-          tier: seg.tier,
-          targetSeconds: body.cascade ? resolved.targetSeconds : Math.max(total, resolved.segmentSeconds),
-          toleranceSeconds: resolved.toleranceSeconds,
-          segmentSeconds: resolved.segmentSeconds,
-          segmentsEstimated: body.cascade ? Math.max(resolved.segments - seg.sequenceIndex + 1, 1) : 1,
-          secondsDone: before,
-          fromIndex: seg.sequenceIndex,
-          cascade: body.cascade,
-          plan: resolved.plan,
-          startedByUserId: acting.ctx.actor?.userId ?? null,
-          startedAt: now,
-        })
-        .returning();
-      await this.submitSegment(tx, emit, run!, {
-        index: seg.sequenceIndex,
-        seedFileId: seg.seedFileId,
-        seedSource: (seg.seedSource as NextSegment['seedSource']) ?? 'boundary',
-        attempt: 1,
-      });
-      await repo.setSceneStatus(tx, seg.sceneId, 'generating', now);
-      await this.d.audit.record(tx, acting.ctx, {
-        action: 'segment.regenerated',
-        entityType: 'segment',
-        entityId: seg.publicId,
-        summary: `Regenerating segment ${seg.sequenceIndex} of ${resolved.plan.sceneTypeName} of "${resolved.plan.characterName}"${body.cascade ? ' and every later segment' : ''}`,
-        details: { runId: run!.publicId, cascade: body.cascade },
-      });
-      await this.emitRun(tx, emit, run!.id);
-      return run!.id;
-    });
+    const runId = await this.d.bus.transaction(async (tx, emit) =>
+      this.regenerateWithin(tx, emit, acting, segmentPublicId, body),
+    );
     await this.d.jobs.wake();
     return this.runView(runId);
+  }
+
+  /** `regenerate` in the caller's transaction (a review rejection requeues with it); returns the new run's id. */
+  async regenerateWithin(
+    tx: Tx,
+    emit: Emit,
+    acting: Acting,
+    segmentPublicId: string,
+    body: RegenerateBody,
+  ): Promise<number> {
+    const found = await repo.findSegment(tx, { publicId: segmentPublicId });
+    if (!found) throw segmentNotFound(segmentPublicId);
+    const seg = found.segment;
+    await this.d.scenes.ref(tx, { id: seg.sceneId }, true);
+    await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, seg.sceneId)).for('update');
+    if (!seg.isCurrent) {
+      throw new AppError('segment.wrong_state', 'Only the current version of a segment can be regenerated.');
+    }
+    const live = await repo.liveRunOf(tx, seg.sceneId, true);
+    if (live && live.status !== 'needs_attention') {
+      throw new AppError(
+        'scene.generation_running',
+        'This scene is being generated; wait for the run to finish or cancel it first.',
+      );
+    }
+    if (live) {
+      // a run waiting for a person after failed QA: regenerating is that person's answer; the run ends here
+      const at = this.d.clock.now();
+      await tx
+        .update(sceneRuns)
+        .set({ status: 'cancelled', error: 'Superseded by a regeneration', finishedAt: at, updatedAt: at })
+        .where(eq(sceneRuns.id, live.id));
+      await this.emitRun(tx, emit, live.id);
+    }
+    if (!seg.seedFileId) {
+      throw new AppError('segment.wrong_state', 'This segment has no stored seed frame to regenerate from.');
+    }
+    const resolved = await resolvePlan(tx, seg.sceneId, { sim: body.sim });
+    const current = await repo.currentSegments(tx, seg.sceneId);
+    const before = current
+      .filter((c) => c.segment.sequenceIndex < seg.sequenceIndex)
+      .reduce((s, c) => s + (c.segment.durationSeconds ?? 0), 0);
+    const total = current.reduce((s, c) => s + (c.segment.durationSeconds ?? 0), 0);
+    const now = this.d.clock.now();
+    const [run] = await tx
+      .insert(sceneRuns)
+      .values({
+        publicId: newPublicId(),
+        sceneId: seg.sceneId,
+        purpose: 'regenerate',
+        status: 'running',
+        tier: seg.tier,
+        targetSeconds: body.cascade ? resolved.targetSeconds : Math.max(total, resolved.segmentSeconds),
+        toleranceSeconds: resolved.toleranceSeconds,
+        segmentSeconds: resolved.segmentSeconds,
+        segmentsEstimated: body.cascade ? Math.max(resolved.segments - seg.sequenceIndex + 1, 1) : 1,
+        secondsDone: before,
+        fromIndex: seg.sequenceIndex,
+        cascade: body.cascade,
+        plan: resolved.plan,
+        startedByUserId: acting.ctx.actor?.userId ?? null,
+        startedAt: now,
+      })
+      .returning();
+    await this.submitSegment(tx, emit, run!, {
+      index: seg.sequenceIndex,
+      seedFileId: seg.seedFileId,
+      seedSource: (seg.seedSource as NextSegment['seedSource']) ?? 'boundary',
+      attempt: 1,
+    });
+    await repo.setSceneStatus(tx, seg.sceneId, 'generating', now);
+    await this.d.audit.record(tx, acting.ctx, {
+      action: 'segment.regenerated',
+      entityType: 'segment',
+      entityId: seg.publicId,
+      summary: `Regenerating segment ${seg.sequenceIndex} of ${resolved.plan.sceneTypeName} of "${resolved.plan.characterName}"${body.cascade ? ' and every later segment' : ''}`,
+      details: { runId: run!.publicId, cascade: body.cascade },
+    });
+    await this.emitRun(tx, emit, run!.id);
+    return run!.id;
   }
 
   /**
@@ -484,27 +489,45 @@ export class PipelineService {
 
   /** Approves a segment for assembly (PRD-035 builds the review on this). */
   async approve(ctx: RequestContext, segmentPublicId: string): Promise<Segment> {
-    let resumed = false;
-    await this.d.bus.transaction(async (tx, emit) => {
-      const found = await repo.findSegment(tx, { publicId: segmentPublicId }, true);
-      if (!found) throw segmentNotFound(segmentPublicId);
-      await this.d.scenes.ref(tx, { id: found.segment.sceneId }, true);
-      if (!found.segment.isCurrent || !['qa_pass', 'qa_fail', 'rejected'].includes(found.status)) {
-        throw new AppError(
-          'segment.wrong_state',
-          `A segment can be approved once it is generated and checked; this one is ${found.status.replace('_', ' ')}${found.segment.isCurrent ? '' : ' and not the current version'}.`,
-        );
-      }
-      const now = this.d.clock.now();
-      await tx
-        .update(segments)
-        .set({
-          statusId: repo.segmentStatusId('approved'),
-          approvedByUserId: ctx.actor?.userId ?? null,
-          approvedAt: now,
-          updatedAt: now,
-        })
-        .where(eq(segments.id, found.segment.id));
+    const resumed = await this.d.bus.transaction(async (tx, emit) =>
+      this.approveWithin(tx, emit, ctx, segmentPublicId),
+    );
+    if (resumed) await this.d.jobs.wake();
+    return this.segment(segmentPublicId);
+  }
+
+  /**
+   * `approve` in the caller's transaction (the review module records its decision beside it); returns whether a
+   * run went on from the segment, so the caller wakes the job engine after its commit. `audit: false` leaves the
+   * audit row to the caller.
+   */
+  async approveWithin(
+    tx: Tx,
+    emit: Emit,
+    ctx: RequestContext,
+    segmentPublicId: string,
+    options: { audit?: boolean } = {},
+  ): Promise<boolean> {
+    const found = await repo.findSegment(tx, { publicId: segmentPublicId }, true);
+    if (!found) throw segmentNotFound(segmentPublicId);
+    await this.d.scenes.ref(tx, { id: found.segment.sceneId }, true);
+    if (!found.segment.isCurrent || !['qa_pass', 'qa_fail', 'rejected'].includes(found.status)) {
+      throw new AppError(
+        'segment.wrong_state',
+        `A segment can be approved once it is generated and checked; this one is ${found.status.replace('_', ' ')}${found.segment.isCurrent ? '' : ' and not the current version'}.`,
+      );
+    }
+    const now = this.d.clock.now();
+    await tx
+      .update(segments)
+      .set({
+        statusId: repo.segmentStatusId('approved'),
+        approvedByUserId: ctx.actor?.userId ?? null,
+        approvedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(segments.id, found.segment.id));
+    if (options.audit !== false) {
       await this.d.audit.record(tx, ctx, {
         action: 'segment.approved',
         entityType: 'segment',
@@ -512,15 +535,12 @@ export class PipelineService {
         summary: `Approved segment ${found.segment.sequenceIndex} (version ${found.segment.version}) for assembly`,
         details: { qaVerdict: found.segment.qaVerdict },
       });
-      await this.emitSegment(tx, emit, found.segment.id);
-      // approving the segment a run stopped on (failed QA, kept as the best attempt) lets the run go on from it
-      const run = found.segment.runId ? await repo.findRun(tx, { id: found.segment.runId }, true) : null;
-      if (run?.status === 'needs_attention' && found.status === 'qa_fail') {
-        resumed = await this.resumeAfter(tx, emit, run, found.segment, now);
-      }
-    });
-    if (resumed) await this.d.jobs.wake();
-    return this.segment(segmentPublicId);
+    }
+    await this.emitSegment(tx, emit, found.segment.id);
+    // approving the segment a run stopped on (failed QA, kept as the best attempt) lets the run go on from it
+    const run = found.segment.runId ? await repo.findRun(tx, { id: found.segment.runId }, true) : null;
+    if (run?.status !== 'needs_attention' || found.status !== 'qa_fail') return false;
+    return this.resumeAfter(tx, emit, run, found.segment, now);
   }
 
   /** A run that stopped on a segment continues from it: counted, then the next segment or the end. */
