@@ -22,3 +22,6 @@ export * from './segment-count.js';
 export * from './source-image-qa.js';
 export * from './worker-health.js';
 export * from './workflow-diff.js';
+export * from './assembly-plan.js';
+export * from './compliance.js';
+export * from './output-profile.js';
