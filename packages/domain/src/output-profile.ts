@@ -131,7 +131,24 @@ export function profileExtension(p: Pick<OutputProfileSpec, 'container'>): strin
   return `.${p.container}`;
 }
 
-/** Video filters that bring a source to the profile's size (letterboxed, aspect kept) and rate. */
+/** NTSC rates as exact fractions: `fps=29.97` would drift from the 30000/1001 players and probes expect. */
+const ntscRates: Record<string, string> = {
+  '23.976': '24000/1001',
+  '29.97': '30000/1001',
+  '47.952': '48000/1001',
+  '59.94': '60000/1001',
+  '119.88': '120000/1001',
+};
+
+/** The rate as ffmpeg should be given it (exact fractions for NTSC rates). */
+export function profileRate(fps: number): string {
+  return ntscRates[String(fps)] ?? String(fps);
+}
+
+/**
+ * Video filters that bring a source to the profile's size (letterboxed, aspect kept) and rate. At the source size a
+ * subsampled format still needs even dimensions, so an odd-sized source loses its last row or column.
+ */
 export function profileFilters(p: OutputProfileSpec): string[] {
   const filters: string[] = [];
   if (p.width !== null && p.height !== null) {
@@ -140,8 +157,11 @@ export function profileFilters(p: OutputProfileSpec): string[] {
       `pad=${p.width}:${p.height}:(ow-iw)/2:(oh-ih)/2`,
       'setsar=1',
     );
+  } else if (subsampledWidth(p.pixelFormat)) {
+    const h = subsampledHeight(p.pixelFormat) ? 'trunc(ih/2)*2' : 'ih';
+    filters.push(`scale=trunc(iw/2)*2:${h}`);
   }
-  if (p.fps !== null) filters.push(`fps=${p.fps}`);
+  if (p.fps !== null) filters.push(`fps=${profileRate(p.fps)}`);
   filters.push(`format=${p.pixelFormat}`);
   return filters;
 }
@@ -172,7 +192,15 @@ export function profileEncoderArgs(p: OutputProfileSpec): string[] {
       args.push('-row-mt', '1', '-deadline', 'good', '-cpu-used', '4');
       break;
     case 'prores':
-      args.push('-profile:v', '3', '-q:v', String(p.crf ?? 4), '-vendor', 'apl0');
+      // 422 HQ (3) cannot carry 4:4:4 chroma: a 4:4:4 format needs the 4444 profile (4)
+      args.push(
+        '-profile:v',
+        p.pixelFormat.startsWith('yuv444') ? '4' : '3',
+        '-q:v',
+        String(p.crf ?? 4),
+        '-vendor',
+        'apl0',
+      );
       break;
   }
   args.push('-pix_fmt', p.pixelFormat);
