@@ -45,6 +45,8 @@ import { pipelineRoutes } from './modules/pipeline/routes.js';
 import { PipelineService } from './modules/pipeline/service.js';
 import { imageAnalyseHandler, segmentQaHandler } from './modules/pipeline/step.js';
 import { VariantGeneration, variantCollectHandler } from './modules/pipeline/variants.js';
+import { playbackRoutes } from './modules/playback/routes.js';
+import { PlaybackService } from './modules/playback/service.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
@@ -401,6 +403,7 @@ export async function buildApp(
       await api.register(variantTypeRoutes(variantTypes));
       await api.register(characterRoutes(characters, config.uploadLimit, retention));
       await api.register(mediaRoutes(media));
+      await api.register(playbackRoutes(new PlaybackService({ db, storage, links: media.links })));
       await api.register(sceneTypeRoutes(sceneTypes));
       await api.register(sceneRoutes(scenes));
       await api.register(sceneVideoRoutes(scenes, sceneVideos, config.videoUploadLimit));

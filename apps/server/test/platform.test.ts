@@ -78,6 +78,8 @@ describe('route guards', () => {
       '/api/v1/auth/refresh',
       '/api/v1/live',
       '/api/v1/media/:id/file',
+      '/api/v1/media/:id/proxy',
+      '/api/v1/media/:id/sprite',
       '/api/v1/media/:id/thumbnail',
       '/api/v1/openapi.json',
     ]);

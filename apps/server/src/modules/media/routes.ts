@@ -2,6 +2,7 @@
 import { mediaQuerySchema, publicIdSchema } from '@i2v/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendOpened } from './reply.js';
 import type { MediaService } from './service.js';
 
 export const mediaRoutes =
@@ -33,23 +34,7 @@ export const mediaRoutes =
             req.query.sig,
             req.headers.range,
           );
-          reply
-            .type(opened.mimeType)
-            .header('accept-ranges', 'bytes')
-            .header('etag', opened.etag)
-            .header('cache-control', 'private, max-age=3600');
-          if (opened.unsatisfiable) {
-            return reply.status(416).header('content-range', `bytes */${opened.size}`).send('');
-          }
-          if (opened.part) {
-            const { start, end } = opened.part;
-            return reply
-              .status(206)
-              .header('content-range', `bytes ${start}-${end}/${opened.size}`)
-              .header('content-length', end - start + 1)
-              .send(opened.stream);
-          }
-          return reply.header('content-length', opened.size).send(opened.stream);
+          return sendOpened(reply, opened);
         },
       );
     }

@@ -8,6 +8,7 @@ import { mediaFiles } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { Storage } from '../../platform/storage.js';
+import { playbackKeysOf } from '../playback/keys.js';
 import type { ProcessedImage } from './images.js';
 import type { MediaLinks, MediaRendition } from './links.js';
 import { findMediaFile, insertMediaFile, type MediaFileRow } from './repo.js';
@@ -23,6 +24,18 @@ export interface StagedImage {
   register(tx: Executor): Promise<number>;
   /** Removes the written files when the transaction that would register them fails. */
   discard(): Promise<void>;
+}
+
+/** A stored file opened for an HTTP answer, whole or one byte range of it. */
+export interface OpenedMedia {
+  stream: Readable;
+  mimeType: string;
+  size: number;
+  etag: string;
+  /** Set when a satisfiable range was asked for. */
+  part?: { start: number; end: number };
+  /** Set when the range cannot be satisfied (answer 416). */
+  unsatisfiable?: true;
 }
 
 export class MediaService {
@@ -106,7 +119,12 @@ export class MediaService {
       .delete(mediaFiles)
       .where(inArray(mediaFiles.id, fileIds))
       .returning({ key: mediaFiles.storageKey, thumb: mediaFiles.thumbnailKey });
-    return rows.flatMap((r) => [r.key, ...(r.thumb ? [r.thumb] : [])]);
+    // with the sprite and proxy the player may have made of a video
+    return rows.flatMap((r) => [
+      r.key,
+      ...(r.thumb ? [r.thumb] : []),
+      ...Object.values(playbackKeysOf(r.key)),
+    ]);
   }
 
   /** Removes stored files after the transaction that dropped their rows has committed. */
@@ -150,16 +168,7 @@ export class MediaService {
     exp: number,
     sig: string,
     range?: string,
-  ): Promise<{
-    stream: Readable;
-    mimeType: string;
-    size: number;
-    etag: string;
-    /** Set when a satisfiable range was asked for. */
-    part?: { start: number; end: number };
-    /** Set when the range cannot be satisfied (answer 416). */
-    unsatisfiable?: true;
-  }> {
+  ): Promise<OpenedMedia> {
     const check = this.links.verify(publicId, rendition, exp, sig);
     if (check === 'invalid') throw new AppError('media.not_found', 'No such media file.');
     if (check === 'expired')
