@@ -2,7 +2,19 @@
 // `characters` and `scenes`.
 import { failureTags, noteCategories, noteEntityTypes, noteVisibilities } from '@i2v/contracts';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { characters, mediaFiles } from './characters.js';
 import { idColumn, timestamps, tstz } from './columns.js';
 import { projects } from './projects.js';
@@ -41,7 +53,7 @@ export const notes = pgTable(
       onDelete: 'cascade',
       onUpdate: 'cascade',
     }),
-    parentId: bigint('parent_id', { mode: 'number' }).references((): ReturnType<typeof bigint> => notes.id, {
+    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => notes.id, {
       onDelete: 'cascade',
       onUpdate: 'cascade',
     }),
