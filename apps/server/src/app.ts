@@ -51,6 +51,8 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { ProjectsService } from './modules/projects/service.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
 import { ReadinessService } from './modules/readiness/service.js';
+import { reviewRoutes } from './modules/review/routes.js';
+import { ReviewService } from './modules/review/service.js';
 import { RetentionService } from './modules/retention/service.js';
 import { sceneTypeRoutes } from './modules/scene-types/routes.js';
 import { SceneTypesService } from './modules/scene-types/service.js';
@@ -118,6 +120,7 @@ export interface Services {
   bus: EventBus;
   jobs: JobsService;
   pipeline: PipelineService;
+  review: ReviewService;
   jobEngine: JobEngine;
   schedules: SchedulesService;
   budgets: BudgetsService;
@@ -346,6 +349,7 @@ export async function buildApp(
     notifications,
     storage,
   });
+  const review = new ReviewService({ db, clock, bus, audit, pipeline, scenes, projects });
   // the import's two background steps run as CPU jobs owned by whoever uploaded or committed
   imports.queue = async (kind, importId, ctx) => {
     await jobs.create(
@@ -418,6 +422,7 @@ export async function buildApp(
       await api.register(systemRoutes(system));
       await api.register(jobRoutes(jobs));
       await api.register(pipelineRoutes(pipeline, new VariantGeneration({ db, bus, jobs, characters })));
+      await api.register(reviewRoutes(review));
       await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));
@@ -450,6 +455,7 @@ export async function buildApp(
       bus,
       jobs,
       pipeline,
+      review,
       jobEngine,
       schedules,
       budgets,

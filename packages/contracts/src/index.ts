@@ -13,6 +13,7 @@ export * from './notes.js';
 export * from './pipeline.js';
 export * from './projects.js';
 export * from './readiness.js';
+export * from './review.js';
 export * from './scene-types.js';
 export * from './scenes.js';
 export * from './tags.js';

@@ -2481,6 +2481,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/{id}/sprite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the filmstrip of a stored video: one JPEG sprite sheet of evenly spaced frames
+         * @description Take the video's signed `url` (`/api/v1/media/{id}/file?exp=…&sig=…`) and replace `/file` with `/sprite`. Made with one ffmpeg pass on first request and kept beside the video. The sheet holds up to 60 tiles, 160 px wide at the video’s aspect ratio, left to right and top to bottom. Its layout comes in headers: `X-Sprite-Columns`, `X-Sprite-Rows`, `X-Sprite-Tile-Width`, `X-Sprite-Tile-Height` (pixels) and `X-Sprite-Frames` (comma-separated 0-based frame number shown by each tile, ascending). A file that is not a video answers 422 `video.unreadable`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    exp: number;
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sprite sheet (image/jpeg) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream an H.264 MP4 proxy of a stored video, for sources a browser cannot play
+         * @description Take the video's signed `url` and replace `/file` with `/proxy`. The proxy has the source's frames at its rate (frame numbers match), H.264 4:2:0 with a keyframe every second, AAC audio when the source has audio. It is transcoded on the first request (which waits for it) and kept beside the video; HTTP range requests are supported. A file that is not a video answers 422 `video.unreadable`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    exp: number;
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proxy (video/mp4) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scene-types": {
         parameters: {
             query?: never;
@@ -7696,6 +7820,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Current segments to review, in scene order, with counts per review state
+         * @description `state`: `unreviewed` (checked by QA, no decision yet; the default), `flagged`, `approved`, `rejected` or `all`. The counts use the same scene type, character and QA filters.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    state?: "unreviewed" | "flagged" | "approved" | "rejected" | "all";
+                    sceneTypeId?: string;
+                    characterId?: string;
+                    /** @description Only segments with this QA verdict */
+                    qa?: "pass" | "flag" | "fail";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQueue"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on a segment: approve, reject (optionally requeue it), flag or unflag
+         * @description Reviewers flag and unflag (a flag with a reason suggests a rejection); approving and rejecting need `review.finalize` (403 `auth.forbidden`). A creator approving a segment they generated is a 403 `review.self_approval` when the project requires independent approval. A version that is no longer current is a 409 `segment.not_current`; a segment that cannot take this decision now is a 409 `segment.not_reviewable` saying why. Approving the last unapproved segment of a fully generated scene approves the scene.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/review/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo your latest review decision in the project (a whole batch approval at once)
+         * @description Restores the segment status and flag the decision replaced. 409 `review.nothing_to_undo` when there is none; 409 `review.undo_conflict` when the segment changed since (regenerated, decided on by someone else), and then nothing is undone.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Undo this batch of yours; without it, your latest decision (its whole batch if it had one)
+                         */
+                        batchId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewUndoResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/review/batch-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve every segment matching a queue filter at once (one batch, undone as one)
+         * @description All or nothing: 422 `review.batch_empty` when none match, 409 `review.batch_changed` when `expectedCount` differs from the count now, 403 `review.self_approval` when independent approval is required and some are yours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BatchApproveBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchApproveResult"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a scene whose every current segment is approved; its assembly is requested
+         * @description 422 `scene.segments_unapproved` naming the segments that are not approved, 422 `scene.no_segments` for a scene not generated yet, 409 `scene.generation_running` while it is being generated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scene"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-schedules": {
         parameters: {
             query?: never;
@@ -10085,114 +10531,6 @@ export interface components {
                 }[];
             };
         };
-        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
-        PromptTemplatesInput: {
-            full_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-            start_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-            continuation_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-        };
-        SceneTypeApplicabilityInput: {
-            /** @constant */
-            kind: "variants";
-            variantTypeIds: string[];
-        } | {
-            /** @constant */
-            kind: "transition";
-            /** Format: uuid */
-            fromVariantTypeId: string;
-            /** Format: uuid */
-            toVariantTypeId: string;
-            /** @description The first segment generated from the target variant */
-            atSegment: number;
-            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
-            suffix: string;
-            /** @default null */
-            transitionWorkflowRef: string | null;
-        };
-        WorkflowPinInput: {
-            /** Format: uuid */
-            versionId: string;
-            /** Format: uuid */
-            workflowId: string;
-            workflowName: string;
-            versionNumber: number;
-            /** @description Newer than `versionNumber` means an upgrade is available */
-            latestVersionNumber: number;
-            productionReady: boolean;
-        };
-        SceneTypeInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description null for a studio-level scene type, available to every project */
-            projectId: string | null;
-            name: string;
-            /** @description The name as it appears in delivered file names (snake_case) */
-            contentName: string;
-            description: string;
-            /** @description Workflow to run; validated when generation starts */
-            workflowRef: string | null;
-            /** @description The pinned workflow version; upgrading is explicit */
-            workflowVersionId: string | null;
-            workflow: components["schemas"]["WorkflowPinInput"] | null;
-            transitionWorkflowVersionId: string | null;
-            transitionWorkflow: components["schemas"]["WorkflowPinInput"] | null;
-            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
-            slotBindings: {
-                [key: string]: string | number | boolean;
-            };
-            loras: {
-                name: string;
-                weight: number;
-            }[];
-            prompts: components["schemas"]["PromptTemplatesInput"];
-            targetDurationSeconds: number;
-            segmentDurationSeconds: number;
-            toleranceSeconds: number;
-            /** @description Segments needed to reach the target duration */
-            segmentCount: number;
-            applicability: components["schemas"]["SceneTypeApplicabilityInput"];
-            generation: components["schemas"]["GenerationSettingsInput"];
-            enabled: boolean;
-            sortOrder: number;
-            tags: string[];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PromptPreviewInput: {
-            positions: {
-                /** @enum {string} */
-                position: "full_clip" | "start_clip" | "continuation_clip";
-                /** @description Which template was used after fallback; null when none */
-                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
-                positive: {
-                    text: string;
-                    unresolved: string[];
-                };
-                negative: {
-                    text: string;
-                    unresolved: string[];
-                };
-            }[];
-            /** @description Every placeholder the character has no value for */
-            unresolved: string[];
-        };
         SceneMatrixInput: {
             /** Format: uuid */
             projectId: string;
@@ -10329,6 +10667,233 @@ export interface components {
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        ReviewDecisionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            segmentId: string;
+            /** Format: uuid */
+            sceneId: string;
+            /** @enum {string} */
+            decision: "approve" | "reject" | "flag" | "unflag";
+            reasonCode: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other") | null;
+            note: string;
+            /** @description The version of the segment the decision was made on */
+            segmentVersion: number;
+            /** @description The segment status before the decision (undo restores it) */
+            previousStatus: string;
+            /** @description Shared by every decision of one batch approval */
+            batchId: string | null;
+            /** @description The regeneration a rejection requeued the segment with, if any */
+            regenerationRunId: string | null;
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            decidedAt: string;
+            undoneAt: string | null;
+        };
+        ReviewItemInput: {
+            segment: components["schemas"]["SegmentInput"];
+            /** @enum {string} */
+            state: "unreviewed" | "flagged" | "approved" | "rejected";
+            flaggedAt: string | null;
+            scene: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
+            };
+            character: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sceneType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Current segments of the scene, for “segment 2 of 3” */
+            segmentsInScene: number;
+            /** @description Who started the run that made this segment (independent approval is checked against it) */
+            generatedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description The latest decision not undone */
+            latestDecision: components["schemas"]["ReviewDecisionInput"] | null;
+        };
+        ReviewQueueInput: {
+            items: components["schemas"]["ReviewItemInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Segments in each state under the same scene type, character and QA filters */
+            counts: {
+                unreviewed: number;
+                flagged: number;
+                approved: number;
+                rejected: number;
+                all: number;
+            };
+        };
+        ReviewBodyInput: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "flag" | "unflag";
+            /**
+             * @description Why: with `reject`, or with `flag` to suggest a rejection
+             * @enum {string}
+             */
+            reasonCode?: "face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other";
+            note?: string;
+            /** @description With `reject`: requeue the segment for regeneration from its seed frame (no cascade) */
+            regenerate?: boolean;
+        };
+        ReviewResultInput: {
+            decision: components["schemas"]["ReviewDecisionInput"];
+            item: components["schemas"]["ReviewItemInput"];
+            /** @description This decision approved the whole scene (every segment approved) */
+            sceneApproved: boolean;
+        };
+        ReviewUndoResultInput: {
+            undone: components["schemas"]["ReviewDecisionInput"][];
+        };
+        BatchApproveBodyInput: {
+            /**
+             * @default unreviewed
+             * @enum {string}
+             */
+            state: "unreviewed" | "flagged" | "rejected" | "all";
+            /** Format: uuid */
+            sceneTypeId?: string;
+            /** Format: uuid */
+            characterId?: string;
+            /**
+             * @description Only segments with this QA verdict
+             * @enum {string}
+             */
+            qa?: "pass" | "flag" | "fail";
+            /** @description The count the person confirmed; a different count now is a 409 instead of a surprise */
+            expectedCount?: number;
+        };
+        BatchApproveResultInput: {
+            /** Format: uuid */
+            batchId: string;
+            approved: number;
+            /** @description Scenes that became approved as a result */
+            scenesApproved: number;
+        };
+        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
+        PromptTemplatesInput: {
+            full_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            start_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            continuation_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+        };
+        SceneTypeApplicabilityInput: {
+            /** @constant */
+            kind: "variants";
+            variantTypeIds: string[];
+        } | {
+            /** @constant */
+            kind: "transition";
+            /** Format: uuid */
+            fromVariantTypeId: string;
+            /** Format: uuid */
+            toVariantTypeId: string;
+            /** @description The first segment generated from the target variant */
+            atSegment: number;
+            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
+            suffix: string;
+            /** @default null */
+            transitionWorkflowRef: string | null;
+        };
+        WorkflowPinInput: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            versionNumber: number;
+            /** @description Newer than `versionNumber` means an upgrade is available */
+            latestVersionNumber: number;
+            productionReady: boolean;
+        };
+        SceneTypeInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for a studio-level scene type, available to every project */
+            projectId: string | null;
+            name: string;
+            /** @description The name as it appears in delivered file names (snake_case) */
+            contentName: string;
+            description: string;
+            /** @description Workflow to run; validated when generation starts */
+            workflowRef: string | null;
+            /** @description The pinned workflow version; upgrading is explicit */
+            workflowVersionId: string | null;
+            workflow: components["schemas"]["WorkflowPinInput"] | null;
+            transitionWorkflowVersionId: string | null;
+            transitionWorkflow: components["schemas"]["WorkflowPinInput"] | null;
+            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
+            slotBindings: {
+                [key: string]: string | number | boolean;
+            };
+            loras: {
+                name: string;
+                weight: number;
+            }[];
+            prompts: components["schemas"]["PromptTemplatesInput"];
+            targetDurationSeconds: number;
+            segmentDurationSeconds: number;
+            toleranceSeconds: number;
+            /** @description Segments needed to reach the target duration */
+            segmentCount: number;
+            applicability: components["schemas"]["SceneTypeApplicabilityInput"];
+            generation: components["schemas"]["GenerationSettingsInput"];
+            enabled: boolean;
+            sortOrder: number;
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PromptPreviewInput: {
+            positions: {
+                /** @enum {string} */
+                position: "full_clip" | "start_clip" | "continuation_clip";
+                /** @description Which template was used after fallback; null when none */
+                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                positive: {
+                    text: string;
+                    unresolved: string[];
+                };
+                negative: {
+                    text: string;
+                    unresolved: string[];
+                };
+            }[];
+            /** @description Every placeholder the character has no value for */
+            unresolved: string[];
         };
         WorkflowSlotInput: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */
@@ -12225,114 +12790,6 @@ export interface components {
                 }[];
             };
         };
-        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
-        PromptTemplates: {
-            full_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-            start_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-            continuation_clip?: {
-                /** @default  */
-                positive: string;
-                /** @default  */
-                negative: string;
-            };
-        };
-        SceneTypeApplicability: {
-            /** @constant */
-            kind: "variants";
-            variantTypeIds: string[];
-        } | {
-            /** @constant */
-            kind: "transition";
-            /** Format: uuid */
-            fromVariantTypeId: string;
-            /** Format: uuid */
-            toVariantTypeId: string;
-            /** @description The first segment generated from the target variant */
-            atSegment: number;
-            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
-            suffix: string;
-            /** @default null */
-            transitionWorkflowRef: string | null;
-        };
-        WorkflowPin: {
-            /** Format: uuid */
-            versionId: string;
-            /** Format: uuid */
-            workflowId: string;
-            workflowName: string;
-            versionNumber: number;
-            /** @description Newer than `versionNumber` means an upgrade is available */
-            latestVersionNumber: number;
-            productionReady: boolean;
-        };
-        SceneType: {
-            /** Format: uuid */
-            id: string;
-            /** @description null for a studio-level scene type, available to every project */
-            projectId: string | null;
-            name: string;
-            /** @description The name as it appears in delivered file names (snake_case) */
-            contentName: string;
-            description: string;
-            /** @description Workflow to run; validated when generation starts */
-            workflowRef: string | null;
-            /** @description The pinned workflow version; upgrading is explicit */
-            workflowVersionId: string | null;
-            workflow: components["schemas"]["WorkflowPin"] | null;
-            transitionWorkflowVersionId: string | null;
-            transitionWorkflow: components["schemas"]["WorkflowPin"] | null;
-            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
-            slotBindings: {
-                [key: string]: string | number | boolean;
-            };
-            loras: {
-                name: string;
-                weight: number;
-            }[];
-            prompts: components["schemas"]["PromptTemplates"];
-            targetDurationSeconds: number;
-            segmentDurationSeconds: number;
-            toleranceSeconds: number;
-            /** @description Segments needed to reach the target duration */
-            segmentCount: number;
-            applicability: components["schemas"]["SceneTypeApplicability"];
-            generation: components["schemas"]["GenerationSettings"];
-            enabled: boolean;
-            sortOrder: number;
-            tags: string[];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PromptPreview: {
-            positions: {
-                /** @enum {string} */
-                position: "full_clip" | "start_clip" | "continuation_clip";
-                /** @description Which template was used after fallback; null when none */
-                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
-                positive: {
-                    text: string;
-                    unresolved: string[];
-                };
-                negative: {
-                    text: string;
-                    unresolved: string[];
-                };
-            }[];
-            /** @description Every placeholder the character has no value for */
-            unresolved: string[];
-        };
         SceneMatrix: {
             /** Format: uuid */
             projectId: string;
@@ -12469,6 +12926,233 @@ export interface components {
             deletedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        ReviewDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            segmentId: string;
+            /** Format: uuid */
+            sceneId: string;
+            /** @enum {string} */
+            decision: "approve" | "reject" | "flag" | "unflag";
+            reasonCode: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other") | null;
+            note: string;
+            /** @description The version of the segment the decision was made on */
+            segmentVersion: number;
+            /** @description The segment status before the decision (undo restores it) */
+            previousStatus: string;
+            /** @description Shared by every decision of one batch approval */
+            batchId: string | null;
+            /** @description The regeneration a rejection requeued the segment with, if any */
+            regenerationRunId: string | null;
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            decidedAt: string;
+            undoneAt: string | null;
+        };
+        ReviewItem: {
+            segment: components["schemas"]["Segment"];
+            /** @enum {string} */
+            state: "unreviewed" | "flagged" | "approved" | "rejected";
+            flaggedAt: string | null;
+            scene: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "generating" | "review" | "approved" | "rejected" | "failed";
+            };
+            character: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sceneType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Current segments of the scene, for “segment 2 of 3” */
+            segmentsInScene: number;
+            /** @description Who started the run that made this segment (independent approval is checked against it) */
+            generatedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description The latest decision not undone */
+            latestDecision: components["schemas"]["ReviewDecision"] | null;
+        };
+        ReviewQueue: {
+            items: components["schemas"]["ReviewItem"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Segments in each state under the same scene type, character and QA filters */
+            counts: {
+                unreviewed: number;
+                flagged: number;
+                approved: number;
+                rejected: number;
+                all: number;
+            };
+        };
+        ReviewBody: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "flag" | "unflag";
+            /**
+             * @description Why: with `reject`, or with `flag` to suggest a rejection
+             * @enum {string}
+             */
+            reasonCode?: "face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other";
+            note?: string;
+            /** @description With `reject`: requeue the segment for regeneration from its seed frame (no cascade) */
+            regenerate?: boolean;
+        };
+        ReviewResult: {
+            decision: components["schemas"]["ReviewDecision"];
+            item: components["schemas"]["ReviewItem"];
+            /** @description This decision approved the whole scene (every segment approved) */
+            sceneApproved: boolean;
+        };
+        ReviewUndoResult: {
+            undone: components["schemas"]["ReviewDecision"][];
+        };
+        BatchApproveBody: {
+            /**
+             * @default unreviewed
+             * @enum {string}
+             */
+            state: "unreviewed" | "flagged" | "rejected" | "all";
+            /** Format: uuid */
+            sceneTypeId?: string;
+            /** Format: uuid */
+            characterId?: string;
+            /**
+             * @description Only segments with this QA verdict
+             * @enum {string}
+             */
+            qa?: "pass" | "flag" | "fail";
+            /** @description The count the person confirmed; a different count now is a 409 instead of a surprise */
+            expectedCount?: number;
+        };
+        BatchApproveResult: {
+            /** Format: uuid */
+            batchId: string;
+            approved: number;
+            /** @description Scenes that became approved as a result */
+            scenesApproved: number;
+        };
+        /** @description `full_clip` serves every position unless `start_clip` / `continuation_clip` override it */
+        PromptTemplates: {
+            full_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            start_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+            continuation_clip?: {
+                /** @default  */
+                positive: string;
+                /** @default  */
+                negative: string;
+            };
+        };
+        SceneTypeApplicability: {
+            /** @constant */
+            kind: "variants";
+            variantTypeIds: string[];
+        } | {
+            /** @constant */
+            kind: "transition";
+            /** Format: uuid */
+            fromVariantTypeId: string;
+            /** Format: uuid */
+            toVariantTypeId: string;
+            /** @description The first segment generated from the target variant */
+            atSegment: number;
+            /** @description File-name suffix of transition scenes, e.g. `to_formal` */
+            suffix: string;
+            /** @default null */
+            transitionWorkflowRef: string | null;
+        };
+        WorkflowPin: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName: string;
+            versionNumber: number;
+            /** @description Newer than `versionNumber` means an upgrade is available */
+            latestVersionNumber: number;
+            productionReady: boolean;
+        };
+        SceneType: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for a studio-level scene type, available to every project */
+            projectId: string | null;
+            name: string;
+            /** @description The name as it appears in delivered file names (snake_case) */
+            contentName: string;
+            description: string;
+            /** @description Workflow to run; validated when generation starts */
+            workflowRef: string | null;
+            /** @description The pinned workflow version; upgrading is explicit */
+            workflowVersionId: string | null;
+            workflow: components["schemas"]["WorkflowPin"] | null;
+            transitionWorkflowVersionId: string | null;
+            transitionWorkflow: components["schemas"]["WorkflowPin"] | null;
+            /** @description Parameter slot key of the pinned workflow version → the value this scene type sets */
+            slotBindings: {
+                [key: string]: string | number | boolean;
+            };
+            loras: {
+                name: string;
+                weight: number;
+            }[];
+            prompts: components["schemas"]["PromptTemplates"];
+            targetDurationSeconds: number;
+            segmentDurationSeconds: number;
+            toleranceSeconds: number;
+            /** @description Segments needed to reach the target duration */
+            segmentCount: number;
+            applicability: components["schemas"]["SceneTypeApplicability"];
+            generation: components["schemas"]["GenerationSettings"];
+            enabled: boolean;
+            sortOrder: number;
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PromptPreview: {
+            positions: {
+                /** @enum {string} */
+                position: "full_clip" | "start_clip" | "continuation_clip";
+                /** @description Which template was used after fallback; null when none */
+                source: ("full_clip" | "start_clip" | "continuation_clip") | null;
+                positive: {
+                    text: string;
+                    unresolved: string[];
+                };
+                negative: {
+                    text: string;
+                    unresolved: string[];
+                };
+            }[];
+            /** @description Every placeholder the character has no value for */
+            unresolved: string[];
         };
         WorkflowSlot: {
             /** @description Stable slot name a scene type binds values to: `seed`, `positive_prompt`… */

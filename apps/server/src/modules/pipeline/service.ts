@@ -1097,7 +1097,8 @@ export class PipelineService {
     };
   }
 
-  private segmentView(r: repo.SegmentViewRow): Segment {
+  /** The API view of a segment row (the review queue shows the same view). */
+  segmentView(r: repo.SegmentViewRow): Segment {
     const s = r.segment;
     const file = (id: string | null, thumb: boolean) =>
       id

@@ -1,0 +1,634 @@
+// Review (PRD-035, PRD-092): the queue of segments waiting for a person, one-key decisions on them (approve, reject
+// with a reason and optionally requeue, flag for discussion), undo, batch approval, and scene approval once every
+// segment of a scene is approved. Each decision is recorded with who, when and which version, changes the segment,
+// writes its audit row and emits `segment.updated` in one transaction.
+import type {
+  BatchApproveBody,
+  BatchApproveResult,
+  ReviewBody,
+  ReviewDecision,
+  ReviewItem,
+  ReviewQueue,
+  ReviewQueueQuery,
+  ReviewResult,
+  ReviewUndoResult,
+  Scene,
+} from '@i2v/contracts';
+import { type RoleName, roleCan } from '@i2v/domain';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { reviewDecisions, scenes, segments } from '../../db/schema/index.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { AppError } from '../../platform/errors.js';
+import { newPublicId } from '../../platform/ids.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AuditService } from '../audit/service.js';
+import type { EventBus } from '../events/bus.js';
+import * as pipelineRepo from '../pipeline/repo.js';
+import type { PipelineService } from '../pipeline/service.js';
+import { readSettings } from '../projects/dto.js';
+import type { ProjectsService } from '../projects/service.js';
+import type { ScenesService } from '../scenes/service.js';
+import * as repo from './repo.js';
+
+/** Who decides: their context for audit rows and their role for what they may decide. */
+export interface Reviewer {
+  ctx: RequestContext;
+  role: RoleName;
+}
+
+/** Called in the transaction that approves a scene, so an assembly is requested exactly when a scene is approved. */
+export interface AssemblyHook {
+  request(tx: Tx, ctx: RequestContext, sceneId: number): Promise<void>;
+}
+
+export interface ReviewDeps {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  audit: AuditService;
+  pipeline: PipelineService;
+  scenes: ScenesService;
+  projects: ProjectsService;
+  assembly?: AssemblyHook | undefined;
+}
+
+/** A batch approval is one transaction; beyond this it would hold its locks too long. */
+const maxBatch = 500;
+
+const statusWords: Record<string, string> = {
+  qa_pass: 'passed QA',
+  qa_fail: 'failed QA',
+  approved: 'approved',
+  rejected: 'rejected',
+  pending: 'pending',
+  generating: 'still generating',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+const pastTense = { approve: 'approved', reject: 'rejected', flag: 'flagged', unflag: 'unflagged' } as const;
+
+export class ReviewService {
+  /** Requests the assembly of an approved scene; optional, wired where assembly exists. */
+  assembly: AssemblyHook | undefined;
+
+  constructor(private readonly d: ReviewDeps) {
+    this.assembly = d.assembly;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  async queue(projectPublicId: string, q: ReviewQueueQuery): Promise<ReviewQueue> {
+    const project = await this.d.projects.resolveForContent(this.d.db, { publicId: projectPublicId }, false);
+    const after = q.cursor
+      ? (([sceneId, index]) => ({ sceneId: sceneId as number, index: index as number }))(
+          decodeCursor(q.cursor, ['number', 'number']),
+        )
+      : undefined;
+    const filter = { sceneTypeId: q.sceneTypeId, characterId: q.characterId, qa: q.qa };
+    const [found, counts] = await Promise.all([
+      repo.queueItems(this.d.db, project.id, { ...filter, state: q.state }, after, q.limit + 1),
+      repo.queueCounts(this.d.db, project.id, filter),
+    ]);
+    const { page, nextCursor } = pageOf(found, q.limit, (last) => [last.sceneId, last.index]);
+    return { items: await this.itemViews(page), nextCursor, counts };
+  }
+
+  private async itemViews(found: repo.ItemRow[]): Promise<ReviewItem[]> {
+    if (!found.length) return [];
+    const ids = found.map((f) => f.id);
+    const [views, decisions] = await Promise.all([
+      pipelineRepo.segmentViews(this.d.db, inArray(segments.id, ids)),
+      repo.latestDecisions(this.d.db, ids),
+    ]);
+    const viewOf = new Map(views.map((v) => [v.segment.id, this.d.pipeline.segmentView(v)]));
+    const decisionOf = new Map(decisions.map((d) => [d.segmentId, decisionView(d)]));
+    return found.map((f) => ({
+      segment: viewOf.get(f.id)!,
+      state: stateOf(f),
+      flaggedAt: f.flaggedAt?.toISOString() ?? null,
+      scene: { id: f.scenePublicId, status: f.sceneStatus as ReviewItem['scene']['status'] },
+      character: { id: f.characterPublicId, name: f.characterName },
+      sceneType: { id: f.sceneTypePublicId, name: f.sceneTypeName },
+      segmentsInScene: f.inScene,
+      generatedBy: f.generatorPublicId
+        ? { id: f.generatorPublicId, displayName: f.generatorName ?? '' }
+        : null,
+      latestDecision: decisionOf.get(f.id) ?? null,
+    }));
+  }
+
+  private async itemOf(segmentId: number): Promise<ReviewItem> {
+    const [item] = await this.itemViews(await repo.itemsByIds(this.d.db, [segmentId]));
+    return item!;
+  }
+
+  private async decisionOf(id: number): Promise<ReviewDecision> {
+    const [row] = await repo.decisionViews(this.d.db, [id]);
+    return decisionView(row!);
+  }
+
+  // ------------------------------------------------------------------ deciding
+
+  /** One decision on one segment (PRD-035 §1.1): the keys Enter, Backspace/Delete and F of the review page. */
+  async decide(who: Reviewer, segmentPublicId: string, body: ReviewBody): Promise<ReviewResult> {
+    checkBody(who, body);
+    let wake = false;
+    const { decisionId, segmentId, sceneApproved } = await this.d.bus.transaction(async (tx, emit) => {
+      const found = await pipelineRepo.findSegment(tx, { publicId: segmentPublicId }, true);
+      if (!found) throw new AppError('segment.not_found', `No segment with id ${segmentPublicId}.`);
+      const seg = found.segment;
+      await this.d.scenes.ref(tx, { id: seg.sceneId }, true);
+      // decisions on one scene queue behind each other, so its approval is judged on settled statuses
+      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, seg.sceneId)).for('update');
+      if (!seg.isCurrent) {
+        throw new AppError(
+          'segment.not_current',
+          `This is version ${seg.version} of segment ${seg.sequenceIndex}, which a newer version has replaced; review the current one.`,
+        );
+      }
+      assertDecidable(body, found.status, seg.flaggedAt);
+      const project = (await repo.projectOfScene(tx, seg.sceneId))!;
+      if (body.decision === 'approve') {
+        await this.assertIndependent(
+          who,
+          project.settings,
+          seg.runId ? [await this.starterOf(tx, seg.runId)] : [],
+        );
+      }
+      const now = this.d.clock.now();
+      let regenerationRunId: number | null = null;
+      let approvedScene = false;
+      if (body.decision === 'approve' && found.status !== 'approved') {
+        wake = await this.d.pipeline.approveWithin(tx, emit, who.ctx, segmentPublicId, { audit: false });
+        if (seg.flaggedAt) await tx.update(segments).set({ flaggedAt: null }).where(eq(segments.id, seg.id));
+      } else if (body.decision === 'approve') {
+        // approving a flagged segment that was approved before: the discussion is settled, the approval stands
+        await tx.update(segments).set({ flaggedAt: null, updatedAt: now }).where(eq(segments.id, seg.id));
+        await this.d.pipeline.emitSegment(tx, emit, seg.id);
+      } else {
+        await tx
+          .update(segments)
+          .set(
+            body.decision === 'reject'
+              ? {
+                  statusId: pipelineRepo.segmentStatusId('rejected'),
+                  approvedByUserId: null,
+                  approvedAt: null,
+                  flaggedAt: null,
+                  updatedAt: now,
+                }
+              : { flaggedAt: body.decision === 'flag' ? now : null, updatedAt: now },
+          )
+          .where(eq(segments.id, seg.id));
+        if (body.decision === 'reject') await this.unapproveScene(tx, who.ctx, seg.sceneId, now);
+        await this.d.pipeline.emitSegment(tx, emit, seg.id);
+      }
+      const [decision] = await tx
+        .insert(reviewDecisions)
+        .values({
+          publicId: newPublicId(),
+          segmentId: seg.id,
+          sceneId: seg.sceneId,
+          projectId: project.id,
+          decision: body.decision,
+          reasonCode: body.reasonCode ?? null,
+          note: body.note ?? '',
+          segmentVersion: seg.version,
+          previousStatus: found.status,
+          previousFlaggedAt: seg.flaggedAt,
+          decidedByUserId: who.ctx.actor?.userId ?? null,
+          decidedAt: now,
+        })
+        .returning({ id: reviewDecisions.id, publicId: reviewDecisions.publicId });
+      if (body.decision === 'reject' && body.regenerate) {
+        regenerationRunId = await this.d.pipeline.regenerateWithin(
+          tx,
+          emit,
+          { ctx: who.ctx, manageAll: roleCan(who.role, 'jobs.manage') },
+          segmentPublicId,
+          { cascade: false },
+        );
+        await tx
+          .update(reviewDecisions)
+          .set({ regenerationRunId })
+          .where(eq(reviewDecisions.id, decision!.id));
+        wake = true;
+      }
+      await this.d.audit.record(tx, who.ctx, {
+        action: `segment.${pastTense[body.decision]}`,
+        entityType: 'segment',
+        entityId: seg.publicId,
+        summary: `${capitalised(pastTense[body.decision])} segment ${seg.sequenceIndex} (version ${seg.version})${
+          body.reasonCode ? `: ${body.reasonCode.replace('_', ' ')}` : ''
+        }${regenerationRunId ? '; requeued for regeneration' : ''}`,
+        details: {
+          decisionId: decision!.publicId,
+          reasonCode: body.reasonCode ?? null,
+          note: body.note ?? '',
+          version: seg.version,
+          previousStatus: found.status,
+          regenerate: Boolean(regenerationRunId),
+        },
+      });
+      if (body.decision === 'approve') approvedScene = await this.settleApproval(tx, who.ctx, seg.sceneId);
+      return { decisionId: decision!.id, segmentId: seg.id, sceneApproved: approvedScene };
+    });
+    if (wake) await this.d.pipeline.jobs.wake();
+    return {
+      decision: await this.decisionOf(decisionId),
+      item: await this.itemOf(segmentId),
+      sceneApproved,
+    };
+  }
+
+  /**
+   * Approves every segment matching the filter (PRD-092 §1.1) in one transaction with one batch id: all of them or,
+   * when any cannot be approved, none.
+   */
+  async batchApprove(
+    who: Reviewer,
+    projectPublicId: string,
+    body: BatchApproveBody,
+  ): Promise<BatchApproveResult> {
+    const batchId = newPublicId();
+    let wake = false;
+    const result = await this.d.bus.transaction(async (tx, emit) => {
+      const project = await this.d.projects.resolveForContent(tx, { publicId: projectPublicId }, true);
+      const found = await repo.batchCandidates(tx, project.id, body);
+      if (!found.length) {
+        throw new AppError(
+          'review.batch_empty',
+          'No segment matching these filters is waiting for approval.',
+        );
+      }
+      if (found.length > maxBatch) {
+        throw new AppError(
+          'review.batch_too_large',
+          `${found.length} segments match; a batch approves at most ${maxBatch}. Narrow it by scene type or character.`,
+        );
+      }
+      if (body.expectedCount !== undefined && body.expectedCount !== found.length) {
+        throw new AppError(
+          'review.batch_changed',
+          `${found.length} segments match now, not the ${body.expectedCount} you confirmed; the queue changed meanwhile. Check the count and confirm again.`,
+        );
+      }
+      const settings = (await repo.projectOfScene(tx, found[0]!.sceneId))!.settings;
+      await this.assertIndependent(
+        who,
+        settings,
+        found.map((f) => f.generatorUserId),
+        found.length,
+      );
+      const now = this.d.clock.now();
+      const sceneIds = [...new Set(found.map((f) => f.sceneId))];
+      for (const id of sceneIds) {
+        await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, id)).for('update');
+      }
+      for (const f of found) {
+        if (await this.d.pipeline.approveWithin(tx, emit, who.ctx, f.publicId, { audit: false })) wake = true;
+        if (f.flaggedAt) await tx.update(segments).set({ flaggedAt: null }).where(eq(segments.id, f.id));
+      }
+      const versions = new Map(
+        (
+          await tx
+            .select({ id: segments.id, version: segments.version })
+            .from(segments)
+            .where(
+              inArray(
+                segments.id,
+                found.map((f) => f.id),
+              ),
+            )
+        ).map((s) => [s.id, s.version]),
+      );
+      await tx.insert(reviewDecisions).values(
+        found.map((f) => ({
+          publicId: newPublicId(),
+          segmentId: f.id,
+          sceneId: f.sceneId,
+          projectId: project.id,
+          decision: 'approve',
+          segmentVersion: versions.get(f.id)!,
+          previousStatus: f.status,
+          previousFlaggedAt: f.flaggedAt,
+          batchId,
+          decidedByUserId: who.ctx.actor?.userId ?? null,
+          decidedAt: now,
+        })),
+      );
+      await this.d.audit.record(tx, who.ctx, {
+        action: 'segment.batch_approved',
+        entityType: 'project',
+        entityId: project.publicId,
+        summary: `Approved ${found.length} segment(s) of ${sceneIds.length} scene(s) at once`,
+        details: {
+          batchId,
+          filter: {
+            state: body.state,
+            sceneTypeId: body.sceneTypeId,
+            characterId: body.characterId,
+            qa: body.qa,
+          },
+          segments: found.map((f) => f.publicId),
+        },
+      });
+      let scenesApproved = 0;
+      for (const id of sceneIds) if (await this.settleApproval(tx, who.ctx, id)) scenesApproved++;
+      return { batchId, approved: found.length, scenesApproved };
+    });
+    if (wake) await this.d.pipeline.jobs.wake();
+    return result;
+  }
+
+  /**
+   * Takes back the caller's latest decision in a project (a whole batch when it was one, or the batch named),
+   * restoring each segment's status and flag. Refused, without undoing any, when a segment changed since.
+   */
+  async undo(who: Reviewer, projectPublicId: string, batchId: string | undefined): Promise<ReviewUndoResult> {
+    const userId = who.ctx.actor?.userId;
+    const undone = await this.d.bus.transaction(async (tx, emit) => {
+      const project = await this.d.projects.resolveForContent(tx, { publicId: projectPublicId }, true);
+      const decisions = userId === undefined ? [] : await repo.undoable(tx, project.id, userId, batchId);
+      if (!decisions.length) {
+        throw new AppError(
+          'review.nothing_to_undo',
+          batchId
+            ? 'That batch is not one of yours in this project, or it was undone already.'
+            : 'You have no decision in this project left to undo.',
+        );
+      }
+      const now = this.d.clock.now();
+      const touchedScenes = new Set<number>();
+      for (const d of decisions) {
+        await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, d.sceneId)).for('update');
+        const found = (await pipelineRepo.findSegment(tx, { id: d.segmentId }, true))!;
+        await this.assertUndoable(tx, d, found);
+        await tx
+          .update(reviewDecisions)
+          .set({ undoneAt: now, updatedAt: now })
+          .where(eq(reviewDecisions.id, d.id));
+        // an undone approval takes the approver off; an undone rejection of an approved segment puts the
+        // approval that stands back
+        const approval =
+          d.decision === 'approve'
+            ? { approvedByUserId: null, approvedAt: null }
+            : d.decision === 'reject' && d.previousStatus === 'approved'
+              ? await repo.latestApproval(tx, d.segmentId).then((a) => ({
+                  approvedByUserId: a?.userId ?? null,
+                  approvedAt: a?.at ?? now,
+                }))
+              : {};
+        const restore = {
+          statusId: pipelineRepo.segmentStatusId(d.previousStatus),
+          flaggedAt: d.previousFlaggedAt,
+          updatedAt: now,
+          ...approval,
+        };
+        await tx.update(segments).set(restore).where(eq(segments.id, d.segmentId));
+        await this.d.pipeline.emitSegment(tx, emit, d.segmentId);
+        touchedScenes.add(d.sceneId);
+      }
+      for (const sceneId of touchedScenes) {
+        // an undone approval takes the scene back to review; an undone rejection may complete it again
+        if (!(await this.unapproveScene(tx, who.ctx, sceneId, now))) {
+          await this.settleApproval(tx, who.ctx, sceneId);
+        }
+      }
+      await this.d.audit.record(tx, who.ctx, {
+        action: 'review.undone',
+        entityType: 'project',
+        entityId: project.publicId,
+        summary:
+          decisions.length === 1
+            ? `Undid a review decision (${decisions[0]!.decision}) on a segment`
+            : `Undid a batch of ${decisions.length} review decisions`,
+        details: { decisions: decisions.map((d) => d.publicId), batchId: decisions[0]!.batchId },
+      });
+      return decisions.map((d) => d.id);
+    });
+    return { undone: (await repo.decisionViews(this.d.db, undone)).map(decisionView) };
+  }
+
+  /**
+   * Approves a scene explicitly: every current segment must be approved (422 naming the others); requests its
+   * assembly. Approving an approved scene changes nothing.
+   */
+  async approveScene(who: Reviewer, scenePublicId: string): Promise<Scene> {
+    await this.d.db.transaction(async (tx) => {
+      const scene = await this.d.scenes.ref(tx, { publicId: scenePublicId }, true);
+      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, scene.id)).for('update');
+      const { live } = await repo.runState(tx, scene.id);
+      if (live) {
+        throw new AppError(
+          'scene.generation_running',
+          'This scene is being generated; approve it once its run has finished.',
+        );
+      }
+      const chain = await pipelineRepo.currentSegments(tx, scene.id);
+      if (!chain.length) {
+        throw new AppError('scene.no_segments', 'This scene has no segments yet; generate it first.');
+      }
+      const open = chain.filter((c) => c.status !== 'approved');
+      if (open.length) {
+        const list = open.map((c) => `${c.segment.sequenceIndex} (${statusWords[c.status] ?? c.status})`);
+        throw new AppError(
+          'scene.segments_unapproved',
+          `Every segment must be approved first; not approved: segment${open.length > 1 ? 's' : ''} ${list.join(', ')}.`,
+        );
+      }
+      const project = (await repo.projectOfScene(tx, scene.id))!;
+      await this.assertIndependent(who, project.settings, await repo.generatorsOf(tx, scene.id));
+      if ((await repo.sceneStatusOf(tx, scene.id)) === 'approved') return;
+      await this.markSceneApproved(tx, who.ctx, scene.id, chain.length);
+    });
+    return this.d.scenes.get(scenePublicId);
+  }
+
+  // ------------------------------------------------------------------ rules
+
+  /** A scene whose every current segment is approved, generated to the end and not generating, is approved. */
+  private async settleApproval(tx: Tx, ctx: RequestContext, sceneId: number): Promise<boolean> {
+    const chain = await pipelineRepo.currentSegments(tx, sceneId);
+    if (!chain.length || chain.some((c) => c.status !== 'approved')) return false;
+    const { latestGenerate, live } = await repo.runState(tx, sceneId);
+    if (live || latestGenerate !== 'completed') return false;
+    if ((await repo.sceneStatusOf(tx, sceneId)) === 'approved') return false;
+    await this.markSceneApproved(tx, ctx, sceneId, chain.length);
+    return true;
+  }
+
+  private async markSceneApproved(tx: Tx, ctx: RequestContext, sceneId: number, count: number) {
+    await pipelineRepo.setSceneStatus(tx, sceneId, 'approved', this.d.clock.now());
+    const scene = await this.d.scenes.ref(tx, { id: sceneId }, false);
+    await this.d.audit.record(tx, ctx, {
+      action: 'scene.approved',
+      entityType: 'scene',
+      entityId: scene.publicId,
+      summary: `Approved ${scene.label} (${count} segment${count === 1 ? '' : 's'}) for assembly`,
+    });
+    await this.assembly?.request(tx, ctx, sceneId);
+  }
+
+  /** A scene that was approved goes back to review when one of its segments no longer is. */
+  private async unapproveScene(tx: Tx, ctx: RequestContext, sceneId: number, now: Date): Promise<boolean> {
+    if ((await repo.sceneStatusOf(tx, sceneId)) !== 'approved') return false;
+    const chain = await pipelineRepo.currentSegments(tx, sceneId);
+    if (chain.length && chain.every((c) => c.status === 'approved')) return false;
+    await pipelineRepo.setSceneStatus(tx, sceneId, 'review', now);
+    const scene = await this.d.scenes.ref(tx, { id: sceneId }, false);
+    await this.d.audit.record(tx, ctx, {
+      action: 'scene.unapproved',
+      entityType: 'scene',
+      entityId: scene.publicId,
+      summary: `${capitalised(scene.label)} is back in review: one of its segments is no longer approved`,
+    });
+    return true;
+  }
+
+  /**
+   * Independent approval (project setting, PRD-003): a creator may not give final approval to segments of runs they
+   * started. Admins may, so a blocked queue always has someone who can clear it.
+   */
+  private async assertIndependent(
+    who: Reviewer,
+    settings: unknown,
+    generators: (number | null)[],
+    of?: number,
+  ): Promise<void> {
+    if (who.role !== 'creator' || !readSettings(settings).requireIndependentApproval) return;
+    const own = generators.filter((g) => g !== null && g === who.ctx.actor?.userId).length;
+    if (!own) return;
+    throw new AppError(
+      'review.self_approval',
+      of
+        ? `${own} of these ${of} segments were generated by you, and this project requires independent approval: another creator or an admin approves them. Narrow the filter or ask a colleague.`
+        : 'You generated this, and this project requires independent approval: another creator or an admin gives the final approval. You can still flag it or reject it.',
+    );
+  }
+
+  private async starterOf(tx: Tx, runId: number): Promise<number | null> {
+    const run = await pipelineRepo.findRun(tx, { id: runId });
+    return run?.startedByUserId ?? null;
+  }
+
+  /** An undo puts back what the decision replaced only if nothing changed the segment since. */
+  private async assertUndoable(
+    tx: Tx,
+    d: repo.DecisionRow,
+    found: NonNullable<Awaited<ReturnType<typeof pipelineRepo.findSegment>>>,
+  ): Promise<void> {
+    const seg = found.segment;
+    const conflict = (why: string) =>
+      new AppError(
+        'review.undo_conflict',
+        `Segment ${seg.sequenceIndex} changed since: ${why}. Nothing was undone.`,
+      );
+    if (d.regenerationRunId !== null) {
+      throw conflict('the rejection requeued it for regeneration; review the new version instead');
+    }
+    if (!seg.isCurrent) throw conflict('a newer version replaced it');
+    const later = await repo.laterDecision(tx, d);
+    if (later) throw conflict(`${later.decider ?? 'someone'} decided on it after you`);
+    const expected =
+      d.decision === 'approve'
+        ? found.status === 'approved'
+        : d.decision === 'reject'
+          ? found.status === 'rejected'
+          : d.decision === 'flag'
+            ? seg.flaggedAt !== null
+            : seg.flaggedAt === null;
+    if (!expected) throw conflict(`it is ${statusWords[found.status] ?? found.status} now`);
+    if (
+      d.decision === 'approve' &&
+      seg.runId &&
+      (await repo.runWentOnAfter(tx, seg.runId, seg.sequenceIndex, d.decidedAt))
+    ) {
+      throw conflict('generation went on from it after the approval; reject or regenerate it instead');
+    }
+  }
+}
+
+// ------------------------------------------------------------------ pure helpers
+
+function stateOf(f: { status: string; flaggedAt: Date | null }): ReviewItem['state'] {
+  if (f.flaggedAt) return 'flagged';
+  if (f.status === 'approved') return 'approved';
+  if (f.status === 'rejected') return 'rejected';
+  return 'unreviewed';
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Who may make a decision and which fields go with which decision; bad combinations name the field. */
+function checkBody(who: Reviewer, body: ReviewBody): void {
+  if ((body.decision === 'approve' || body.decision === 'reject') && !roleCan(who.role, 'review.finalize')) {
+    throw new AppError(
+      'auth.forbidden',
+      `Your role (${who.role}) flags segments and suggests rejections; approving and rejecting need the "review.finalize" permission (creators and admins).`,
+    );
+  }
+  if (body.reasonCode !== undefined && (body.decision === 'approve' || body.decision === 'unflag')) {
+    throw new AppError(
+      'review.invalid_decision',
+      `A reason goes with a rejection or a flag, not with ${body.decision}.`,
+      [{ field: 'body.reasonCode', message: `is only for reject and flag, not ${body.decision}` }],
+    );
+  }
+  if (body.regenerate !== undefined && body.decision !== 'reject') {
+    throw new AppError(
+      'review.invalid_decision',
+      'Only a rejection can requeue a segment for regeneration.',
+      [{ field: 'body.regenerate', message: `is only for reject, not ${body.decision}` }],
+    );
+  }
+}
+
+/** Which decisions a segment in this status (and flag) can take. */
+function assertDecidable(body: ReviewBody, status: string, flaggedAt: Date | null): void {
+  const refuse = (why: string) => new AppError('segment.not_reviewable', why);
+  if (!repo.reviewableStatuses.includes(status as (typeof repo.reviewableStatuses)[number])) {
+    throw refuse(
+      `This segment is ${statusWords[status] ?? status}; it can be reviewed once it is generated and checked by QA.`,
+    );
+  }
+  switch (body.decision) {
+    case 'approve':
+      if (status === 'approved' && !flaggedAt) throw refuse('This segment is approved already.');
+      return;
+    case 'reject':
+      if (status === 'rejected' && !flaggedAt && !body.regenerate) {
+        throw refuse('This segment is rejected already; reject it with regenerate to requeue it.');
+      }
+      return;
+    case 'flag':
+      if (flaggedAt) throw refuse('This segment is flagged already.');
+      return;
+    case 'unflag':
+      if (!flaggedAt) throw refuse('This segment is not flagged.');
+      return;
+  }
+}
+
+function decisionView(r: repo.DecisionViewRow): ReviewDecision {
+  return {
+    id: r.publicId,
+    segmentId: r.segmentPublicId,
+    sceneId: r.scenePublicId,
+    decision: r.decision as ReviewDecision['decision'],
+    reasonCode: (r.reasonCode as ReviewDecision['reasonCode']) ?? null,
+    note: r.note,
+    segmentVersion: r.segmentVersion,
+    previousStatus: r.previousStatus,
+    batchId: r.batchId,
+    regenerationRunId: r.regenerationRunPublicId,
+    decidedBy: r.deciderPublicId ? { id: r.deciderPublicId, displayName: r.deciderName ?? '' } : null,
+    decidedAt: r.decidedAt.toISOString(),
+    undoneAt: r.undoneAt?.toISOString() ?? null,
+  };
+}
