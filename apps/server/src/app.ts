@@ -40,6 +40,10 @@ import { mediaRoutes } from './modules/media/routes.js';
 import { MediaService } from './modules/media/service.js';
 import { metadataRoutes } from './modules/metadata/routes.js';
 import { MetadataService } from './modules/metadata/service.js';
+import { AnnotationsService } from './modules/notes/annotations.js';
+import { PostersService } from './modules/notes/posters.js';
+import { noteRoutes } from './modules/notes/routes.js';
+import { NotesService } from './modules/notes/service.js';
 import { faceAnalyzer } from './modules/pipeline/faces.js';
 import { pipelineRoutes } from './modules/pipeline/routes.js';
 import { PipelineService } from './modules/pipeline/service.js';
@@ -427,6 +431,13 @@ export async function buildApp(
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));
       await api.register(notificationRoutes(notifications));
+      await api.register(
+        noteRoutes(
+          new NotesService({ db, clock, audit, bus, notifications, storage }),
+          new AnnotationsService({ db, clock, audit, bus, storage }),
+          new PostersService({ db, clock, audit, storage, links: media.links, projects, faces }),
+        ),
+      );
     },
     { prefix: '/api/v1' },
   );

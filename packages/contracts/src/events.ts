@@ -14,6 +14,8 @@ export const eventTypes = [
   'notification.created',
   'scene.run_changed',
   'segment.updated',
+  'note.changed',
+  'annotation.changed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -63,6 +65,14 @@ export const eventPayloadSchemas = {
     status: z.string(),
     verdict: z.enum(['pass', 'flag', 'fail']).nullable(),
   }),
+  'note.changed': z.object({
+    noteId: publicIdSchema,
+    threadId: publicIdSchema,
+    entityType: z.string(),
+    entityId: publicIdSchema,
+    action: z.enum(['created', 'updated', 'deleted']),
+  }),
+  'annotation.changed': z.object({ fileId: publicIdSchema, frame: z.number().int() }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloadSchemas)[T]>;

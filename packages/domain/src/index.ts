@@ -1,3 +1,4 @@
+export * from './annotation-geometry.js';
 export * from './assembly-plan.js';
 export * from './audit-chain.js';
 export * from './compliance.js';

@@ -18,7 +18,7 @@ import {
 import { characters, mediaFiles } from './characters.js';
 import { idColumn, timestamps, tstz } from './columns.js';
 import { projects } from './projects.js';
-import { sceneVideoVersions, scenes, segments } from './scenes.js';
+import { scenes, sceneVideoVersions, segments } from './scenes.js';
 import { users } from './users.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
