@@ -18,6 +18,9 @@ import { AuthService } from './modules/auth/service.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { characterRoutes } from './modules/characters/routes.js';
 import { CharactersService } from './modules/characters/service.js';
+import { outputProfileRoutes, renditionRoutes } from './modules/delivery/profile-routes.js';
+import { OutputProfilesService } from './modules/delivery/profiles.js';
+import { RenditionsService } from './modules/delivery/renditions.js';
 import { EventBus } from './modules/events/bus.js';
 import { NotificationsService, notificationRoutes } from './modules/events/notifications.js';
 import { registerLiveSocket } from './modules/events/socket.js';
@@ -129,6 +132,8 @@ export interface Services {
   schedules: SchedulesService;
   budgets: BudgetsService;
   notifications: NotificationsService;
+  outputProfiles: OutputProfilesService;
+  renditions: RenditionsService;
 }
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -321,6 +326,17 @@ export async function buildApp(
   const comfyPool = new ComfyPool();
   app.addHook('onClose', async () => comfyPool.closeAll());
   const faces = faceAnalyzer(config.faceQa, app.log);
+  const outputProfiles = new OutputProfilesService({ db, clock, audit });
+  const renditions: RenditionsService = new RenditionsService({
+    db,
+    clock,
+    audit,
+    bus,
+    storage,
+    links: media.links,
+    profiles: outputProfiles,
+    jobs: () => jobs,
+  });
   const registry = new JobRegistry()
     .register(
       comfyRenderHandler({ db, storage, pool: comfyPool, workerLostMs: config.workerLostSeconds * 1000 }),
@@ -331,7 +347,8 @@ export async function buildApp(
     .register(importCommitHandler(imports, db))
     .register(segmentQaHandler({ pipeline: () => pipeline, storage, faces }))
     .register(imageAnalyseHandler({ db, storage, faces }))
-    .register(variantCollectHandler({ db, storage, characters: () => characters }));
+    .register(variantCollectHandler({ db, storage, characters: () => characters }))
+    .register(renditions.handler());
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
@@ -431,6 +448,15 @@ export async function buildApp(
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));
       await api.register(notificationRoutes(notifications));
+      await api.register(outputProfileRoutes(outputProfiles));
+      await api.register(
+        renditionRoutes(renditions, {
+          db,
+          media,
+          maxUploadBytes: config.uploadLimit,
+          maxImagePixels: config.maxImagePixels,
+        }),
+      );
       await api.register(
         noteRoutes(
           new NotesService({ db, clock, audit, bus, notifications, storage }),
@@ -471,6 +497,8 @@ export async function buildApp(
       schedules,
       budgets,
       notifications,
+      outputProfiles,
+      renditions,
     },
     routes,
   };

@@ -62,6 +62,10 @@ export const auditActions = [
   'worker.registered',
   'worker.updated',
   'worker.state_changed',
+  'output_profile.created',
+  'output_profile.updated',
+  'output_profile.deleted',
+  'rendition.requested',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

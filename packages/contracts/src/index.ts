@@ -10,6 +10,7 @@ export * from './imports.js';
 export * from './jobs.js';
 export * from './metadata.js';
 export * from './notes.js';
+export * from './output-profiles.js';
 export * from './pipeline.js';
 export * from './projects.js';
 export * from './readiness.js';

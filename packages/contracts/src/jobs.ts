@@ -38,6 +38,7 @@ export const jobKinds = [
   'segment.qa',
   'image.analyse',
   'variant.collect',
+  'media.transcode',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

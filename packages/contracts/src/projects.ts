@@ -1,6 +1,7 @@
 // Projects (PRD-001 §1.1, PRD-072 lifecycle, PRD-015 retention): the delivery unit of the studio.
 import { z } from 'zod';
 import { isoDateTime, pageQueryShape, pageSchema, publicIdSchema } from './common.js';
+import { watermarkSchema } from './output-profiles.js';
 
 export const projectStatuses = ['setup', 'active', 'delivered', 'archived', 'closed'] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
@@ -34,6 +35,9 @@ export const projectSettingsSchema = z
           .describe("Keys of the character's pipeline settings that must have a value"),
       })
       .describe('What a character needs to count as ready (PRD-107)'),
+    reviewWatermark: watermarkSchema
+      .nullable()
+      .describe('What review cuts of this project are watermarked with; null uses the studio\'s ("REVIEW")'),
   })
   .meta({ id: 'ProjectSettings' });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

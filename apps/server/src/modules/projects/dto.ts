@@ -1,10 +1,16 @@
-import { type Project, type ProjectSettings, projectSettingsSchema } from '@i2v/contracts';
+import {
+  defaultReviewWatermark,
+  type Project,
+  type ProjectSettings,
+  projectSettingsSchema,
+} from '@i2v/contracts';
 import { allowedProjectTransitions, defaultReadinessCriteria, isProjectLocked } from '@i2v/domain';
 import type { ProjectRow } from './repo.js';
 
 export const defaultProjectSettings: ProjectSettings = {
   requireIndependentApproval: false,
   readiness: defaultReadinessCriteria,
+  reviewWatermark: defaultReviewWatermark,
 };
 
 /** Stored settings merged over the defaults, so settings added later read with their default value. */
