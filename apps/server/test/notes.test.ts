@@ -211,6 +211,21 @@ describe('notes', () => {
     expect(theirs.items[0]).toMatchObject({ kind: 'note.mentioned', body: 'Please check the palette' });
   });
 
+  it('lists people to @mention by the start of their name', async () => {
+    const res = await api(
+      'GET',
+      `/notes/people?q=${encodeURIComponent(reviewer.user.displayName.slice(0, 4))}`,
+      reviewer,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual(
+      expect.arrayContaining([
+        { id: reviewer.user.id, displayName: reviewer.user.displayName, role: 'reviewer' },
+      ]),
+    );
+    expect((await api('GET', '/notes/people?q=zzzz-nobody')).json().items).toEqual([]);
+  });
+
   it('refuses bad input, naming the field', async () => {
     const post = (body: Record<string, unknown>, who = creator) =>
       api('POST', '/notes', who, { entityType: 'scene', entityId: greyScene, body: 'x', ...body });

@@ -276,3 +276,14 @@ export const autoPosterSchema = z
   })
   .meta({ id: 'AutoPoster' });
 export type AutoPoster = z.infer<typeof autoPosterSchema>;
+
+// ---- mention autocomplete ----
+
+export const mentionQuerySchema = z.strictObject({
+  q: z.string().max(100).default('').describe('Start of a display name (any case); empty for everyone'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const mentionCandidatesSchema = z
+  .object({ items: z.array(userRefSchema.extend({ role: z.enum(['admin', 'creator', 'reviewer']) })) })
+  .meta({ id: 'MentionCandidates' });

@@ -7,6 +7,8 @@ import {
   createNoteBodySchema,
   frameAnnotationSchema,
   idParamsSchema,
+  mentionCandidatesSchema,
+  mentionQuerySchema,
   noteListQuerySchema,
   noteThreadPageSchema,
   noteThreadSchema,
@@ -75,6 +77,19 @@ export const noteRoutes =
           .status(201)
           .send(await notes.create(contextOf(req), viewerOf(req), { entityType, entityId }, input));
       },
+    );
+    app.get(
+      '/notes/people',
+      {
+        config: read,
+        schema: {
+          ...base,
+          summary: 'People who can be @mentioned (active users), by the start of their display name',
+          querystring: mentionQuerySchema,
+          response: { 200: mentionCandidatesSchema, ...problems },
+        },
+      },
+      async (req) => notes.people(req.query.q, req.query.limit),
     );
     app.get(
       '/notes/:id',

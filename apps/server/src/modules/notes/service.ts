@@ -117,6 +117,27 @@ export class NotesService {
     };
   }
 
+  /** Active users whose display name (or a word of it) starts with `q`, for the composer's @mention autocomplete. */
+  async people(q: string, limit: number) {
+    const needle = q.trim().toLowerCase();
+    const everyone = await repo.mentionableUsers(this.d.db);
+    const matches = everyone
+      .filter(
+        (p) =>
+          !needle ||
+          p.displayName.toLowerCase().startsWith(needle) ||
+          p.displayName
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(needle)),
+      )
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .slice(0, limit);
+    return {
+      items: matches.map((p) => ({ id: p.publicId, displayName: p.displayName, role: p.role as RoleName })),
+    };
+  }
+
   /** A thread: the note (or the thread a reply belongs to) with its replies. */
   async thread(viewer: Viewer, publicId: string): Promise<NoteThread> {
     const row = await this.visible(this.d.db, viewer, publicId);
