@@ -16,6 +16,9 @@ export {
   type DecodePixelFormat,
   decodeArgs,
   decodeFrames,
+  type KeepRange,
+  type KeptFrames,
+  readKeptFrame,
 } from './decode.js';
 export { FfmpegError, type FfmpegErrorCode } from './errors.js';
 export { hasFilter, parseFilters } from './filters.js';
@@ -23,3 +26,4 @@ export { extractFrame, type FrameSelector, frameArgs } from './frames.js';
 export { type MediaProbe, parseRate, probe, readProbe } from './probe.js';
 export { defaultBinaries, type FfmpegBinaries, resolveFfmpeg } from './resolve.js';
 export { type RunOptions, type RunResult, runFfmpeg } from './run.js';
+export { decodeCheckArgs, decodeErrors } from './verify.js';

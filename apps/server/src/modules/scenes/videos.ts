@@ -144,75 +144,13 @@ export class SceneVideosService {
         throw err;
       });
       const info = await this.inspect(source, upload.filename);
-      const container = containers.find((c) => c.match.test(info.formatName))!;
-      const poster = path.join(dir, 'poster.png');
-      await extractFrame(source, { index: 0 }, poster, { timeoutMs: 60_000 });
-      const posterWebp = await sharp(poster)
-        .resize(posterSize, posterSize, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer();
-      const filePublicId = newPublicId();
-      const versionPublicId = newPublicId();
-      const storageKey = `videos/${scenePublicId}/${versionPublicId}.${container.ext}`;
-      const thumbnailKey = `videos/${scenePublicId}/${versionPublicId}.poster.webp`;
-      await this.d.storage.putFile(storageKey, source);
-      written.push(storageKey);
-      await this.d.storage.put(thumbnailKey, posterWebp);
-      written.push(thumbnailKey);
-      const sha256 = hash.digest('hex');
-      await this.d.db.transaction(async (tx) => {
-        const scene = await this.d.scene(tx, scenePublicId, true);
-        // serialise version numbers per scene
-        await tx.execute(
-          sql`SELECT pg_advisory_xact_lock(hashtext('scene_video_versions'), ${scene.id}::int)`,
-        );
-        const next =
-          ((
-            await tx
-              .select({ n: sql<number>`coalesce(max(${sceneVideoVersions.versionNumber}), 0)::int` })
-              .from(sceneVideoVersions)
-              .where(eq(sceneVideoVersions.sceneId, scene.id))
-          )[0]?.n ?? 0) + 1;
-        const fileId = await insertMediaFile(tx, {
-          publicId: filePublicId,
-          storageKey,
-          thumbnailKey,
-          sha256,
-          sizeBytes: info.sizeBytes,
-          mimeType: container.mimeType,
-          width: info.video!.width,
-          height: info.video!.height,
-          originalFilename: upload.filename.slice(0, 255),
-        });
-        await this.unsetFinal(tx, scene.id);
-        await tx.insert(sceneVideoVersions).values({
-          publicId: versionPublicId,
-          sceneId: scene.id,
-          versionNumber: next,
-          source: 'imported',
-          fileId,
-          durationSeconds: info.durationSeconds,
-          fps: info.video!.fps || null,
-          frameCount: info.video!.frameCount || null,
-          codec: info.video!.codec,
-          isFinal: true,
-          notes: upload.notes,
-          createdByUserId: ctx.actor?.userId ?? null,
-        });
-        await this.d.audit.record(tx, ctx, {
-          action: 'scene.video_imported',
-          entityType: 'scene',
-          entityId: scene.publicId,
-          summary: `Imported version ${next} of ${scene.label} (${upload.filename}); it is now final`,
-          details: {
-            versionId: versionPublicId,
-            versionNumber: next,
-            codec: info.video!.codec,
-            width: info.video!.width,
-            height: info.video!.height,
-            durationSeconds: info.durationSeconds,
-          },
-        });
+      const versionPublicId = await this.store(ctx, scenePublicId, source, dir, info, written, {
+        source: 'imported',
+        filename: upload.filename,
+        notes: upload.notes,
+        sha256: hash.digest('hex'),
+        tier: 'production',
+        assembly: null,
       });
       return this.get(versionPublicId);
     } catch (err) {
@@ -221,6 +159,127 @@ export class SceneVideosService {
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Adds a version assembled by the pipeline from `file` (a finished video on local disk, left in place): stored
+   * with a poster, made final, audited. Returns the version's public id.
+   */
+  async addGenerated(
+    ctx: RequestContext,
+    scenePublicId: string,
+    file: string,
+    o: { tier: 'draft' | 'production'; assembly: Record<string, unknown>; notes: string },
+  ): Promise<string> {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'i2v-video-'));
+    const written: string[] = [];
+    try {
+      const info = await this.inspect(file, path.basename(file));
+      const sha256 = createHash('sha256');
+      await pipeline((await import('node:fs')).createReadStream(file), sha256);
+      return await this.store(ctx, scenePublicId, file, dir, info, written, {
+        source: 'generated',
+        filename: path.basename(file),
+        notes: o.notes,
+        sha256: sha256.digest('hex'),
+        tier: o.tier,
+        assembly: o.assembly,
+      });
+    } catch (err) {
+      await Promise.all(written.map((k) => this.d.storage.delete(k)));
+      throw err;
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Stores a checked video and its poster, then adds it as the scene's next version, final. */
+  private async store(
+    ctx: RequestContext,
+    scenePublicId: string,
+    source: string,
+    dir: string,
+    info: MediaProbe,
+    written: string[],
+    o: {
+      source: 'imported' | 'generated';
+      filename: string;
+      notes: string;
+      sha256: string;
+      tier: 'draft' | 'production';
+      assembly: Record<string, unknown> | null;
+    },
+  ): Promise<string> {
+    const container = containers.find((c) => c.match.test(info.formatName))!;
+    const poster = path.join(dir, 'poster.png');
+    await extractFrame(source, { index: 0 }, poster, { timeoutMs: 60_000 });
+    const posterWebp = await sharp(poster)
+      .resize(posterSize, posterSize, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    const filePublicId = newPublicId();
+    const versionPublicId = newPublicId();
+    const storageKey = `videos/${scenePublicId}/${versionPublicId}.${container.ext}`;
+    const thumbnailKey = `videos/${scenePublicId}/${versionPublicId}.poster.webp`;
+    await this.d.storage.putFile(storageKey, source);
+    written.push(storageKey);
+    await this.d.storage.put(thumbnailKey, posterWebp);
+    written.push(thumbnailKey);
+    await this.d.db.transaction(async (tx) => {
+      const scene = await this.d.scene(tx, scenePublicId, true);
+      // serialise version numbers per scene
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('scene_video_versions'), ${scene.id}::int)`);
+      const next =
+        ((
+          await tx
+            .select({ n: sql<number>`coalesce(max(${sceneVideoVersions.versionNumber}), 0)::int` })
+            .from(sceneVideoVersions)
+            .where(eq(sceneVideoVersions.sceneId, scene.id))
+        )[0]?.n ?? 0) + 1;
+      const fileId = await insertMediaFile(tx, {
+        publicId: filePublicId,
+        storageKey,
+        thumbnailKey,
+        sha256: o.sha256,
+        sizeBytes: info.sizeBytes,
+        mimeType: container.mimeType,
+        width: info.video!.width,
+        height: info.video!.height,
+        originalFilename: o.filename.slice(0, 255),
+      });
+      await this.unsetFinal(tx, scene.id);
+      await tx.insert(sceneVideoVersions).values({
+        publicId: versionPublicId,
+        sceneId: scene.id,
+        versionNumber: next,
+        source: o.source,
+        tier: o.tier,
+        assembly: o.assembly,
+        fileId,
+        durationSeconds: info.durationSeconds,
+        fps: info.video!.fps || null,
+        frameCount: info.video!.frameCount || null,
+        codec: info.video!.codec,
+        isFinal: true,
+        notes: o.notes,
+        createdByUserId: ctx.actor?.userId ?? null,
+      });
+      await this.d.audit.record(tx, ctx, {
+        action: o.source === 'imported' ? 'scene.video_imported' : 'scene.video_assembled',
+        entityType: 'scene',
+        entityId: scene.publicId,
+        summary: `${o.source === 'imported' ? `Imported version ${next} of ${scene.label} (${o.filename})` : `Assembled version ${next} of ${scene.label}`}; it is now final`,
+        details: {
+          versionId: versionPublicId,
+          versionNumber: next,
+          codec: info.video!.codec,
+          width: info.video!.width,
+          height: info.video!.height,
+          durationSeconds: info.durationSeconds,
+        },
+      });
+    });
+    return versionPublicId;
   }
 
   async setFinal(ctx: RequestContext, publicId: string): Promise<SceneVideoVersion> {
