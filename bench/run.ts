@@ -10,6 +10,7 @@ import { migrate } from '../apps/server/src/db/migrate.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { systemContext } from '../apps/server/src/platform/request-context.js';
 import { benchComfy } from './comfy.js';
+import { benchDelivery } from './delivery.js';
 import { benchJobs } from './jobs.js';
 import { benchMatrixPage } from './matrix-page.js';
 import { benchOnboarding } from './onboarding.js';
@@ -303,6 +304,7 @@ results.push(...(await benchComfy()));
 results.push(...(await benchJobs()));
 results.push(...(await benchQaEval()));
 results.push(...(await benchPipeline()));
+results.push(...(await benchDelivery()));
 results.push(
   await benchHealthLoop().catch((err) => ({
     measure: 'CPU of the health loop on 50 workers every 5 s',

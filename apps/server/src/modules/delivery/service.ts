@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, type Readable, Transform } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   type Delivery,
@@ -27,7 +27,6 @@ import {
 import { decodeErrors, probe } from '@i2v/ffmpeg';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import yazl from 'yazl';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { deliveries, outputProfiles, users } from '../../db/schema/index.js';
@@ -46,6 +45,7 @@ import type { JobsService } from '../jobs/service.js';
 import { insertMediaFile } from '../media/repo.js';
 import type { MediaService } from '../media/service.js';
 import type { ProjectsService } from '../projects/service.js';
+import { ZipWriter } from './zip.js';
 
 /** Transcodes a scene video version to a profile (or reuses a ready rendition); gives its stored file. */
 export type ProfileTranscoder = (
@@ -493,44 +493,55 @@ export class DeliveryService {
   ): Promise<DeliveryValidation> {
     const c = await this.collect(this.d.db, projectPublicId, q.profileId);
     const { last, prints } = await this.lastDelivered(this.d.db, c.project.id, c.profile?.id ?? null);
-    let checkedFiles = 0;
+    const checks: (() => Promise<void>)[] = [];
     for (const ch of c.characters) {
       for (const v of ch.videos) {
-        if (!v.version) continue;
+        const version = v.version;
+        if (!version) continue;
         const who = { characterId: ch.publicId, characterName: ch.name, sceneId: v.sceneId };
         const fix = `/projects/${c.project.publicId}/scenes/${v.sceneId}`;
-        const present = await this.d.storage.stat(v.version.storageKey);
-        if (!present) {
-          c.problems.push({
-            code: 'file.missing',
-            severity: 'error',
-            message: `The final video of ${ch.name} · ${v.sceneTypeName} is missing from storage`,
-            fix,
-            ...who,
+        checks.push(async () => {
+          if (!(await this.d.storage.stat(version.storageKey))) {
+            c.problems.push({
+              code: 'file.missing',
+              severity: 'error',
+              message: `The final video of ${ch.name} · ${v.sceneTypeName} is missing from storage`,
+              fix,
+              ...who,
+            });
+            return;
+          }
+          if (!q.deep) return;
+          checkedFiles++;
+          const issues = await this.verifyStored(version.storageKey, {
+            codec: version.codec,
+            width: version.width,
+            height: version.height,
+            fps: version.fps,
+            durationSeconds: version.durationSeconds,
+            durationToleranceSeconds: Math.max(0.1, 2 / (version.fps || 16)),
           });
-          continue;
-        }
-        if (!q.deep) continue;
-        checkedFiles++;
-        const issues = await this.verifyStored(v.version.storageKey, {
-          codec: v.version.codec,
-          width: v.version.width,
-          height: v.version.height,
-          fps: v.version.fps,
-          durationSeconds: v.version.durationSeconds,
-          durationToleranceSeconds: Math.max(0.1, 2 / (v.version.fps || 16)),
+          for (const issue of issues) {
+            c.problems.push({
+              code: `compliance.${issue.check}`,
+              severity: 'error',
+              message: `${ch.name} · ${v.sceneTypeName}: ${issue.message}`,
+              fix,
+              ...who,
+            });
+          }
         });
-        for (const issue of issues) {
-          c.problems.push({
-            code: `compliance.${issue.check}`,
-            severity: 'error',
-            message: `${ch.name} · ${v.sceneTypeName}: ${issue.message}`,
-            fix,
-            ...who,
-          });
-        }
       }
     }
+    let checkedFiles = 0;
+    // full decodes are CPU-bound: as many at once as there are cores, at most four
+    const lanes = Math.max(1, Math.min(4, availableParallelism()));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < checks.length) await checks[next++]!();
+      }),
+    );
     return {
       projectId: c.project.publicId,
       ok: !c.problems.some((p) => p.severity === 'error'),
@@ -816,13 +827,7 @@ export class DeliveryService {
         0,
       );
       const zipPath = path.join(dir, 'delivery.zip');
-      const zip = new yazl.ZipFile();
-      const zipHash = createHash('sha256');
-      const out = createWriteStream(zipPath);
-      const hashing = new PassThrough();
-      hashing.on('data', (b: Buffer) => zipHash.update(b));
-      const written = pipeline(zip.outputStream, hashing, out);
-      written.catch(() => undefined);
+      const zip = new ZipWriter(zipPath, new Date(row.createdAt));
       const manifestFiles: DeliveryManifest['files'] = [];
       let doneBytes = 0;
       for (const f of files) {
@@ -892,33 +897,10 @@ export class DeliveryService {
           stream = (await import('node:fs')).createReadStream(local);
           stream.on('close', () => void rm(local, { force: true }));
         }
-        const fileHash = createHash('sha256');
-        let size = 0;
-        // hashed as yazl reads it: a transform, so nothing flows before the ZIP asks for it
-        const counting = new Transform({
-          transform(chunk: Buffer, _enc, done) {
-            fileHash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-          },
-        });
-        const ended = new Promise<void>((resolve, reject) => {
-          counting.on('end', resolve);
-          counting.on('error', reject);
-          stream.on('error', reject);
-        });
-        stream.pipe(counting);
-        zip.addReadStream(counting, f.path, { compress: f.kind !== 'video', mtime: new Date(row.createdAt) });
-        await ended;
+        const entry = await zip.add(f.path, stream, f.kind !== 'video');
         doneBytes += 'video' in f.source ? (f.source.video.version?.sizeBytes ?? 0) : 1;
         o.progress(0.05 + 0.85 * (doneBytes / Math.max(totalBytes, 1)), `packing ${f.path}`);
-        manifestFiles.push({
-          path: f.path,
-          sizeBytes: size,
-          sha256: fileHash.digest('hex'),
-          kind: f.kind,
-          ...meta,
-        });
+        manifestFiles.push({ ...entry, kind: f.kind, ...meta });
       }
       const createdAt = this.d.clock.now().toISOString();
       const manifest: DeliveryManifest = {
@@ -929,11 +911,8 @@ export class DeliveryService {
         characters: chars.map((c) => ({ id: c.publicId, name: c.name, folder: c.folder })),
         files: manifestFiles,
       };
-      zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', {
-        mtime: new Date(row.createdAt),
-      });
-      zip.end();
-      await written;
+      zip.addBuffer('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+      const written = await zip.finish();
       // a character deleted while the ZIP was written makes it stale: never offer it
       const still = await rows<{ n: number }>(
         this.d.db,
@@ -947,7 +926,7 @@ export class DeliveryService {
       }
       o.progress(0.95, 'storing');
       const size = (await stat(zipPath)).size;
-      const sha256 = zipHash.digest('hex');
+      const sha256 = written.sha256;
       const storageKey = `deliveries/${project.publicId}/${row.publicId}.zip`;
       await this.d.storage.putFile(storageKey, zipPath);
       const fileName = `${project.name.replace(/[^\w-]+/g, '_').replace(/^_+|_+$/g, '') || 'project'}-delivery-${row.number}.zip`;
