@@ -71,6 +71,13 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/delivery',
+                    lazy: () =>
+                      import('@/pages/projects/delivery/delivery-page').then((m) => ({
+                        Component: m.DeliveryPage,
+                      })),
+                  },
+                  {
                     path: 'projects/:projectId/imports',
                     lazy: () =>
                       import('@/pages/projects/imports/imports-page').then((m) => ({

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { Project } from '@/api/types';
-import { EmptyList, LoadError, MatrixIcon, StartProductionIcon } from '@/components';
+import { DeliverIcon, EmptyList, LoadError, MatrixIcon, StartProductionIcon } from '@/components';
 import { countOf } from '@/format/count';
 import {
   formatSeconds,
@@ -269,6 +269,17 @@ export function GenerationTab({ project }: { project: Project }) {
 
   return (
     <Stack gap="md" data-testid="generation-dashboard">
+      <Group justify="flex-end">
+        <Button
+          leftSection={<DeliverIcon size={16} />}
+          component={Link}
+          to={`/projects/${project.id}/delivery`}
+          variant="light"
+          data-testid="deliver-project"
+        >
+          Deliver project
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ScenesCard dashboard={d} />
         <ProgressCard dashboard={d} />

@@ -27,6 +27,7 @@ import {
 import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
 import { CharactersTab } from '../characters/characters-tab';
+import { DeliveryTab } from '../delivery/delivery-tab';
 import { GenerationTab } from '../generation/generation-tab';
 import { MatrixTab } from '../matrix/matrix-tab';
 import { MetadataTab } from '../metadata/metadata-tab';
@@ -215,6 +216,7 @@ function ProjectView({ id }: { id: string }) {
           <Tabs.Tab value="generation" leftSection={<StartProductionIcon size={16} />}>
             Generation
           </Tabs.Tab>
+          <DeliveryTab projectId={id} />
           <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
             Metadata
           </Tabs.Tab>

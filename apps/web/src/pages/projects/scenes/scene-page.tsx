@@ -44,6 +44,7 @@ import { characterWriteBlockOf } from '../characters/character-fields';
 import { useTagSuggestions } from '../characters/character-queries';
 import { ReadOnlyReason } from '../characters/read-only-reason';
 import { useProject } from '../project-queries';
+import { AssemblyPanel } from './assembly-panel';
 import { GenerationPanel } from './generation-panel';
 import {
   useImportVersion,
@@ -429,6 +430,7 @@ export function ScenePage() {
         {s && <SceneTags scene={s} canEdit={canEdit} />}
       </Stack>
       {s && <GenerationPanel scene={s} canEdit={canEdit} canApprove={canApprove} />}
+      {s && <AssemblyPanel sceneId={s.id} canEdit={canEdit} />}
       {s && canEdit && <ImportCard scene={s} />}
       <SegmentedControl
         value={view}
