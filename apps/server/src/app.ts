@@ -18,9 +18,12 @@ import { AuthService } from './modules/auth/service.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { characterRoutes } from './modules/characters/routes.js';
 import { CharactersService } from './modules/characters/service.js';
+import { AssemblyService, sceneAssembleHandler } from './modules/delivery/assembly.js';
 import { outputProfileRoutes, renditionRoutes } from './modules/delivery/profile-routes.js';
 import { OutputProfilesService } from './modules/delivery/profiles.js';
 import { RenditionsService } from './modules/delivery/renditions.js';
+import { deliveryRoutes } from './modules/delivery/routes.js';
+import { DeliveryService, deliveryPackageHandler } from './modules/delivery/service.js';
 import { EventBus } from './modules/events/bus.js';
 import { NotificationsService, notificationRoutes } from './modules/events/notifications.js';
 import { registerLiveSocket } from './modules/events/socket.js';
@@ -106,6 +109,9 @@ export interface AppDeps {
 }
 
 export interface Services {
+  storage: Storage;
+  assembly: AssemblyService;
+  delivery: DeliveryService;
   audit: AuditService;
   auth: AuthService;
   users: UsersService;
@@ -326,7 +332,7 @@ export async function buildApp(
   const comfyPool = new ComfyPool();
   app.addHook('onClose', async () => comfyPool.closeAll());
   const faces = faceAnalyzer(config.faceQa, app.log);
-  const outputProfiles = new OutputProfilesService({ db, clock, audit });
+  const outputProfiles = new OutputProfilesService({ db, clock, audit, media });
   const renditions: RenditionsService = new RenditionsService({
     db,
     clock,
@@ -348,7 +354,9 @@ export async function buildApp(
     .register(segmentQaHandler({ pipeline: () => pipeline, storage, faces }))
     .register(imageAnalyseHandler({ db, storage, faces }))
     .register(variantCollectHandler({ db, storage, characters: () => characters }))
-    .register(renditions.handler());
+    .register(renditions.handler())
+    .register(sceneAssembleHandler(() => assembly))
+    .register(deliveryPackageHandler(() => delivery));
   registry.assertComplete();
   const budgets = new BudgetsService({ db, clock });
   const jobs = new JobsService({ db, clock, bus, registry, links: media.links, budgets, notifications });
@@ -370,7 +378,44 @@ export async function buildApp(
     notifications,
     storage,
   });
-  const review = new ReviewService({ db, clock, bus, audit, pipeline, scenes, projects });
+  const assembly: AssemblyService = new AssemblyService({
+    db,
+    clock,
+    bus,
+    audit,
+    storage,
+    jobs,
+    sceneVideos,
+    scene: (tx, by, forEdit) => scenes.ref(tx, by, forEdit),
+  });
+  const delivery: DeliveryService = new DeliveryService({
+    db,
+    clock,
+    bus,
+    audit,
+    storage,
+    jobs,
+    media,
+    projects,
+    notifications,
+    // packaging to an output profile reuses a ready rendition or transcodes one inline
+    transcode: () => (versionId, profileId, o) => renditions.ensureProfileRendition(versionId, profileId, o),
+  });
+  const review = new ReviewService({
+    db,
+    clock,
+    bus,
+    audit,
+    pipeline,
+    scenes,
+    projects,
+    // approving a scene's last segment queues its assembly in the same transaction
+    assembly: {
+      request: async (tx, ctx, sceneId) => {
+        await assembly.request(tx, ctx, sceneId);
+      },
+    },
+  });
   // the import's two background steps run as CPU jobs owned by whoever uploaded or committed
   imports.queue = async (kind, importId, ctx) => {
     await jobs.create(
@@ -444,6 +489,7 @@ export async function buildApp(
       await api.register(jobRoutes(jobs));
       await api.register(pipelineRoutes(pipeline, new VariantGeneration({ db, bus, jobs, characters })));
       await api.register(reviewRoutes(review));
+      await api.register(deliveryRoutes(assembly, delivery));
       await api.register(scheduleRoutes(schedules, actingOf));
       await api.register(budgetRoutes(budgets, actingOf));
       await api.register(timelineRoutes(new TimelineService({ db, clock })));
@@ -471,6 +517,9 @@ export async function buildApp(
   return {
     app,
     services: {
+      storage,
+      assembly,
+      delivery,
       audit,
       auth,
       users,

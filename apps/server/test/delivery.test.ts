@@ -286,6 +286,28 @@ describe('assembly and delivery', { timeout: 120_000 }, () => {
     ).toBe(true);
   });
 
+  it('delivers through an output profile: every video transcoded and checked against it', async () => {
+    const res = await api(team.admin, 'POST', `/projects/${projectId}/deliveries`, {
+      mode: 'full',
+      profileId: '019a0000-0000-7000-8000-000000000003',
+      characterIds: [characters.Ada],
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json().profile.name).toBe('Platform 720p H.265');
+    const done = await until('the profile delivery', async () => {
+      const d: Delivery = (await api(team.admin, 'GET', `/deliveries/${res.json().id}`)).json();
+      return d.status === 'ready' || d.status === 'failed' ? d : null;
+    });
+    expect(done.error).toBeNull();
+    const files = await unzip(
+      (await team.studio.app.inject({ method: 'GET', url: done.downloadUrl! })).rawPayload,
+    );
+    const manifest: DeliveryManifest = JSON.parse(files.get('manifest.json')!.toString());
+    const video = manifest.files.find((f) => f.kind === 'video')!;
+    expect(video).toMatchObject({ codec: 'hevc', width: 1280, height: 720 });
+    expect(sha(files.get(video.path)!)).toBe(video.sha256);
+  });
+
   it('names the field for an unknown profile or character', async () => {
     const profile = await api(team.admin, 'POST', `/projects/${projectId}/deliveries`, {
       profileId: '019a0000-0000-7000-8000-0000000000ff',

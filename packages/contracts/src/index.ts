@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './characters.js';
 export * from './common.js';
+export * from './delivery.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './health.js';

@@ -39,6 +39,8 @@ export const jobKinds = [
   'image.analyse',
   'variant.collect',
   'media.transcode',
+  'scene.assemble',
+  'delivery.package',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
