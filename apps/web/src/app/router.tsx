@@ -78,6 +78,13 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
+                    path: 'projects/:projectId/review',
+                    lazy: () =>
+                      import('@/pages/projects/review/review-page').then((m) => ({
+                        Component: m.ReviewPage,
+                      })),
+                  },
+                  {
                     path: 'projects/:projectId/imports',
                     lazy: () =>
                       import('@/pages/projects/imports/imports-page').then((m) => ({

@@ -3,11 +3,12 @@
 import { roleCan } from '@i2v/domain';
 import { Alert, Button, Card, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/api-error';
 import type { Project } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
 import {
+  ApproveIcon,
   CharactersIcon,
   LoadError,
   MatrixIcon,
@@ -159,6 +160,7 @@ function ProjectView({ id }: { id: string }) {
   const transition = useTransitionProject(id);
   const [pending, setPending] = useState<LifecycleAction | null>(null);
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const tabParam = params.get('tab') as ProjectTab | null;
   const tab: ProjectTab = tabParam && tabs.includes(tabParam) ? tabParam : defaultTab;
 
@@ -201,7 +203,12 @@ function ProjectView({ id }: { id: string }) {
       {project.deletedAt && <TrashNotice project={project} canRestore={canWrite} />}
       <Tabs
         value={tab}
-        onChange={(next) => setParams(next && next !== defaultTab ? { tab: next } : {}, { replace: true })}
+        onChange={(next) =>
+          // Review is a page of its own (the keys own the whole screen there)
+          next === 'review'
+            ? navigate(`/projects/${id}/review`)
+            : setParams(next && next !== defaultTab ? { tab: next } : {}, { replace: true })
+        }
       >
         <Tabs.List mb="lg">
           <Tabs.Tab value="characters" leftSection={<CharactersIcon size={16} />}>
@@ -217,6 +224,9 @@ function ProjectView({ id }: { id: string }) {
             Generation
           </Tabs.Tab>
           <DeliveryTab projectId={id} />
+          <Tabs.Tab value="review" leftSection={<ApproveIcon size={16} />} data-testid="review-tab">
+            Review
+          </Tabs.Tab>
           <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
             Metadata
           </Tabs.Tab>

@@ -27,7 +27,7 @@ import { type TestShotSort, useTestShotGallery } from './test-shot-queries';
 const pageSize = 60;
 const maxLimit = 200;
 
-function CharacterFilter({
+export function CharacterFilter({
   projectId,
   value,
   onChange,
