@@ -407,26 +407,32 @@ export function DeliveryPage() {
           />
         )}
         <Tooltip label={blockedTip} disabled={!blocked}>
-          <Button
-            leftSection={<DeliverIcon size={16} />}
-            onClick={() => deliver('full')}
-            disabled={blocked}
-            loading={start.isPending && start.variables?.mode === 'full'}
-            data-testid="deliver-full"
-          >
-            Deliver (full)
-          </Button>
+          {/* a disabled button gets no pointer events: the span shows the tooltip */}
+          <span>
+            <Button
+              leftSection={<DeliverIcon size={16} />}
+              onClick={() => deliver('full')}
+              disabled={blocked}
+              loading={start.isPending && start.variables?.mode === 'full'}
+              data-testid="deliver-full"
+            >
+              Deliver (full)
+            </Button>
+          </span>
         </Tooltip>
         <Tooltip label={blockedTip} disabled={!blocked}>
-          <Button
-            variant="default"
-            onClick={() => deliver('incremental')}
-            disabled={blocked}
-            loading={start.isPending && start.variables?.mode === 'incremental'}
-            data-testid="deliver-incremental"
-          >
-            Deliver changes only
-          </Button>
+          {/* a disabled button gets no pointer events: the span shows the tooltip */}
+          <span>
+            <Button
+              variant="default"
+              onClick={() => deliver('incremental')}
+              disabled={blocked}
+              loading={start.isPending && start.variables?.mode === 'incremental'}
+              data-testid="deliver-incremental"
+            >
+              Deliver changes only
+            </Button>
+          </span>
         </Tooltip>
       </Group>
       {start.isError && (
