@@ -943,6 +943,8 @@ export interface paths {
                                 /** @description Keys of the character's pipeline settings that must have a value */
                                 requiredSettings: string[];
                             };
+                            /** @description What review cuts of this project are watermarked with; null uses the studio's ("REVIEW") */
+                            reviewWatermark?: components["schemas"]["WatermarkInput"] | null;
                         };
                     };
                 };
@@ -1116,6 +1118,8 @@ export interface paths {
                                 /** @description Keys of the character's pipeline settings that must have a value */
                                 requiredSettings: string[];
                             };
+                            /** @description What review cuts of this project are watermarked with; null uses the studio's ("REVIEW") */
+                            reviewWatermark?: components["schemas"]["WatermarkInput"] | null;
                         };
                     };
                 };
@@ -8142,6 +8146,400 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scenes/{id}/assembly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What assembling the scene would do: its joins with their SSIM, stream copy or re-encode
+         * @description The boundary check of PRD-025: each join compares the last frame kept before it with the first after it; a join under the threshold is crossfaded when assembled with smoothing `auto`. `problem` says why the scene cannot be assembled as it is (a missing or unreadable segment file, mismatched frame rates).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssemblyPreview"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/assemble": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assemble the scene's approved segments into a new final video version
+         * @description Queues a `scene.assemble` job (202). Every current segment must be approved (422 `assembly.not_approved` naming them). The job trims each segment at its seed and boundary frames, stream-copies when nothing needs cutting and the streams match, otherwise re-encodes once; joins whose SSIM is under the threshold get a short crossfade (`smoothing`), except joins listed in `acceptJoins`. Segments at different frame rates fail with `assembly.fps_mismatch`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description How to assemble; every field is optional */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `auto`: crossfade joins whose SSIM is under the threshold; `all`: every join; `off`: none
+                         * @default auto
+                         * @enum {string}
+                         */
+                        smoothing?: "auto" | "off" | "all";
+                        /**
+                         * @description SSIM under which a join is smoothed (auto)
+                         * @default 0.5
+                         */
+                        threshold?: number;
+                        /**
+                         * @description Frames a smoothed join overlaps
+                         * @default 4
+                         */
+                        crossfadeFrames?: number;
+                        /**
+                         * @description Joins accepted as they are (join j lies between segment j and j + 1): never smoothed
+                         * @default []
+                         */
+                        acceptJoins?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                            /** Format: uuid */
+                            sceneId: string;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/delivery/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a project before delivery: every problem with where to fix it, and the ZIP layout
+         * @description Errors block a delivery (scene not approved or not assembled, draft content, missing hero image or file, metadata that fails the project schema, names that clash or cannot be formed); warnings do not. `deep=true` also decodes every final video in full and compares it with what was recorded (PRD-102).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Output profile the delivery would use (default: the masters) */
+                    profileId?: string;
+                    /** @description Also decode every video in full and check it against its profile (PRD-102) */
+                    deep?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryValidation"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's delivery history, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Delivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Deliver the project: validate, then package a ZIP in the background
+         * @description A project that does not validate is a 422 `delivery.invalid` listing the problems; nothing is queued. `incremental` packs only characters whose content changed since the last ready delivery with the same profile (409 `delivery.nothing_changed` when none did). One delivery per project at a time (409 `delivery.running`). The ZIP is offered (`downloadUrl`) only once complete; a failed packaging leaves no file.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `incremental`: only characters whose content changed since the last ready delivery
+                         * @default full
+                         * @enum {string}
+                         */
+                        mode?: "full" | "incremental";
+                        /**
+                         * @description Output profile to transcode every video to; null delivers the masters
+                         * @default null
+                         */
+                        profileId?: string | null;
+                        /** @description Only these characters (default: all) */
+                        characterIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery: status, progress, characters, size, checksum and download link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-schedules": {
         parameters: {
             query?: never;
@@ -8866,6 +9264,1881 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/output-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List output profiles (presets and custom), by name */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Matches name or description */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutputProfilePage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an output profile
+         * @description A profile no encoder can honour is a 422 `output_profile.invalid` with an error per field (ProRes outside MOV, an odd size in 4:2:0, both crf and bitrate, …); a taken name is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Impossible combinations (ProRes in MP4, an odd height in 4:2:0, crf and bitrate) are a 422 naming the field */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        container: "mp4" | "mov" | "webm";
+                        /** @enum {string} */
+                        videoCodec: "h264" | "h265" | "vp9" | "prores";
+                        /**
+                         * @description Output width in pixels; null (with height null) keeps the source size
+                         * @default null
+                         */
+                        width?: number | null;
+                        /**
+                         * @description Output height in pixels; null (with width null) keeps the source size
+                         * @default null
+                         */
+                        height?: number | null;
+                        /**
+                         * @description Frame rate; null keeps the source rate
+                         * @default null
+                         */
+                        fps?: number | null;
+                        /**
+                         * @description Constant quality (lower is better); exactly one of crf and bitrateKbps
+                         * @default null
+                         */
+                        crf?: number | null;
+                        /**
+                         * @description Target bitrate in kbit/s; exactly one of crf and bitrateKbps
+                         * @default null
+                         */
+                        bitrateKbps?: number | null;
+                        /** @enum {string} */
+                        pixelFormat: "yuv420p" | "yuv422p" | "yuv444p" | "yuv420p10le" | "yuv422p10le" | "yuv444p10le";
+                        /**
+                         * @description `drop`: no audio track; `silent`: a silent track, for platforms that require one
+                         * @default drop
+                         * @enum {string}
+                         */
+                        audio?: "drop" | "silent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutputProfile"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/output-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an output profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutputProfile"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an output profile and its renditions (presets are read-only) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an output profile (presets are read-only: 409 `output_profile.preset`)
+         * @description Renditions made with the earlier settings are kept and shown as stale; a new request makes a fresh one.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Only the fields given change; the result is checked as a whole */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        container?: "mp4" | "mov" | "webm";
+                        /** @enum {string} */
+                        videoCodec?: "h264" | "h265" | "vp9" | "prores";
+                        /** @description Output width in pixels; null (with height null) keeps the source size */
+                        width?: number | null;
+                        /** @description Output height in pixels; null (with width null) keeps the source size */
+                        height?: number | null;
+                        /** @description Frame rate; null keeps the source rate */
+                        fps?: number | null;
+                        /** @description Constant quality (lower is better); exactly one of crf and bitrateKbps */
+                        crf?: number | null;
+                        /** @description Target bitrate in kbit/s; exactly one of crf and bitrateKbps */
+                        bitrateKbps?: number | null;
+                        /** @enum {string} */
+                        pixelFormat?: "yuv420p" | "yuv422p" | "yuv444p" | "yuv420p10le" | "yuv422p10le" | "yuv444p10le";
+                        /**
+                         * @description `drop`: no audio track; `silent`: a silent track, for platforms that require one
+                         * @enum {string}
+                         */
+                        audio?: "drop" | "silent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutputProfile"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/output-profiles/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an editable copy of a profile (of a preset, typically) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: "<name> (copy)" */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutputProfile"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/video-versions/{id}/renditions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the renditions of a scene video version (profile transcodes and review cuts), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Rendition"][];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a rendition: a transcode to an output profile, or a watermarked review cut
+         * @description Queues a `media.transcode` job (201). The same settings again return the existing rendition (200) unless it failed. `reviewCut: null` uses the project's review watermark. An image watermark must name a stored image (422 `watermark.invalid`); a timecode needs a font on the server (422 `watermark.timecode_unavailable`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Either `profileId` or `reviewCut`; the same settings again return the existing rendition */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Transcode to this output profile
+                         */
+                        profileId?: string;
+                        /** @description A watermarked review cut; null uses the project's review watermark */
+                        reviewCut?: components["schemas"]["WatermarkInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rendition"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rendition"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watermark-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image to use as a watermark (its id goes in `imageFileId`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description A PNG, JPEG or WebP image (transparency is kept)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaFile"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Threads of notes on an entity, with their replies; filter by category, failure tag, pinned, resolved
+         * @description Reviewers see team notes only. `order=frame` lists notes by frame for a timeline. Pinned threads (`pinned=true`) are the entity’s banners.
+         */
+        get: {
+            parameters: {
+                query: {
+                    entityType: "project" | "character" | "scene" | "segment" | "video_version";
+                    entityId: string;
+                    category?: "general" | "direction" | "technical" | "client";
+                    /** @description Threads whose first note carries this failure tag */
+                    tag?: "face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other";
+                    pinned?: "true" | "false";
+                    resolved?: "true" | "false";
+                    /** @description `frame`: by frame (notes without one last), for a timeline */
+                    order?: "newest" | "oldest" | "frame";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThreadPage"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a note to an entity, optionally at a frame of its video
+         * @description Mentions: `@Display Name` in the body (whole display name, any case) or user ids in `mentions`; each person newly mentioned gets a `note.mentioned` notification. An empty body is 422 `note.body_empty`; a frame outside the video 422 `frame.out_of_range`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        entityType: "project" | "character" | "scene" | "segment" | "video_version";
+                        /** Format: uuid */
+                        entityId: string;
+                        /** @description Plain text (Markdown allowed). `@Display Name` mentions a user by display name; the `mentions` list names users by id */
+                        body: string;
+                        /** @description Segments, video versions and scenes (the final video) only */
+                        frame?: number;
+                        /**
+                         * @description Default `general`
+                         * @enum {string}
+                         */
+                        category?: "general" | "direction" | "technical" | "client";
+                        /**
+                         * @description Default `team`; `internal` needs content.write
+                         * @enum {string}
+                         */
+                        visibility?: "team" | "internal";
+                        /** @description From the controlled list: face_artifact, motion_artifact, lighting_mismatch, identity_drift, continuity_break, other */
+                        failureTags?: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+                        /** @description Users to mention by id (what the composer’s autocomplete picked), in addition to `@Display Name`s in the body */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who can be @mentioned (active users), by the start of their display name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of a display name (any case); empty for everyone */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentionCandidates"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the thread a note belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete your own note (admins: any note) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit your own note; returns its thread */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Plain text (Markdown allowed). `@Display Name` mentions a user by display name; the `mentions` list names users by id */
+                        body?: string;
+                        frame?: number | null;
+                        /** @enum {string} */
+                        category?: "general" | "direction" | "technical" | "client";
+                        /** @enum {string} */
+                        visibility?: "team" | "internal";
+                        /** @description From the controlled list: face_artifact, motion_artifact, lighting_mismatch, identity_drift, continuity_break, other */
+                        failureTags?: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+                        /** @description Users to mention by id (what the composer’s autocomplete picked), in addition to `@Display Name`s in the body */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/notes/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a note (a reply to a reply joins the same thread); returns the thread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Plain text (Markdown allowed). `@Display Name` mentions a user by display name; the `mentions` list names users by id */
+                        body: string;
+                        /** @description From the controlled list: face_artifact, motion_artifact, lighting_mismatch, identity_drift, continuity_break, other */
+                        failureTags?: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+                        /** @description Users to mention by id (what the composer’s autocomplete picked), in addition to `@Display Name`s in the body */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pin a thread: it shows as a banner on its entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}/unpin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpin a thread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a thread resolved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved thread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteThread"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{fileId}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frames of a segment clip or scene video that carry annotations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnotatedFrames"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{fileId}/annotations/{frame}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annotation of one frame: every layer’s shapes (an empty list when none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                    frame: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrameAnnotation"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save your layer of shapes on a frame (pen, arrow, rect, text; coordinates 0–1)
+         * @description Replaces what you drew on this frame before; other people’s layers stay. `[]` removes your layer.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                    frame: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your layer on this frame, replacing what you drew before; other people’s layers stay */
+                        shapes: ({
+                            /** @enum {string} */
+                            type: "pen";
+                            /** @description The client’s id for the shape (kept as given) */
+                            id?: string;
+                            points: [
+                                number,
+                                number
+                            ][];
+                            /** @description `#rrggbb` */
+                            color: string;
+                            /** @description Line width as a fraction of the frame’s width */
+                            stroke: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "arrow";
+                            /** @description The client’s id for the shape (kept as given) */
+                            id?: string;
+                            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+                            from: [
+                                number,
+                                number
+                            ];
+                            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+                            to: [
+                                number,
+                                number
+                            ];
+                            /** @description `#rrggbb` */
+                            color: string;
+                            /** @description Line width as a fraction of the frame’s width */
+                            stroke: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "rect";
+                            /** @description The client’s id for the shape (kept as given) */
+                            id?: string;
+                            x: number;
+                            y: number;
+                            w: number;
+                            h: number;
+                            /** @description `#rrggbb` */
+                            color: string;
+                            /** @description Line width as a fraction of the frame’s width */
+                            stroke: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "text";
+                            /** @description The client’s id for the shape (kept as given) */
+                            id?: string;
+                            /** @description Left of the text */
+                            x: number;
+                            /** @description Baseline of the text */
+                            y: number;
+                            text: string;
+                            /** @description `#rrggbb` */
+                            color: string;
+                            /** @description Font size as a fraction of the frame’s height */
+                            size: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrameAnnotation"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{fileId}/annotations/{frame}.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a frame with its annotations as a PNG at the video’s full resolution */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                    frame: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/characters/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The poster frame of a character */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PosterState"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the poster frame of a character from an image or a frame of a video
+         * @description Without `fileId`, a frame of the first of its scenes that has a video. A file that is neither image nor video is 422 `poster.unsupported_file`; a frame outside the video 422 `frame.out_of_range`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An image (used as it is) or a video (a frame of it); scenes default to their video
+                         */
+                        fileId?: string;
+                        /** @description 0-based frame of the video (default 0) */
+                        frame?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PosterState"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Forget the chosen poster of a character (lists show the usual thumbnail) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/characters/{id}/poster/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pick the character’s poster automatically: the frame with the best face, else the sharpest
+         * @description Samples frames of the video(s), scores faces with the QA face detector (confidence × size) and keeps the best. When face detection is off or finds no face, takes the sharpest frame (or the middle one) and says so in `method` and `detail`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutoPoster"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The poster frame of a scene */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PosterState"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the poster frame of a scene from an image or a frame of a video
+         * @description Without `fileId`, a frame of the scene’s own video (final version, else newest, else first segment). A file that is neither image nor video is 422 `poster.unsupported_file`; a frame outside the video 422 `frame.out_of_range`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An image (used as it is) or a video (a frame of it); scenes default to their video
+                         */
+                        fileId?: string;
+                        /** @description 0-based frame of the video (default 0) */
+                        frame?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PosterState"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Forget the chosen poster of a scene (lists show the usual thumbnail) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenes/{id}/poster/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pick the scene’s poster automatically: the frame with the best face, else the sharpest
+         * @description Samples frames of the video(s), scores faces with the QA face detector (confidence × size) and keeps the best. When face detection is off or finds no face, takes the sharpest frame (or the middle one) and says so in `method` and `detail`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutoPoster"];
+                    };
+                };
+                /** @description Problem (RFC 9457) naming the error code and, for bad input, the field */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9053,6 +11326,113 @@ export interface components {
             items: components["schemas"]["CharacterSummaryInput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        AssemblyPreviewInput: {
+            /** Format: uuid */
+            sceneId: string;
+            /** @description Every current segment is approved */
+            ready: boolean;
+            /** @description Segment indexes not approved yet */
+            unapproved: number[];
+            method: ("copy" | "reencode") | null;
+            /** @description Why a re-encode is needed */
+            reasons: string[];
+            joins: {
+                /** @description Between segment `join` and `join + 1` */
+                join: number;
+                /** @description SSIM of the last frame kept before the join and the first after it */
+                ssim: number | null;
+                smoothed: boolean;
+                accepted: boolean;
+            }[];
+            frames: number | null;
+            durationSeconds: number | null;
+            /** @description Why the scene cannot be assembled as it is */
+            problem: string | null;
+        };
+        DeliveryValidationInput: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description No errors: the project can be delivered */
+            ok: boolean;
+            problems: {
+                /** @description Stable code, e.g. `scene.not_approved`, `scene.not_assembled`, `name.duplicate` */
+                code: string;
+                /**
+                 * @description Errors block a delivery; warnings do not
+                 * @enum {string}
+                 */
+                severity: "error" | "warning";
+                message: string;
+                characterId: string | null;
+                characterName: string | null;
+                sceneId: string | null;
+                /** @description Where in the studio to fix it (a path of the web app) */
+                fix: string;
+            }[];
+            characters: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                folder: string;
+                files: {
+                    /** @description Path inside the ZIP */
+                    path: string;
+                    /** @enum {string} */
+                    kind: "video" | "image" | "metadata";
+                    sceneId: string | null;
+                }[];
+                /** @description Content differs from the last ready delivery with the same profile */
+                changed: boolean;
+            }[];
+            /** @description Files checked by full decode (deep validation) */
+            checkedFiles: number;
+            lastDelivery: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+        };
+        DeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            number: number;
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            profile: {
+                id: string | null;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            characters: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                folder: string;
+            }[];
+            /** @description Files in the ZIP (manifest included) */
+            files: number;
+            sizeBytes: number | null;
+            sha256: string | null;
+            /** @description Only once the ZIP is complete */
+            downloadUrl: string | null;
+            jobId: string | null;
+            errorCode: string | null;
+            error: string | null;
+            requestedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
         };
         ProblemInput: {
             type: string;
@@ -9308,7 +11688,7 @@ export interface components {
             description: string;
         };
         CreateJobInput: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect, media.transcode, scene.assemble, delivery.package */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -9519,7 +11899,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect, media.transcode, scene.assemble, delivery.package */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -9672,7 +12052,7 @@ export interface components {
         DomainEventInput: {
             id: number;
             /** @enum {string} */
-            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated";
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated" | "note.changed" | "annotation.changed";
             /** Format: date-time */
             at: string;
             projectId: string | null;
@@ -9921,6 +12301,390 @@ export interface components {
             updated: number;
             unchanged: number;
             skipped: number;
+        };
+        NoteInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            entityType: "project" | "character" | "scene" | "segment" | "video_version";
+            /**
+             * Format: uuid
+             * @description The project, character, scene, segment or scene video version
+             */
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The first note of the thread (the note itself when it starts one)
+             */
+            threadId: string;
+            parentId: string | null;
+            /** @description 0-based frame of the entity’s video the note is about */
+            frame: number | null;
+            /** @description `HH:MM:SS:FF` of `frame` when the video’s frame rate is known */
+            timecode: string | null;
+            /** @description Empty when deleted */
+            body: string;
+            /** @enum {string} */
+            category: "general" | "direction" | "technical" | "client";
+            /** @enum {string} */
+            visibility: "team" | "internal";
+            failureTags: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+            pinned: boolean;
+            pinnedAt: string | null;
+            resolved: boolean;
+            resolvedAt: string | null;
+            resolvedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            mentions: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            editedAt: string | null;
+            /** @description Deleted notes stay in their thread while it has live replies */
+            deleted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NoteThreadInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            entityType: "project" | "character" | "scene" | "segment" | "video_version";
+            /**
+             * Format: uuid
+             * @description The project, character, scene, segment or scene video version
+             */
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The first note of the thread (the note itself when it starts one)
+             */
+            threadId: string;
+            parentId: string | null;
+            /** @description 0-based frame of the entity’s video the note is about */
+            frame: number | null;
+            /** @description `HH:MM:SS:FF` of `frame` when the video’s frame rate is known */
+            timecode: string | null;
+            /** @description Empty when deleted */
+            body: string;
+            /** @enum {string} */
+            category: "general" | "direction" | "technical" | "client";
+            /** @enum {string} */
+            visibility: "team" | "internal";
+            failureTags: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+            pinned: boolean;
+            pinnedAt: string | null;
+            resolved: boolean;
+            resolvedAt: string | null;
+            resolvedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            mentions: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            editedAt: string | null;
+            /** @description Deleted notes stay in their thread while it has live replies */
+            deleted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Oldest first */
+            replies: components["schemas"]["NoteInput"][];
+        };
+        NoteThreadPageInput: {
+            items: components["schemas"]["NoteThreadInput"][];
+            nextCursor: string | null;
+            /** @description Threads matching the filter */
+            total: number;
+        };
+        AnnotatedShapeInput: {
+            /** @constant */
+            type: "pen";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            points: [
+                number,
+                number
+            ][];
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "arrow";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+            from: [
+                number,
+                number
+            ];
+            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+            to: [
+                number,
+                number
+            ];
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "rect";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            x: number;
+            y: number;
+            w: number;
+            h: number;
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "text";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            /** @description Left of the text */
+            x: number;
+            /** @description Baseline of the text */
+            y: number;
+            text: string;
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Font size as a fraction of the frame’s height */
+            size: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        FrameAnnotationInput: {
+            /** Format: uuid */
+            fileId: string;
+            frame: number;
+            /** @description Every layer; each shape names its author */
+            shapes: components["schemas"]["AnnotatedShapeInput"][];
+            layers: {
+                author: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                shapes: number;
+            }[];
+            updatedAt: string | null;
+            updatedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        AnnotatedFramesInput: {
+            /** Format: uuid */
+            fileId: string;
+            frameCount: number;
+            fps: number | null;
+            items: {
+                frame: number;
+                shapes: number;
+                authors: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+        };
+        PosterInput: {
+            /** Format: uuid */
+            fileId: string;
+            url: string;
+            thumbnailUrl: string | null;
+            width: number | null;
+            height: number | null;
+            /** @description The video the frame was taken from; null for an image */
+            sourceFileId: string | null;
+            frame: number | null;
+        };
+        PosterStateInput: {
+            /** @description null: not chosen; lists fall back to the usual thumbnail */
+            poster: components["schemas"]["PosterInput"] | null;
+        };
+        AutoPosterInput: {
+            poster: components["schemas"]["PosterInput"];
+            /** @enum {string} */
+            method: "face" | "sharpest" | "middle";
+            /** @description Why this frame: the face score, or why there was no face to go by */
+            detail: string;
+            frame: number;
+            /** @description Frames looked at */
+            candidates: number;
+        };
+        MentionCandidatesInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "admin" | "creator" | "reviewer";
+            }[];
+        };
+        OutputProfileInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            container: "mp4" | "mov" | "webm";
+            /** @enum {string} */
+            videoCodec: "h264" | "h265" | "vp9" | "prores";
+            /** @description Output width in pixels; null (with height null) keeps the source size */
+            width: number | null;
+            /** @description Output height in pixels; null (with width null) keeps the source size */
+            height: number | null;
+            /** @description Frame rate; null keeps the source rate */
+            fps: number | null;
+            /** @description Constant quality (lower is better); exactly one of crf and bitrateKbps */
+            crf: number | null;
+            /** @description Target bitrate in kbit/s; exactly one of crf and bitrateKbps */
+            bitrateKbps: number | null;
+            /** @enum {string} */
+            pixelFormat: "yuv420p" | "yuv422p" | "yuv444p" | "yuv420p10le" | "yuv422p10le" | "yuv444p10le";
+            /**
+             * @description `drop`: no audio track; `silent`: a silent track, for platforms that require one
+             * @enum {string}
+             */
+            audio: "drop" | "silent";
+            /** @description Shipped with the studio: read-only, duplicate it to change it */
+            isPreset: boolean;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OutputProfilePageInput: {
+            items: components["schemas"]["OutputProfileInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WatermarkInput: {
+            /** @enum {string} */
+            kind: "text" | "image";
+            /** @description The text drawn (kind `text`) */
+            text?: string;
+            /**
+             * Format: uuid
+             * @description A stored image (kind `image`), e.g. from POST /watermark-images
+             */
+            imageFileId?: string;
+            /** @enum {string} */
+            position: "center" | "top_left" | "top_right" | "bottom_left" | "bottom_right";
+            opacity: number;
+            /** @description Width of the watermark as a fraction of the video width */
+            scale: number;
+            /** @description Also burn in a running timecode */
+            timecode: boolean;
+        };
+        RenditionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            videoVersionId: string;
+            /** @enum {string} */
+            kind: "profile" | "review_cut";
+            /** @description The output profile (kind `profile`) */
+            profile: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The watermark as drawn (kind `review_cut`) */
+            watermark: components["schemas"]["WatermarkInput"] | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            /** @description The profile was edited after this file was made */
+            stale: boolean;
+            /** @description Set once ready */
+            file: {
+                /** Format: uuid */
+                id: string;
+                /** @description Signed, time-limited URL of the file */
+                url: string;
+                mimeType: string;
+                width: number | null;
+                height: number | null;
+                sizeBytes: number;
+                /** @description A file name to save it under */
+                filename: string;
+            } | null;
+            jobId: string | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TranscodePayloadInput: {
+            /**
+             * Format: uuid
+             * @description The rendition to make
+             */
+            renditionId: string;
         };
         GenerationSettingsInput: {
             /** @enum {string} */
@@ -10464,6 +13228,8 @@ export interface components {
                 /** @description Keys of the character's pipeline settings that must have a value */
                 requiredSettings: string[];
             };
+            /** @description What review cuts of this project are watermarked with; null uses the studio's ("REVIEW") */
+            reviewWatermark: components["schemas"]["WatermarkInput"] | null;
         };
         ProjectInput: {
             /** Format: uuid */
@@ -11313,6 +14079,113 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        AssemblyPreview: {
+            /** Format: uuid */
+            sceneId: string;
+            /** @description Every current segment is approved */
+            ready: boolean;
+            /** @description Segment indexes not approved yet */
+            unapproved: number[];
+            method: ("copy" | "reencode") | null;
+            /** @description Why a re-encode is needed */
+            reasons: string[];
+            joins: {
+                /** @description Between segment `join` and `join + 1` */
+                join: number;
+                /** @description SSIM of the last frame kept before the join and the first after it */
+                ssim: number | null;
+                smoothed: boolean;
+                accepted: boolean;
+            }[];
+            frames: number | null;
+            durationSeconds: number | null;
+            /** @description Why the scene cannot be assembled as it is */
+            problem: string | null;
+        };
+        DeliveryValidation: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description No errors: the project can be delivered */
+            ok: boolean;
+            problems: {
+                /** @description Stable code, e.g. `scene.not_approved`, `scene.not_assembled`, `name.duplicate` */
+                code: string;
+                /**
+                 * @description Errors block a delivery; warnings do not
+                 * @enum {string}
+                 */
+                severity: "error" | "warning";
+                message: string;
+                characterId: string | null;
+                characterName: string | null;
+                sceneId: string | null;
+                /** @description Where in the studio to fix it (a path of the web app) */
+                fix: string;
+            }[];
+            characters: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                folder: string;
+                files: {
+                    /** @description Path inside the ZIP */
+                    path: string;
+                    /** @enum {string} */
+                    kind: "video" | "image" | "metadata";
+                    sceneId: string | null;
+                }[];
+                /** @description Content differs from the last ready delivery with the same profile */
+                changed: boolean;
+            }[];
+            /** @description Files checked by full decode (deep validation) */
+            checkedFiles: number;
+            lastDelivery: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+        };
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            number: number;
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            profile: {
+                id: string | null;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            characters: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                folder: string;
+            }[];
+            /** @description Files in the ZIP (manifest included) */
+            files: number;
+            sizeBytes: number | null;
+            sha256: string | null;
+            /** @description Only once the ZIP is complete */
+            downloadUrl: string | null;
+            jobId: string | null;
+            errorCode: string | null;
+            error: string | null;
+            requestedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
         Problem: {
             type: string;
             title: string;
@@ -11567,7 +14440,7 @@ export interface components {
             description: string;
         };
         CreateJob: {
-            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
+            /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect, media.transcode, scene.assemble, delivery.package */
             kind: string;
             /**
              * @description IDs and settings; checked per kind
@@ -11778,7 +14651,7 @@ export interface components {
             /** @default true */
             enabled: boolean;
             job: {
-                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect */
+                /** @description One of comfy.render, retention.sweep, notifications.digest, import.analyse, import.commit, segment.qa, image.analyse, variant.collect, media.transcode, scene.assemble, delivery.package */
                 kind: string;
                 /**
                  * @description IDs and settings; checked per kind
@@ -11931,7 +14804,7 @@ export interface components {
         DomainEvent: {
             id: number;
             /** @enum {string} */
-            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated";
+            type: "job.created" | "job.state_changed" | "job.progress" | "job.updated" | "job.moved" | "notification.created" | "scene.run_changed" | "segment.updated" | "note.changed" | "annotation.changed";
             /** Format: date-time */
             at: string;
             projectId: string | null;
@@ -12180,6 +15053,390 @@ export interface components {
             updated: number;
             unchanged: number;
             skipped: number;
+        };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            entityType: "project" | "character" | "scene" | "segment" | "video_version";
+            /**
+             * Format: uuid
+             * @description The project, character, scene, segment or scene video version
+             */
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The first note of the thread (the note itself when it starts one)
+             */
+            threadId: string;
+            parentId: string | null;
+            /** @description 0-based frame of the entity’s video the note is about */
+            frame: number | null;
+            /** @description `HH:MM:SS:FF` of `frame` when the video’s frame rate is known */
+            timecode: string | null;
+            /** @description Empty when deleted */
+            body: string;
+            /** @enum {string} */
+            category: "general" | "direction" | "technical" | "client";
+            /** @enum {string} */
+            visibility: "team" | "internal";
+            failureTags: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+            pinned: boolean;
+            pinnedAt: string | null;
+            resolved: boolean;
+            resolvedAt: string | null;
+            resolvedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            mentions: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            editedAt: string | null;
+            /** @description Deleted notes stay in their thread while it has live replies */
+            deleted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NoteThread: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            entityType: "project" | "character" | "scene" | "segment" | "video_version";
+            /**
+             * Format: uuid
+             * @description The project, character, scene, segment or scene video version
+             */
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The first note of the thread (the note itself when it starts one)
+             */
+            threadId: string;
+            parentId: string | null;
+            /** @description 0-based frame of the entity’s video the note is about */
+            frame: number | null;
+            /** @description `HH:MM:SS:FF` of `frame` when the video’s frame rate is known */
+            timecode: string | null;
+            /** @description Empty when deleted */
+            body: string;
+            /** @enum {string} */
+            category: "general" | "direction" | "technical" | "client";
+            /** @enum {string} */
+            visibility: "team" | "internal";
+            failureTags: ("face_artifact" | "motion_artifact" | "lighting_mismatch" | "identity_drift" | "continuity_break" | "other")[];
+            pinned: boolean;
+            pinnedAt: string | null;
+            resolved: boolean;
+            resolvedAt: string | null;
+            resolvedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            mentions: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            editedAt: string | null;
+            /** @description Deleted notes stay in their thread while it has live replies */
+            deleted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Oldest first */
+            replies: components["schemas"]["Note"][];
+        };
+        NoteThreadPage: {
+            items: components["schemas"]["NoteThread"][];
+            nextCursor: string | null;
+            /** @description Threads matching the filter */
+            total: number;
+        };
+        AnnotatedShape: {
+            /** @constant */
+            type: "pen";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            points: [
+                number,
+                number
+            ][];
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "arrow";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+            from: [
+                number,
+                number
+            ];
+            /** @description [x, y], 0–1 of the frame’s width and height from the top left */
+            to: [
+                number,
+                number
+            ];
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "rect";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            x: number;
+            y: number;
+            w: number;
+            h: number;
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Line width as a fraction of the frame’s width */
+            stroke: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        } | {
+            /** @constant */
+            type: "text";
+            /** @description The client’s id for the shape (kept as given) */
+            id?: string;
+            /** @description Left of the text */
+            x: number;
+            /** @description Baseline of the text */
+            y: number;
+            text: string;
+            /** @description `#rrggbb` */
+            color: string;
+            /** @description Font size as a fraction of the frame’s height */
+            size: number;
+            /** @description Whose layer it is on */
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        FrameAnnotation: {
+            /** Format: uuid */
+            fileId: string;
+            frame: number;
+            /** @description Every layer; each shape names its author */
+            shapes: components["schemas"]["AnnotatedShape"][];
+            layers: {
+                author: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                shapes: number;
+            }[];
+            updatedAt: string | null;
+            updatedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        AnnotatedFrames: {
+            /** Format: uuid */
+            fileId: string;
+            frameCount: number;
+            fps: number | null;
+            items: {
+                frame: number;
+                shapes: number;
+                authors: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+        };
+        Poster: {
+            /** Format: uuid */
+            fileId: string;
+            url: string;
+            thumbnailUrl: string | null;
+            width: number | null;
+            height: number | null;
+            /** @description The video the frame was taken from; null for an image */
+            sourceFileId: string | null;
+            frame: number | null;
+        };
+        PosterState: {
+            /** @description null: not chosen; lists fall back to the usual thumbnail */
+            poster: components["schemas"]["Poster"] | null;
+        };
+        AutoPoster: {
+            poster: components["schemas"]["Poster"];
+            /** @enum {string} */
+            method: "face" | "sharpest" | "middle";
+            /** @description Why this frame: the face score, or why there was no face to go by */
+            detail: string;
+            frame: number;
+            /** @description Frames looked at */
+            candidates: number;
+        };
+        MentionCandidates: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "admin" | "creator" | "reviewer";
+            }[];
+        };
+        OutputProfile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            container: "mp4" | "mov" | "webm";
+            /** @enum {string} */
+            videoCodec: "h264" | "h265" | "vp9" | "prores";
+            /** @description Output width in pixels; null (with height null) keeps the source size */
+            width: number | null;
+            /** @description Output height in pixels; null (with width null) keeps the source size */
+            height: number | null;
+            /** @description Frame rate; null keeps the source rate */
+            fps: number | null;
+            /** @description Constant quality (lower is better); exactly one of crf and bitrateKbps */
+            crf: number | null;
+            /** @description Target bitrate in kbit/s; exactly one of crf and bitrateKbps */
+            bitrateKbps: number | null;
+            /** @enum {string} */
+            pixelFormat: "yuv420p" | "yuv422p" | "yuv444p" | "yuv420p10le" | "yuv422p10le" | "yuv444p10le";
+            /**
+             * @description `drop`: no audio track; `silent`: a silent track, for platforms that require one
+             * @enum {string}
+             */
+            audio: "drop" | "silent";
+            /** @description Shipped with the studio: read-only, duplicate it to change it */
+            isPreset: boolean;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OutputProfilePage: {
+            items: components["schemas"]["OutputProfile"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Watermark: {
+            /** @enum {string} */
+            kind: "text" | "image";
+            /** @description The text drawn (kind `text`) */
+            text?: string;
+            /**
+             * Format: uuid
+             * @description A stored image (kind `image`), e.g. from POST /watermark-images
+             */
+            imageFileId?: string;
+            /** @enum {string} */
+            position: "center" | "top_left" | "top_right" | "bottom_left" | "bottom_right";
+            opacity: number;
+            /** @description Width of the watermark as a fraction of the video width */
+            scale: number;
+            /** @description Also burn in a running timecode */
+            timecode: boolean;
+        };
+        Rendition: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            videoVersionId: string;
+            /** @enum {string} */
+            kind: "profile" | "review_cut";
+            /** @description The output profile (kind `profile`) */
+            profile: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The watermark as drawn (kind `review_cut`) */
+            watermark: components["schemas"]["Watermark"] | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            /** @description The profile was edited after this file was made */
+            stale: boolean;
+            /** @description Set once ready */
+            file: {
+                /** Format: uuid */
+                id: string;
+                /** @description Signed, time-limited URL of the file */
+                url: string;
+                mimeType: string;
+                width: number | null;
+                height: number | null;
+                sizeBytes: number;
+                /** @description A file name to save it under */
+                filename: string;
+            } | null;
+            jobId: string | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TranscodePayload: {
+            /**
+             * Format: uuid
+             * @description The rendition to make
+             */
+            renditionId: string;
         };
         GenerationSettings: {
             /** @enum {string} */
@@ -12723,6 +15980,8 @@ export interface components {
                 /** @description Keys of the character's pipeline settings that must have a value */
                 requiredSettings: string[];
             };
+            /** @description What review cuts of this project are watermarked with; null uses the studio's ("REVIEW") */
+            reviewWatermark: components["schemas"]["Watermark"] | null;
         };
         Project: {
             /** Format: uuid */

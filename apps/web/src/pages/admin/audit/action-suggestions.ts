@@ -62,6 +62,13 @@ const knownActions: Record<AuditAction, true> = {
   'scene_type.updated': true,
   'scene_type.deleted': true,
   'scene.matrix_created': true,
+  'output_profile.created': true,
+  'output_profile.updated': true,
+  'output_profile.deleted': true,
+  'rendition.requested': true,
+  'scene.video_assembled': true,
+  'scene.assembly_requested': true,
+  'delivery.requested': true,
 };
 
 const actions = Object.keys(knownActions);
