@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
+import type { MediaService } from '../media/service.js';
 
 export type OutputProfileRow = typeof outputProfiles.$inferSelect;
 
@@ -77,7 +78,7 @@ function selectProfiles(db: Executor) {
 type ProfileView = Awaited<ReturnType<typeof selectProfiles>>[number];
 
 export class OutputProfilesService {
-  constructor(private readonly d: { db: Db; clock: Clock; audit: AuditService }) {}
+  constructor(private readonly d: { db: Db; clock: Clock; audit: AuditService; media: MediaService }) {}
 
   async list(q: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
     const after = decodeNameCursor(q.cursor);
@@ -187,24 +188,30 @@ export class OutputProfilesService {
     });
   }
 
-  /** Deletes a custom profile; its renditions go with it (the files stay until the media sweep). */
+  /** Deletes a custom profile; its renditions go with it, and their files once the deletion has committed. */
   async remove(ctx: RequestContext, publicId: string): Promise<void> {
-    await this.d.db.transaction(async (tx) => {
+    const keys = await this.d.db.transaction(async (tx) => {
       const row = await this.find(tx, publicId, true);
       if (row.isPreset) throw presetReadOnly(row.name);
-      const [used] = await tx
-        .select({ n: sql<number>`count(*)::int` })
+      const made = await tx
+        .select({ fileId: renditions.fileId })
         .from(renditions)
         .where(eq(renditions.profileId, row.id));
       await tx.delete(outputProfiles).where(eq(outputProfiles.id, row.id));
+      const dropped = await this.d.media.dropRows(
+        tx,
+        made.flatMap((m) => (m.fileId === null ? [] : [m.fileId])),
+      );
       await this.d.audit.record(tx, ctx, {
         action: 'output_profile.deleted',
         entityType: 'output_profile',
         entityId: publicId,
-        summary: `Deleted output profile "${row.name}"${used?.n ? ` and its ${used.n} rendition(s)` : ''}`,
-        details: { name: row.name, renditions: used?.n ?? 0 },
+        summary: `Deleted output profile "${row.name}"${made.length ? ` and its ${made.length} rendition(s)` : ''}`,
+        details: { name: row.name, renditions: made.length },
       });
+      return dropped;
     });
+    await this.d.media.deleteStored(keys);
   }
 
   /** Runs a write in a transaction; a unique violation there is the name being taken. */

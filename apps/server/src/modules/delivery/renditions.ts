@@ -247,7 +247,7 @@ export class RenditionsService {
       kind = 'profile';
       settings = specOf(profile);
       profileId = profile.id;
-      label = profile.name;
+      label = `${profile.name} file`;
     } else {
       const own = body.reviewCut ?? readSettings(version.projectSettings).reviewWatermark;
       const field = body.reviewCut ? 'body.reviewCut' : 'settings.reviewWatermark';
