@@ -168,6 +168,13 @@ export const router = createBrowserRouter([
                         Component: m.VariantTypesPage,
                       })),
                   },
+                  {
+                    path: 'settings/output-profiles',
+                    lazy: () =>
+                      import('@/pages/settings/output-profiles/output-profiles-page').then((m) => ({
+                        Component: m.OutputProfilesPage,
+                      })),
+                  },
                 ],
               },
               {

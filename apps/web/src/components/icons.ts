@@ -28,6 +28,7 @@ export {
   IconDownload as DownloadIcon,
   IconExternalLink as ExternalLinkIcon,
   IconFileDescription as OverviewIcon,
+  IconFileSettings as OutputProfilesIcon,
   IconFilterOff as ClearFiltersIcon,
   IconFlag as PriorityIcon,
   IconFlask as DryRunIcon,

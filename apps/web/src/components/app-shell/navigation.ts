@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import {
   AuditLogIcon,
   HomeIcon,
+  OutputProfilesIcon,
   ProfileIcon,
   ProjectsIcon,
   QueueIcon,
@@ -48,6 +49,12 @@ export const navigation: NavSection[] = [
         label: 'Image variant types',
         to: '/settings/variant-types',
         icon: VariantTypesIcon,
+        permission: 'content.read',
+      },
+      {
+        label: 'Output profiles',
+        to: '/settings/output-profiles',
+        icon: OutputProfilesIcon,
         permission: 'content.read',
       },
       { label: 'Workflows', to: '/workflows', icon: WorkflowsIcon, permission: 'content.read' },

@@ -1,7 +1,8 @@
-import { Stack, Switch, TagsInput } from '@mantine/core';
+import { Divider, Stack, Switch, TagsInput, Text } from '@mantine/core';
 import type { Project, ProjectSettings } from '@/api/types';
 import type { VersionedProject } from '../project-queries';
 import { FormCard } from './form-card';
+import { ReviewWatermarkFields } from './review-watermark-fields';
 import { useProjectForm } from './use-project-form';
 
 type SettingsValues = {
@@ -20,14 +21,23 @@ export function SettingsForm({
   const { form, submit, saving } = useProjectForm<SettingsValues>({
     versioned,
     valuesOf,
-    fields: ['settings.requireIndependentApproval'],
+    fields: [
+      'settings.requireIndependentApproval',
+      'settings.reviewWatermark',
+      'settings.reviewWatermark.text',
+      'settings.reviewWatermark.imageFileId',
+      'settings.reviewWatermark.position',
+      'settings.reviewWatermark.opacity',
+      'settings.reviewWatermark.scale',
+      'settings.reviewWatermark.timecode',
+    ],
     savedMessage: 'The project settings were saved.',
     toEdit: (values) => ({ settings: values.settings }),
   });
   return (
     <FormCard
       title="Review rules"
-      description="How scenes of this project are approved."
+      description="How scenes of this project are approved, and how review cuts are watermarked."
       label="Project settings"
       onSubmit={submit}
       saving={saving}
@@ -40,6 +50,16 @@ export function SettingsForm({
         disabled={readOnlyReason !== null}
         {...form.getInputProps('settings.requireIndependentApproval', { type: 'checkbox' })}
       />
+      <Divider />
+      <Stack gap={2}>
+        <Text fw={500} size="sm">
+          Review watermark
+        </Text>
+        <Text size="xs" c="dimmed">
+          Review cuts (watermarked copies to share before delivery) carry it; delivered files never do.
+        </Text>
+      </Stack>
+      <ReviewWatermarkFields form={form} disabled={readOnlyReason !== null} />
     </FormCard>
   );
 }

@@ -56,6 +56,7 @@ import {
   useSetSceneTags,
   useTrashVersion,
 } from './scene-queries';
+import { VersionRenditions } from './version-renditions';
 
 const acceptedVideoTypes = 'video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm';
 
@@ -211,6 +212,7 @@ function VersionCard({
             {v.file.originalFilename ? ` · ${v.file.originalFilename}` : ''}
           </Text>
         )}
+        <VersionRenditions versionId={v.id} />
         {canEdit && !v.isFinal && (
           <Group gap="xs">
             <Button
