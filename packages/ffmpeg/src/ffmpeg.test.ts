@@ -12,6 +12,7 @@ import {
   parseFilters,
   parseRate,
   probe,
+  readKeptFrame,
   readProbe,
   resolveFfmpeg,
   runFfmpeg,
@@ -265,6 +266,42 @@ describe('decodeFrames', () => {
     expect(Buffer.from(d.frames[7]!).equals(png)).toBe(true);
   });
 
+  it('keeps a range of frames at full size in the same pass, pixel for pixel the extracted ones', async () => {
+    const keep = { from: 9, to: 20, file: path.join(dir, 'kept.rgb') };
+    const d = await decodeFrames(clip, { width: 32, height: 24, pixelFormat: 'gray', keep });
+    expect(d.frames).toHaveLength(12);
+    // the clip ends at frame 11: frames 9, 10, 11 are kept
+    expect(d.kept).toEqual({ from: 9, count: 3, width: 64, height: 48, file: keep.file });
+    expect(fs.statSync(keep.file).size).toBe(3 * 64 * 48 * 3);
+    const out = path.join(dir, 'k10.png');
+    await extractFrame(clip, { index: 10 }, out);
+    const png = (await runFfmpeg(['-v', 'error', '-i', out, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']))
+      .stdout;
+    expect(Buffer.from((await readKeptFrame(d.kept!, 10))!).equals(png)).toBe(true);
+    expect(await readKeptFrame(d.kept!, 8)).toBeNull();
+    expect(await readKeptFrame(d.kept!, 12)).toBeNull();
+  });
+
+  it('keeps nothing it cannot give exactly: a 10-bit clip extracts to 16-bit PNG', async () => {
+    const deep = path.join(dir, 'deep.mkv');
+    await runFfmpeg([
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=32x32:rate=8:duration=0.5',
+      '-c:v',
+      'ffv1',
+      '-pix_fmt',
+      'yuv420p10le',
+      deep,
+    ]);
+    const keep = { from: 0, to: 3, file: path.join(dir, 'deep.rgb') };
+    const d = await decodeFrames(deep, { width: 8, height: 8, pixelFormat: 'gray', keep });
+    expect(d.frames).toHaveLength(4);
+    expect(d.kept).toBeNull();
+  });
+
   it('scales to any size, stretching if it must', async () => {
     const d = await decodeFrames(clip, { width: 20, height: 30, pixelFormat: 'gray' });
     expect(d.frames).toHaveLength(12);
@@ -289,5 +326,16 @@ describe('decodeFrames', () => {
     const args = decodeArgs('a.mp4', { width: 128, height: 96, pixelFormat: 'gray' });
     expect(args).toContain('scale=128:96:flags=area');
     expect(args.join(' ')).toContain('-fps_mode passthrough -f rawvideo -pix_fmt gray pipe:1');
+    const kept = decodeArgs('a.mp4', {
+      width: 128,
+      height: 96,
+      pixelFormat: 'gray',
+      keep: { from: 72, to: 80, file: 'k.rgb' },
+    });
+    expect(kept.join(' ')).toContain("[tail]select='between(n\\,72\\,80)'[kept]");
+    expect(kept.join(' ')).toContain('-map [kept] -fps_mode passthrough -f rawvideo -pix_fmt rgb24 k.rgb');
+    expect(() =>
+      decodeArgs('a.mp4', { width: 8, height: 8, pixelFormat: 'gray', keep: { from: 5, to: 4, file: 'k' } }),
+    ).toThrow(RangeError);
   });
 });
