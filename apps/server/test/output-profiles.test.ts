@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { OutputProfile, Rendition } from '@i2v/contracts';
 import { decodeFrames, probe } from '@i2v/ffmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RenditionsService } from '../src/modules/delivery/renditions.js';
+import { systemContext } from '../src/platform/request-context.js';
 import { createProject, type SignedIn, startStudioWithTeam } from './factories.js';
 import type { TestStudio } from './harness.js';
 import { makeImage, multipartFile } from './images.js';
@@ -388,6 +390,34 @@ describe('renditions', () => {
     expect(missing.statusCode).toBe(400);
   });
 
+  it('refuses a timecode when the server has no font to draw it', async () => {
+    const s = studio.services;
+    const fontless = new RenditionsService({
+      db: studio.database.db,
+      clock: studio.clock,
+      audit: s.audit,
+      bus: s.bus,
+      storage: studio.storage,
+      links: s.media.links,
+      profiles: s.outputProfiles,
+      jobs: () => s.jobs,
+      fontFile: async () => null,
+    });
+    const watermark = { kind: 'text', text: 'DRAFT', position: 'center', opacity: 0.5, scale: 0.3 } as const;
+    const refused = await fontless
+      .request(systemContext, versionId, { reviewCut: { ...watermark, timecode: true } })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'watermark.timecode_unavailable',
+      status: 422,
+      fieldErrors: [{ field: 'body.reviewCut.timecode' }],
+    });
+    const plain = await fontless.request(systemContext, versionId, {
+      reviewCut: { ...watermark, timecode: false },
+    });
+    expect(plain.created).toBe(true);
+  });
+
   it('asks for exactly one of profileId and reviewCut', async () => {
     const both = await api('POST', `/api/v1/video-versions/${versionId}/renditions`, creator, {
       profileId: preset720pH265,
@@ -403,7 +433,7 @@ describe('renditions', () => {
     expect(reviewerTry.statusCode).toBe(403);
   });
 
-  it('shows a rendition as stale once its profile changes, and drops it with the profile', async () => {
+  it('shows a rendition as stale once its profile changes, and drops it and its file with the profile', async () => {
     const p = (
       await api('POST', '/api/v1/output-profiles', creator, buildProfile({ width: 320, height: 240 }))
     ).json();
@@ -414,6 +444,7 @@ describe('renditions', () => {
     expect((await list()).find((x) => x.id === r.renditionId)?.stale).toBe(true);
     expect((await api('DELETE', `/api/v1/output-profiles/${p.id}`)).statusCode).toBe(204);
     expect((await list()).find((x) => x.id === r.renditionId)).toBeUndefined();
+    expect(await studio.storage.stat(r.storageKey)).toBeNull();
     expect((await api('GET', `/api/v1/output-profiles/${p.id}`)).statusCode).toBe(404);
   });
 });
