@@ -50,7 +50,9 @@ export const assemblyJobSchema = z.object({
 });
 
 export const deliveryProblemSchema = z.object({
-  code: z.string().describe('Stable code, e.g. `scene.not_approved`, `scene.not_assembled`, `name.duplicate`'),
+  code: z
+    .string()
+    .describe('Stable code, e.g. `scene.not_approved`, `scene.not_assembled`, `name.duplicate`'),
   severity: z.enum(['error', 'warning']).describe('Errors block a delivery; warnings do not'),
   message: z.string(),
   characterId: publicIdSchema.nullable(),
@@ -89,7 +91,9 @@ export const deliveryValidationSchema = z
 export type DeliveryValidation = z.infer<typeof deliveryValidationSchema>;
 
 export const deliveryValidationQuerySchema = z.strictObject({
-  profileId: publicIdSchema.optional().describe('Output profile the delivery would use (default: the masters)'),
+  profileId: publicIdSchema
+    .optional()
+    .describe('Output profile the delivery would use (default: the masters)'),
   deep: z
     .enum(['true', 'false'])
     .default('false')

@@ -18,7 +18,7 @@ import { mediaFiles } from './characters.js';
 import { idColumn, timestamps, tstz } from './columns.js';
 import { jobs } from './jobs.js';
 import { projects } from './projects.js';
-import { sceneRuns, sceneVideoVersions, scenes, segments } from './scenes.js';
+import { sceneRuns, scenes, sceneVideoVersions, segments } from './scenes.js';
 import { users } from './users.js';
 
 export const reviewDecisionKinds = ['approve', 'reject', 'flag', 'unflag'] as const;
@@ -225,9 +225,6 @@ export const deliveries = pgTable(
     index('idx_deliveries_job_id').on(t.jobId),
     index('idx_deliveries_requested_by_user_id').on(t.requestedByUserId),
     check('ck_deliveries_mode', sql`${t.mode} IN ('full', 'incremental')`),
-    check(
-      'ck_deliveries_status',
-      sql.raw(`status IN (${deliveryStatuses.map((s) => `'${s}'`).join(', ')})`),
-    ),
+    check('ck_deliveries_status', sql.raw(`status IN (${deliveryStatuses.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
