@@ -347,6 +347,11 @@ export async function projectOfScene(tx: Executor, sceneId: number) {
   return r ? { id: Number(r.id), settings: r.settings } : null;
 }
 
+/** Decisions on one scene queue behind each other (the scene row first, then its segments). */
+export async function lockScene(tx: Executor, sceneId: number): Promise<void> {
+  await tx.execute(sql`SELECT id FROM scenes WHERE id = ${sceneId} FOR UPDATE`);
+}
+
 export async function sceneStatusOf(tx: Executor, sceneId: number): Promise<string> {
   const [r] = await rows<{ code: string }>(
     tx,

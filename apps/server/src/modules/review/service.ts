@@ -17,7 +17,7 @@ import type {
 import { type RoleName, roleCan } from '@i2v/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { reviewDecisions, scenes, segments } from '../../db/schema/index.js';
+import { reviewDecisions, segments } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
@@ -137,12 +137,14 @@ export class ReviewService {
     checkBody(who, body);
     let wake = false;
     const { decisionId, segmentId, sceneApproved } = await this.d.bus.transaction(async (tx, emit) => {
-      const found = await pipelineRepo.findSegment(tx, { publicId: segmentPublicId }, true);
-      if (!found) throw new AppError('segment.not_found', `No segment with id ${segmentPublicId}.`);
+      const peek = await pipelineRepo.findSegment(tx, { publicId: segmentPublicId });
+      if (!peek) throw new AppError('segment.not_found', `No segment with id ${segmentPublicId}.`);
+      await this.d.scenes.ref(tx, { id: peek.segment.sceneId }, true);
+      // decisions on one scene queue behind each other, so its approval is judged on settled statuses; the scene
+      // is locked before the segment, as batches and undo do
+      await repo.lockScene(tx, peek.segment.sceneId);
+      const found = (await pipelineRepo.findSegment(tx, { id: peek.segment.id }, true))!;
       const seg = found.segment;
-      await this.d.scenes.ref(tx, { id: seg.sceneId }, true);
-      // decisions on one scene queue behind each other, so its approval is judged on settled statuses
-      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, seg.sceneId)).for('update');
       if (!seg.isCurrent) {
         throw new AppError(
           'segment.not_current',
@@ -286,7 +288,7 @@ export class ReviewService {
       const now = this.d.clock.now();
       const sceneIds = [...new Set(found.map((f) => f.sceneId))];
       for (const id of sceneIds) {
-        await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, id)).for('update');
+        await repo.lockScene(tx, id);
       }
       for (const f of found) {
         if (await this.d.pipeline.approveWithin(tx, emit, who.ctx, f.publicId, { audit: false })) wake = true;
@@ -364,7 +366,7 @@ export class ReviewService {
       const now = this.d.clock.now();
       const touchedScenes = new Set<number>();
       for (const d of decisions) {
-        await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, d.sceneId)).for('update');
+        await repo.lockScene(tx, d.sceneId);
         const found = (await pipelineRepo.findSegment(tx, { id: d.segmentId }, true))!;
         await this.assertUndoable(tx, d, found);
         await tx
@@ -420,7 +422,7 @@ export class ReviewService {
   async approveScene(who: Reviewer, scenePublicId: string): Promise<Scene> {
     await this.d.db.transaction(async (tx) => {
       const scene = await this.d.scenes.ref(tx, { publicId: scenePublicId }, true);
-      await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.id, scene.id)).for('update');
+      await repo.lockScene(tx, scene.id);
       const { live } = await repo.runState(tx, scene.id);
       if (live) {
         throw new AppError(
