@@ -1,10 +1,12 @@
 // Keeps the signed-in tab live: opens the socket, turns its events into cache updates, and shows the notifications the
 // studio pushes (one of the user's jobs finished or failed…) as toasts. Rendered once, by the app layout.
+
+import type { NoteEntityType } from '@i2v/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { DomainEvent, EventPayload } from '@/api/types';
-import { notifyNews } from '@/components';
+import { entityNotesKey, fileAnnotationsKey, notifyNews } from '@/components';
 import { notificationKeys, notificationsQuery } from '@/pages/jobs/job-queries';
 import { invalidateSceneRun, invalidateSegments } from '@/pages/projects/scenes/generation-queries';
 import { applyProgress, invalidateEverythingLive, invalidateJobs } from './job-cache';
@@ -58,6 +60,19 @@ export function LiveEvents() {
     const onEvent = (event: DomainEvent) => {
       if (event.type === 'notification.created') {
         void toast(event.payload as EventPayload<'notification.created'>);
+        return;
+      }
+      // someone else's notes and drawings appear without a reload
+      if (event.type === 'note.changed') {
+        const p = event.payload as EventPayload<'note.changed'>;
+        void client.invalidateQueries({
+          queryKey: entityNotesKey({ entityType: p.entityType as NoteEntityType, entityId: p.entityId }),
+        });
+        return;
+      }
+      if (event.type === 'annotation.changed') {
+        const p = event.payload as EventPayload<'annotation.changed'>;
+        void client.invalidateQueries({ queryKey: fileAnnotationsKey(p.fileId) });
         return;
       }
       if (event.type === 'job.progress') {

@@ -1,11 +1,5 @@
 // Renditions of a scene video version (PRD-039 §1.3, §1.5): a transcode to an output profile or a watermarked review
 // cut, made once by a `media.transcode` CPU job (or inline for a delivery) and reused while its settings still match.
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import {
   type CreateRenditionBody,
   defaultReviewWatermark,
@@ -13,21 +7,10 @@ import {
   transcodePayloadSchema,
   type Watermark,
 } from '@i2v/contracts';
-import { type OutputProfileSpec, profileExtension } from '@i2v/domain';
-import { probe } from '@i2v/ffmpeg';
+import type { OutputProfileSpec } from '@i2v/domain';
 import { and, desc, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
-import {
-  characters,
-  jobs,
-  mediaFiles,
-  outputProfiles,
-  projects,
-  renditions,
-  scenes,
-  sceneTypes,
-  sceneVideoVersions,
-} from '../../db/schema/index.js';
+import { jobs, mediaFiles, outputProfiles, renditions } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
@@ -38,17 +21,12 @@ import type { EventBus } from '../events/bus.js';
 import { JobFailure, type JobHandler } from '../jobs/registry.js';
 import type { JobsService } from '../jobs/service.js';
 import type { MediaLinks } from '../media/links.js';
-import { insertMediaFile } from '../media/repo.js';
 import { readSettings } from '../projects/dto.js';
 import { type OutputProfilesService, specOf } from './profiles.js';
-import { renderReviewCut, transcodeToProfile } from './transcode.js';
+import { findVersionSource, type MakeDeps, makeRenditionFile } from './rendition-file.js';
 import { assertTimecodeDrawable, findFontFile, normaliseWatermark, watermarkImage } from './watermark.js';
 
 type Settings = OutputProfileSpec | Watermark;
-
-const mimeTypes: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm' };
-
-const notFound = (id: string) => new AppError('video.not_found', `No scene video version with id ${id}.`);
 
 /** A job that ended without running the rendition to its end leaves it `queued`/`running`: it failed. */
 function effective(r: { status: string; error: string | null; jobState: string | null; jobError: unknown }): {
@@ -67,13 +45,6 @@ function effective(r: { status: string; error: string | null; jobState: string |
   }
   return { status: r.status as Rendition['status'], error: r.error };
 }
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'rendition';
 
 export interface EnsureOptions {
   signal?: AbortSignal;
@@ -110,10 +81,14 @@ export class RenditionsService {
     return this.d.fontFile ? this.d.fontFile() : findFontFile();
   }
 
+  private makeDeps(): MakeDeps {
+    return { db: this.d.db, clock: this.d.clock, storage: this.d.storage, fontFile: () => this.fontFile() };
+  }
+
   // ——— reading ———
 
   async list(versionPublicId: string): Promise<Rendition[]> {
-    const version = await this.version(this.d.db, versionPublicId);
+    const version = await findVersionSource(this.d.db, versionPublicId);
     const found = await this.select(this.d.db)
       .where(eq(renditions.videoVersionId, version.id))
       .orderBy(desc(renditions.createdAt), desc(renditions.id));
@@ -184,35 +159,6 @@ export class RenditionsService {
     };
   }
 
-  /** The version with what a rendition of it needs; 404 when it (or its project) is gone. */
-  private async version(db: Executor, by: string | number) {
-    const [v] = await db
-      .select({
-        id: sceneVideoVersions.id,
-        publicId: sceneVideoVersions.publicId,
-        versionNumber: sceneVideoVersions.versionNumber,
-        deletedAt: sceneVideoVersions.deletedAt,
-        durationSeconds: sceneVideoVersions.durationSeconds,
-        storageKey: mediaFiles.storageKey,
-        originalFilename: mediaFiles.originalFilename,
-        scenePublicId: scenes.publicId,
-        characterName: characters.name,
-        sceneTypeName: sceneTypes.name,
-        projectPublicId: projects.publicId,
-        projectSettings: projects.settings,
-        projectDeletedAt: projects.deletedAt,
-      })
-      .from(sceneVideoVersions)
-      .innerJoin(mediaFiles, eq(mediaFiles.id, sceneVideoVersions.fileId))
-      .innerJoin(scenes, eq(scenes.id, sceneVideoVersions.sceneId))
-      .innerJoin(characters, eq(characters.id, scenes.characterId))
-      .innerJoin(sceneTypes, eq(sceneTypes.id, scenes.sceneTypeId))
-      .innerJoin(projects, eq(projects.id, characters.projectId))
-      .where(typeof by === 'number' ? eq(sceneVideoVersions.id, by) : eq(sceneVideoVersions.publicId, by));
-    if (!v || v.projectDeletedAt) throw notFound(String(by));
-    return v;
-  }
-
   // ——— requesting ———
 
   /**
@@ -224,7 +170,7 @@ export class RenditionsService {
     versionPublicId: string,
     body: CreateRenditionBody,
   ): Promise<{ rendition: Rendition; created: boolean }> {
-    const version = await this.version(this.d.db, versionPublicId);
+    const version = await findVersionSource(this.d.db, versionPublicId);
     if (version.deletedAt) {
       throw new AppError(
         'video.in_trash',
@@ -328,7 +274,7 @@ export class RenditionsService {
     profileId: number | string,
     o: EnsureOptions = {},
   ): Promise<EnsuredRendition> {
-    const version = await this.version(this.d.db, versionId);
+    const version = await findVersionSource(this.d.db, versionId);
     const [profile] = await this.d.db
       .select()
       .from(outputProfiles)
@@ -371,104 +317,12 @@ export class RenditionsService {
       status: 'running',
     });
     try {
-      const made = await this.make(publicId, o);
+      const made = await makeRenditionFile(this.makeDeps(), publicId, o);
       return { ...made, renditionId: publicId, reused: false };
     } catch (err) {
       await this.fail(publicId, err, o.signal);
       throw err;
     }
-  }
-
-  /** Runs one rendition to a stored file and marks it ready. */
-  private async make(
-    renditionPublicId: string,
-    o: EnsureOptions,
-  ): Promise<{ fileId: number; filePublicId: string; storageKey: string }> {
-    const [r] = await this.d.db.select().from(renditions).where(eq(renditions.publicId, renditionPublicId));
-    if (!r) throw new Error(`rendition ${renditionPublicId} is gone`);
-    const version = await this.version(this.d.db, r.videoVersionId);
-    const settings = r.settings as Settings;
-    const watermark = r.kind === 'review_cut' ? (settings as Watermark) : null;
-    const spec = watermark ? null : (settings as OutputProfileSpec);
-    const image = watermark ? await watermarkImage(this.d.db, watermark, 'settings') : null;
-    const ext = spec ? profileExtension(spec).slice(1) : 'mp4';
-    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'i2v-rendition-'));
-    let lastWrite = 0;
-    const onProgress = (fraction: number) => {
-      o.onProgress?.(fraction);
-      const now = Date.now();
-      if (now - lastWrite < 1000 || fraction >= 1) return;
-      lastWrite = now;
-      void this.d.db
-        .update(renditions)
-        .set({ progress: fraction, updatedAt: this.d.clock.now() })
-        .where(eq(renditions.id, r.id))
-        .catch(() => undefined);
-    };
-    try {
-      const input = path.join(dir, `source${path.extname(version.storageKey)}`);
-      await pipeline(this.d.storage.stream(version.storageKey), createWriteStream(input));
-      const out = path.join(dir, `out.${ext}`);
-      const options = { signal: o.signal, onProgress, durationSeconds: version.durationSeconds };
-      if (spec) {
-        await transcodeToProfile(input, spec, out, options);
-      } else {
-        let imagePath: string | undefined;
-        if (image) {
-          imagePath = path.join(dir, 'watermark-image');
-          await pipeline(this.d.storage.stream(image.storageKey), createWriteStream(imagePath));
-        }
-        await renderReviewCut(input, watermark!, out, {
-          ...options,
-          imagePath,
-          fontFile: await this.fontFile(),
-        });
-      }
-      const info = await probe(out, { signal: o.signal, timeoutMs: 60_000 });
-      const hash = createHash('sha256');
-      await pipeline(createReadStream(out), hash);
-      const filePublicId = newPublicId();
-      const storageKey = `renditions/${version.publicId}/${r.publicId}.${ext}`;
-      const stored = await this.d.storage.putFile(storageKey, out);
-      const base = slug(
-        path.parse(version.originalFilename ?? `${version.sceneTypeName}-v${version.versionNumber}`).name,
-      );
-      const suffix = spec ? slug((await this.profileName(r.profileId)) ?? 'profile') : 'review';
-      try {
-        const fileId = await this.d.db.transaction(async (tx) => {
-          const id = await insertMediaFile(tx, {
-            publicId: filePublicId,
-            storageKey,
-            sha256: hash.digest('hex'),
-            sizeBytes: stored.size,
-            mimeType: mimeTypes[ext] ?? 'application/octet-stream',
-            width: info.video?.width ?? null,
-            height: info.video?.height ?? null,
-            originalFilename: `${base}-${suffix}.${ext}`.slice(0, 255),
-          });
-          await tx
-            .update(renditions)
-            .set({ status: 'ready', progress: 1, fileId: id, error: null, updatedAt: this.d.clock.now() })
-            .where(eq(renditions.id, r.id));
-          return id;
-        });
-        return { fileId, filePublicId, storageKey };
-      } catch (err) {
-        await this.d.storage.delete(storageKey);
-        throw err;
-      }
-    } finally {
-      await fsp.rm(dir, { recursive: true, force: true });
-    }
-  }
-
-  private async profileName(id: number | null): Promise<string | null> {
-    if (id === null) return null;
-    const [p] = await this.d.db
-      .select({ name: outputProfiles.name })
-      .from(outputProfiles)
-      .where(eq(outputProfiles.id, id));
-    return p?.name ?? null;
   }
 
   /** Records why a run ended early: queued again when the job will be retried, failed otherwise. */
@@ -514,7 +368,10 @@ export class RenditionsService {
           .set({ status: 'running', progress: 0, error: null, updatedAt: this.d.clock.now() })
           .where(eq(renditions.publicId, id));
         try {
-          const made = await this.make(id, { signal: ctx.signal, onProgress: (f) => ctx.progress(f) });
+          const made = await makeRenditionFile(this.makeDeps(), id, {
+            signal: ctx.signal,
+            onProgress: (f) => ctx.progress(f),
+          });
           return {
             result: { renditionId: id, fileId: made.filePublicId },
             outputMediaIds: [made.filePublicId],

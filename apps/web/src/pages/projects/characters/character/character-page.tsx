@@ -7,7 +7,17 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error';
 import type { Character } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
-import { ConfirmDialog, LoadError, NotFoundIcon, notifyError, notifySuccess, TrashIcon } from '@/components';
+import {
+  ConfirmDialog,
+  LoadError,
+  NotesPanel,
+  NotFoundIcon,
+  notifyError,
+  notifySuccess,
+  PinnedNotes,
+  PosterControl,
+  TrashIcon,
+} from '@/components';
 import { formatRelative } from '@/format/date-time';
 import { StatusMessage } from '@/pages/errors/status-message';
 import { useVariantTypes } from '@/pages/settings/variant-types/variant-type-queries';
@@ -166,10 +176,22 @@ function CharacterView({ projectId, characterId }: { projectId: string; characte
         </Alert>
       )}
       <Stack gap="xl">
+        <PinnedNotes entityType="character" entityId={current.id} />
         <SourceImagePanel character={current} blocked={blocked} onView={setViewed} />
         <VariantsSection character={current} blocked={blocked} onView={setViewed} />
         <TagsCard character={current} blocked={blocked} />
         <MetadataCard character={current} project={project.data.data} blocked={blocked} />
+        <Card withBorder padding="md">
+          <PosterControl
+            owner="character"
+            id={current.id}
+            image={
+              current.sourceImage ? { fileId: current.sourceImage.file.id, label: 'the source image' } : null
+            }
+            canEdit={!blocked}
+          />
+        </Card>
+        <NotesPanel entityType="character" entityId={current.id} />
       </Stack>
       <ImageViewer image={viewed} onClose={() => setViewed(null)} />
       {!blocked && (
