@@ -73,6 +73,10 @@ export const reviewDecisions = pgTable(
     index('idx_review_decisions_batch_id').on(t.batchId),
     index('idx_review_decisions_regeneration_run_id').on(t.regenerationRunId),
     check(
+      'ck_review_decisions_previous_status',
+      sql`${t.previousStatus} IN ('pending', 'generating', 'qa_pass', 'qa_fail', 'approved', 'rejected', 'failed', 'cancelled')`,
+    ),
+    check(
       'ck_review_decisions_decision',
       sql.raw(`decision IN (${reviewDecisionKinds.map((k) => `'${k}'`).join(', ')})`),
     ),

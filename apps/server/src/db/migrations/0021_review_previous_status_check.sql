@@ -1,0 +1,3 @@
+ALTER TABLE "jobs" DROP CONSTRAINT "ck_jobs_kind";--> statement-breakpoint
+ALTER TABLE "review_decisions" ADD CONSTRAINT "ck_review_decisions_previous_status" CHECK ("review_decisions"."previous_status" IN ('pending', 'generating', 'qa_pass', 'qa_fail', 'approved', 'rejected', 'failed', 'cancelled'));--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "ck_jobs_kind" CHECK (kind IN ('comfy.render', 'retention.sweep', 'notifications.digest', 'import.analyse', 'import.commit', 'segment.qa', 'image.analyse', 'variant.collect', 'media.transcode', 'scene.assemble', 'delivery.package'));
