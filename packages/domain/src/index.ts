@@ -22,6 +22,7 @@ export * from './project-lifecycle.js';
 export * from './prompt-template.js';
 export * from './qa-gates.js';
 export * from './readiness.js';
+export * from './review-rules.js';
 export * from './scene-estimate.js';
 export * from './scene-matrix.js';
 export * from './segment-count.js';

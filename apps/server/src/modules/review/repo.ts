@@ -5,9 +5,6 @@ import { reviewDecisions } from '../../db/schema/index.js';
 
 export type DecisionRow = typeof reviewDecisions.$inferSelect;
 
-/** Statuses a current segment has once it is generated and checked: what review works on. */
-export const reviewableStatuses = ['qa_pass', 'qa_fail', 'approved', 'rejected'] as const;
-
 export interface ReviewFilter {
   sceneTypeId?: string | undefined;
   characterId?: string | undefined;

@@ -14,7 +14,7 @@ import type {
   ReviewUndoResult,
   Scene,
 } from '@i2v/contracts';
-import { type RoleName, roleCan } from '@i2v/domain';
+import { decisionRefusal, reviewStateOf, roleCan, segmentStatusWords } from '@i2v/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { reviewDecisions, segments } from '../../db/schema/index.js';
@@ -22,26 +22,22 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { newPublicId } from '../../platform/ids.js';
-import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/service.js';
 import type { EventBus } from '../events/bus.js';
 import * as pipelineRepo from '../pipeline/repo.js';
 import type { PipelineService } from '../pipeline/service.js';
-import { readSettings } from '../projects/dto.js';
 import type { ProjectsService } from '../projects/service.js';
 import type { ScenesService } from '../scenes/service.js';
 import * as repo from './repo.js';
+import {
+  type AssemblyHook,
+  assertIndependent,
+  capitalised,
+  type Reviewer,
+  SceneApproval,
+} from './scene-approval.js';
 
-/** Who decides: their context for audit rows and their role for what they may decide. */
-export interface Reviewer {
-  ctx: RequestContext;
-  role: RoleName;
-}
-
-/** Called in the transaction that approves a scene, so an assembly is requested exactly when a scene is approved. */
-export interface AssemblyHook {
-  request(tx: Tx, ctx: RequestContext, sceneId: number): Promise<void>;
-}
+export type { AssemblyHook, Reviewer };
 
 export interface ReviewDeps {
   db: Db;
@@ -57,25 +53,17 @@ export interface ReviewDeps {
 /** A batch approval is one transaction; beyond this it would hold its locks too long. */
 const maxBatch = 500;
 
-const statusWords: Record<string, string> = {
-  qa_pass: 'passed QA',
-  qa_fail: 'failed QA',
-  approved: 'approved',
-  rejected: 'rejected',
-  pending: 'pending',
-  generating: 'still generating',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
 const pastTense = { approve: 'approved', reject: 'rejected', flag: 'flagged', unflag: 'unflagged' } as const;
 
 export class ReviewService {
   /** Requests the assembly of an approved scene; optional, wired where assembly exists. */
   assembly: AssemblyHook | undefined;
 
+  private readonly sceneApproval: SceneApproval;
+
   constructor(private readonly d: ReviewDeps) {
     this.assembly = d.assembly;
+    this.sceneApproval = new SceneApproval({ ...d, assembly: () => this.assembly });
   }
 
   // ------------------------------------------------------------------ reading
@@ -107,7 +95,7 @@ export class ReviewService {
     const decisionOf = new Map(decisions.map((d) => [d.segmentId, decisionView(d)]));
     return found.map((f) => ({
       segment: viewOf.get(f.id)!,
-      state: stateOf(f),
+      state: reviewStateOf(f.status, f.flaggedAt !== null),
       flaggedAt: f.flaggedAt?.toISOString() ?? null,
       scene: { id: f.scenePublicId, status: f.sceneStatus as ReviewItem['scene']['status'] },
       character: { id: f.characterPublicId, name: f.characterName },
@@ -151,14 +139,15 @@ export class ReviewService {
           `This is version ${seg.version} of segment ${seg.sequenceIndex}, which a newer version has replaced; review the current one.`,
         );
       }
-      assertDecidable(body, found.status, seg.flaggedAt);
+      const refusal = decisionRefusal(
+        body.decision,
+        { status: found.status, flagged: seg.flaggedAt !== null },
+        body.regenerate,
+      );
+      if (refusal) throw new AppError('segment.not_reviewable', refusal);
       const project = (await repo.projectOfScene(tx, seg.sceneId))!;
       if (body.decision === 'approve') {
-        await this.assertIndependent(
-          who,
-          project.settings,
-          seg.runId ? [await this.starterOf(tx, seg.runId)] : [],
-        );
+        assertIndependent(who, project.settings, seg.runId ? [await this.starterOf(tx, seg.runId)] : []);
       }
       const now = this.d.clock.now();
       let regenerationRunId: number | null = null;
@@ -185,7 +174,7 @@ export class ReviewService {
               : { flaggedAt: body.decision === 'flag' ? now : null, updatedAt: now },
           )
           .where(eq(segments.id, seg.id));
-        if (body.decision === 'reject') await this.unapproveScene(tx, who.ctx, seg.sceneId, now);
+        if (body.decision === 'reject') await this.sceneApproval.unapprove(tx, who.ctx, seg.sceneId, now);
         await this.d.pipeline.emitSegment(tx, emit, seg.id);
       }
       const [decision] = await tx
@@ -235,7 +224,8 @@ export class ReviewService {
           regenerate: Boolean(regenerationRunId),
         },
       });
-      if (body.decision === 'approve') approvedScene = await this.settleApproval(tx, who.ctx, seg.sceneId);
+      if (body.decision === 'approve')
+        approvedScene = await this.sceneApproval.settle(tx, who.ctx, seg.sceneId);
       return { decisionId: decision!.id, segmentId: seg.id, sceneApproved: approvedScene };
     });
     if (wake) await this.d.pipeline.jobs.wake();
@@ -279,7 +269,7 @@ export class ReviewService {
         );
       }
       const settings = (await repo.projectOfScene(tx, found[0]!.sceneId))!.settings;
-      await this.assertIndependent(
+      assertIndependent(
         who,
         settings,
         found.map((f) => f.generatorUserId),
@@ -339,7 +329,7 @@ export class ReviewService {
         },
       });
       let scenesApproved = 0;
-      for (const id of sceneIds) if (await this.settleApproval(tx, who.ctx, id)) scenesApproved++;
+      for (const id of sceneIds) if (await this.sceneApproval.settle(tx, who.ctx, id)) scenesApproved++;
       return { batchId, approved: found.length, scenesApproved };
     });
     if (wake) await this.d.pipeline.jobs.wake();
@@ -396,8 +386,8 @@ export class ReviewService {
       }
       for (const sceneId of touchedScenes) {
         // an undone approval takes the scene back to review; an undone rejection may complete it again
-        if (!(await this.unapproveScene(tx, who.ctx, sceneId, now))) {
-          await this.settleApproval(tx, who.ctx, sceneId);
+        if (!(await this.sceneApproval.unapprove(tx, who.ctx, sceneId, now))) {
+          await this.sceneApproval.settle(tx, who.ctx, sceneId);
         }
       }
       await this.d.audit.record(tx, who.ctx, {
@@ -415,102 +405,12 @@ export class ReviewService {
     return { undone: (await repo.decisionViews(this.d.db, undone)).map(decisionView) };
   }
 
-  /**
-   * Approves a scene explicitly: every current segment must be approved (422 naming the others); requests its
-   * assembly. Approving an approved scene changes nothing.
-   */
-  async approveScene(who: Reviewer, scenePublicId: string): Promise<Scene> {
-    await this.d.db.transaction(async (tx) => {
-      const scene = await this.d.scenes.ref(tx, { publicId: scenePublicId }, true);
-      await repo.lockScene(tx, scene.id);
-      const { live } = await repo.runState(tx, scene.id);
-      if (live) {
-        throw new AppError(
-          'scene.generation_running',
-          'This scene is being generated; approve it once its run has finished.',
-        );
-      }
-      const chain = await pipelineRepo.currentSegments(tx, scene.id);
-      if (!chain.length) {
-        throw new AppError('scene.no_segments', 'This scene has no segments yet; generate it first.');
-      }
-      const open = chain.filter((c) => c.status !== 'approved');
-      if (open.length) {
-        const list = open.map((c) => `${c.segment.sequenceIndex} (${statusWords[c.status] ?? c.status})`);
-        throw new AppError(
-          'scene.segments_unapproved',
-          `Every segment must be approved first; not approved: segment${open.length > 1 ? 's' : ''} ${list.join(', ')}.`,
-        );
-      }
-      const project = (await repo.projectOfScene(tx, scene.id))!;
-      await this.assertIndependent(who, project.settings, await repo.generatorsOf(tx, scene.id));
-      if ((await repo.sceneStatusOf(tx, scene.id)) === 'approved') return;
-      await this.markSceneApproved(tx, who.ctx, scene.id, chain.length);
-    });
-    return this.d.scenes.get(scenePublicId);
+  /** Approves a scene explicitly once every current segment is approved (see SceneApproval). */
+  approveScene(who: Reviewer, scenePublicId: string): Promise<Scene> {
+    return this.sceneApproval.approve(who, scenePublicId);
   }
 
   // ------------------------------------------------------------------ rules
-
-  /** A scene whose every current segment is approved, generated to the end and not generating, is approved. */
-  private async settleApproval(tx: Tx, ctx: RequestContext, sceneId: number): Promise<boolean> {
-    const chain = await pipelineRepo.currentSegments(tx, sceneId);
-    if (!chain.length || chain.some((c) => c.status !== 'approved')) return false;
-    const { latestGenerate, live } = await repo.runState(tx, sceneId);
-    if (live || latestGenerate !== 'completed') return false;
-    if ((await repo.sceneStatusOf(tx, sceneId)) === 'approved') return false;
-    await this.markSceneApproved(tx, ctx, sceneId, chain.length);
-    return true;
-  }
-
-  private async markSceneApproved(tx: Tx, ctx: RequestContext, sceneId: number, count: number) {
-    await pipelineRepo.setSceneStatus(tx, sceneId, 'approved', this.d.clock.now());
-    const scene = await this.d.scenes.ref(tx, { id: sceneId }, false);
-    await this.d.audit.record(tx, ctx, {
-      action: 'scene.approved',
-      entityType: 'scene',
-      entityId: scene.publicId,
-      summary: `Approved ${scene.label} (${count} segment${count === 1 ? '' : 's'}) for assembly`,
-    });
-    await this.assembly?.request(tx, ctx, sceneId);
-  }
-
-  /** A scene that was approved goes back to review when one of its segments no longer is. */
-  private async unapproveScene(tx: Tx, ctx: RequestContext, sceneId: number, now: Date): Promise<boolean> {
-    if ((await repo.sceneStatusOf(tx, sceneId)) !== 'approved') return false;
-    const chain = await pipelineRepo.currentSegments(tx, sceneId);
-    if (chain.length && chain.every((c) => c.status === 'approved')) return false;
-    await pipelineRepo.setSceneStatus(tx, sceneId, 'review', now);
-    const scene = await this.d.scenes.ref(tx, { id: sceneId }, false);
-    await this.d.audit.record(tx, ctx, {
-      action: 'scene.unapproved',
-      entityType: 'scene',
-      entityId: scene.publicId,
-      summary: `${capitalised(scene.label)} is back in review: one of its segments is no longer approved`,
-    });
-    return true;
-  }
-
-  /**
-   * Independent approval (project setting, PRD-003): a creator may not give final approval to segments of runs they
-   * started. Admins may, so a blocked queue always has someone who can clear it.
-   */
-  private async assertIndependent(
-    who: Reviewer,
-    settings: unknown,
-    generators: (number | null)[],
-    of?: number,
-  ): Promise<void> {
-    if (who.role !== 'creator' || !readSettings(settings).requireIndependentApproval) return;
-    const own = generators.filter((g) => g !== null && g === who.ctx.actor?.userId).length;
-    if (!own) return;
-    throw new AppError(
-      'review.self_approval',
-      of
-        ? `${own} of these ${of} segments were generated by you, and this project requires independent approval: another creator or an admin approves them. Narrow the filter or ask a colleague.`
-        : 'You generated this, and this project requires independent approval: another creator or an admin gives the final approval. You can still flag it or reject it.',
-    );
-  }
 
   private async starterOf(tx: Tx, runId: number): Promise<number | null> {
     const run = await pipelineRepo.findRun(tx, { id: runId });
@@ -543,7 +443,7 @@ export class ReviewService {
           : d.decision === 'flag'
             ? seg.flaggedAt !== null
             : seg.flaggedAt === null;
-    if (!expected) throw conflict(`it is ${statusWords[found.status] ?? found.status} now`);
+    if (!expected) throw conflict(`it is ${segmentStatusWords(found.status)} now`);
     if (
       d.decision === 'approve' &&
       seg.runId &&
@@ -555,17 +455,6 @@ export class ReviewService {
 }
 
 // ------------------------------------------------------------------ pure helpers
-
-function stateOf(f: { status: string; flaggedAt: Date | null }): ReviewItem['state'] {
-  if (f.flaggedAt) return 'flagged';
-  if (f.status === 'approved') return 'approved';
-  if (f.status === 'rejected') return 'rejected';
-  return 'unreviewed';
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** Who may make a decision and which fields go with which decision; bad combinations name the field. */
 function checkBody(who: Reviewer, body: ReviewBody): void {
@@ -588,32 +477,6 @@ function checkBody(who: Reviewer, body: ReviewBody): void {
       'Only a rejection can requeue a segment for regeneration.',
       [{ field: 'body.regenerate', message: `is only for reject, not ${body.decision}` }],
     );
-  }
-}
-
-/** Which decisions a segment in this status (and flag) can take. */
-function assertDecidable(body: ReviewBody, status: string, flaggedAt: Date | null): void {
-  const refuse = (why: string) => new AppError('segment.not_reviewable', why);
-  if (!repo.reviewableStatuses.includes(status as (typeof repo.reviewableStatuses)[number])) {
-    throw refuse(
-      `This segment is ${statusWords[status] ?? status}; it can be reviewed once it is generated and checked by QA.`,
-    );
-  }
-  switch (body.decision) {
-    case 'approve':
-      if (status === 'approved' && !flaggedAt) throw refuse('This segment is approved already.');
-      return;
-    case 'reject':
-      if (status === 'rejected' && !flaggedAt && !body.regenerate) {
-        throw refuse('This segment is rejected already; reject it with regenerate to requeue it.');
-      }
-      return;
-    case 'flag':
-      if (flaggedAt) throw refuse('This segment is flagged already.');
-      return;
-    case 'unflag':
-      if (!flaggedAt) throw refuse('This segment is not flagged.');
-      return;
   }
 }
 
