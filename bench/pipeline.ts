@@ -11,12 +11,12 @@ import path from 'node:path';
 import type { SimOptions } from '@i2v/comfy-sim';
 import type { DomainEvent } from '@i2v/contracts';
 import { createFaceAnalyzer, sampleFaces } from '@i2v/faces';
-import { decodeFrames, extractFrame } from '@i2v/ffmpeg';
+import { extractFrame, readKeptFrame } from '@i2v/ffmpeg';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Services } from '../apps/server/src/app.js';
 import { type Database, openPglite, rows } from '../apps/server/src/db/client.js';
-import { analyseSegment, embedImage } from '../apps/server/src/modules/pipeline/analysis.js';
+import { decodeSegment, embedImage, judgeSegment } from '../apps/server/src/modules/pipeline/analysis.js';
 import { exampleVersionIds, seedExampleWorkflows } from '../apps/server/src/modules/workflows/examples.js';
 import { systemContext } from '../apps/server/src/platform/request-context.js';
 import type { BenchRow } from './comfy.js';
@@ -412,11 +412,26 @@ async function analysisParts(s: Studio): Promise<string> {
       }
       return ms(quantile(xs, 0.5));
     };
-    const withFaces = await timed(() => analyseSegment(input, faces));
-    const noFaces = await timed(() => analyseSegment(input, null));
-    const decode = await timed(() => decodeFrames(file, { width: 256, height: 256, pixelFormat: 'rgb24' }));
-    const boundary = await timed(() => extractFrame(file, { index: seg.boundary }, path.join(dir, 'b.png')));
-    return `analysis ${withFaces} (without faces ${noFaces}; decoding 81 frames ${decode}), boundary frame extraction ${boundary}`;
+    // as segment.qa measures: one decoding pass that keeps the boundary frame at full size, then the faces found
+    // while the boundary frame is encoded from the kept pixels
+    const keep = { from: seg.boundary, to: seg.boundary, file: path.join(dir, 'kept.rgb') };
+    const clip = await decodeSegment(file, { keep });
+    const decode = await timed(() => decodeSegment(file, { keep }));
+    const withFaces = await timed(() => judgeSegment(clip, input, faces));
+    const noFaces = await timed(() => judgeSegment(clip, input, null));
+    const kept = clip.kept;
+    const boundary = kept
+      ? await timed(async () => {
+          const raw = await readKeptFrame(kept, seg.boundary);
+          await sharp(raw!, { raw: { width: kept.width, height: kept.height, channels: 3 } })
+            .png()
+            .toBuffer();
+        })
+      : 'not kept';
+    const extraction = await timed(() =>
+      extractFrame(file, { index: seg.boundary }, path.join(dir, 'b.png'), { frameCount: seg.frames }),
+    );
+    return `decoding 81 frames ${decode} (with the boundary frame kept at full size), judging ${withFaces} (without faces ${noFaces}), boundary frame PNG from the kept pixels ${boundary} (beside the faces; a second extraction pass would take ${extraction})`;
   } finally {
     await faces.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestAttempt,
+  boundaryCandidates,
   calmestFrame,
   chooseBoundaryFrame,
   durationMet,
@@ -71,6 +72,36 @@ describe('boundary frames', () => {
         elastic: { from: 2, to: 6 },
       }),
     ).toBe(4);
+  });
+  it('knows the candidate frames before the clip is measured, and always picks among them', () => {
+    const base = { frameCount: 10, windowFrames: 3 };
+    expect(boundaryCandidates({ ...base, mode: 'last' })).toEqual({ from: 9, to: 9 });
+    expect(boundaryCandidates({ ...base, mode: 'auto' })).toEqual({ from: 7, to: 9 });
+    expect(boundaryCandidates({ ...base, mode: 'auto', windowFrames: 40 })).toEqual({ from: 0, to: 9 });
+    expect(boundaryCandidates({ ...base, mode: 'manual' })).toBeNull();
+    expect(boundaryCandidates({ ...base, mode: 'manual', elastic: { from: 2, to: 30 } })).toEqual({
+      from: 2,
+      to: 9,
+    });
+    const random = seededRandom(7);
+    for (let k = 0; k < 200; k++) {
+      const frameCount = 1 + Math.floor(random() * 30);
+      const b = {
+        mode: (['last', 'auto', 'manual'] as const)[k % 3]!,
+        frameCount,
+        motion: Array.from({ length: frameCount - 1 }, () => Math.round(random() * 4)),
+        windowFrames: 1 + Math.floor(random() * 12),
+        elastic: k % 4 === 0 ? { from: Math.floor(random() * 20), to: Math.floor(random() * 40) } : null,
+      };
+      const picked = chooseBoundaryFrame(b);
+      const range = boundaryCandidates(b);
+      if (picked === null) {
+        expect(range).toBeNull();
+        continue;
+      }
+      expect(picked).toBeGreaterThanOrEqual(range!.from);
+      expect(picked).toBeLessThanOrEqual(range!.to);
+    }
   });
 });
 

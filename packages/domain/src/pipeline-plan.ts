@@ -90,20 +90,29 @@ export function calmestFrame(motion: readonly number[], from: number, to: number
 }
 
 /**
- * The boundary frame chosen automatically: `null` for `manual` (a person picks it). A final segment under elastic
- * duration ends on the calmest frame inside the tolerance window instead.
+ * The frames the boundary frame is chosen from (inclusive): the last frame, the final N in `auto` mode, the
+ * elastic window of a final segment; null for `manual` (a person picks it). Known before the clip is measured, so
+ * the decoding pass can keep just these frames at full size.
  */
-export function chooseBoundaryFrame(b: BoundaryInput): number | null {
+export function boundaryCandidates(b: Omit<BoundaryInput, 'motion'>): { from: number; to: number } | null {
   const last = b.frameCount - 1;
   if (last < 0) throw new RangeError('a segment has at least one frame');
   if (b.elastic) {
     const from = Math.max(0, Math.min(last, b.elastic.from));
-    const to = Math.max(from, Math.min(last, b.elastic.to));
-    return calmestFrame(b.motion, from, to);
+    return { from, to: Math.max(from, Math.min(last, b.elastic.to)) };
   }
   if (b.mode === 'manual') return null;
-  if (b.mode === 'last') return last;
-  return calmestFrame(b.motion, Math.max(0, last - b.windowFrames + 1), last);
+  if (b.mode === 'last') return { from: last, to: last };
+  return { from: Math.max(0, last - Math.max(1, b.windowFrames) + 1), to: last };
+}
+
+/**
+ * The boundary frame chosen automatically: the calmest of the candidates (`null` for `manual`: a person picks it).
+ * A final segment under elastic duration ends on the calmest frame inside the tolerance window instead.
+ */
+export function chooseBoundaryFrame(b: BoundaryInput): number | null {
+  const range = boundaryCandidates(b);
+  return range && calmestFrame(b.motion, range.from, range.to);
 }
 
 export interface DurationState {

@@ -2,10 +2,17 @@
 // character, motion, black/frozen/near-duplicate frames, sharpness and conformance. Deterministic: the same file and
 // seed give the same scores.
 
-import { frameDefects, laplacianVariance, motionProfile, type SegmentScores, ssim } from '@i2v/domain';
+import {
+  type FrameDefects,
+  frameDefects,
+  laplacianVariance,
+  motionProfile,
+  type SegmentScores,
+  ssim,
+} from '@i2v/domain';
 import type { FaceAnalyzer, RgbImage } from '@i2v/faces';
 import { cosineSimilarity } from '@i2v/faces';
-import { decodeFrames } from '@i2v/ffmpeg';
+import { decodeFrames, type KeepRange, type KeptFrames } from '@i2v/ffmpeg';
 import sharp from 'sharp';
 
 /** Frames are decoded at this size: large enough for the face detector. */
@@ -90,19 +97,39 @@ async function seedGray(seed: Buffer, width: number, height: number): Promise<Ui
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
-export async function analyseSegment(
-  input: AnalysisInput,
-  faces: FaceAnalyzer | null,
-  signal?: AbortSignal,
-): Promise<SegmentAnalysis> {
-  // one pass over the file: every frame, plus the stream's own size and rate from the header
+/** A clip decoded once: its frames at analysis size, the pixel metrics on them, and the facts of the file. */
+export interface DecodedSegment {
+  width: number;
+  height: number;
+  fps: number;
+  frameCount: number;
+  /** Every frame, RGB at analysis size. */
+  rgb: Uint8Array[];
+  /** Every frame, grey at metric size. */
+  gray: Uint8Array[];
+  motion: number[];
+  defects: FrameDefects;
+  /** Frames kept at full size for the boundary frame (see `decodeSegment`'s `keep`); null when none are. */
+  kept: KeptFrames | null;
+}
+
+/**
+ * Decodes the clip in one pass and measures its pixels (motion, black, frozen, near-duplicate frames). With `keep`,
+ * the frames of that range are also kept at full size, so a boundary frame among them needs no second decode.
+ */
+export async function decodeSegment(
+  file: string,
+  options: { keep?: KeepRange | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<DecodedSegment> {
+  const { keep, signal } = options;
   let decoded: Awaited<ReturnType<typeof decodeFrames>>;
   try {
-    decoded = await decodeFrames(input.file, {
+    decoded = await decodeFrames(file, {
       width: analysisSide,
       height: analysisSide,
       pixelFormat: 'rgb24',
-      signal,
+      ...(signal ? { signal } : {}),
+      ...(keep ? { keep } : {}),
       timeoutMs: 120_000,
     });
   } catch (err) {
@@ -110,88 +137,146 @@ export async function analyseSegment(
     throw new UnreadableSegment(`ffprobe cannot read the segment file: ${(err as Error).message}`);
   }
   if (!decoded.frames.length) throw new UnreadableSegment('The segment file decoded to no frames');
-  const v = { ...decoded.source, fps: decoded.fps, frameCount: decoded.frames.length };
-  const rgb = decoded.frames;
-  const gray = rgb.map((f) => halfGray(f, analysisSide));
-  const n = gray.length;
-  const side = metricSide;
-  const motion = motionProfile(gray);
-  const defects = frameDefects(gray, side, side);
-  const frozen = defects.frozenRuns.reduce((s, r) => s + r.length, 0);
-  const seed = await seedGray(input.seedImage, v.width, v.height);
-  const continuity = ssim(seed, gray[0]!, side, side);
-  const samples = [...new Set([0, Math.floor((n - 1) / 2), n - 1])];
-  const sharpness = median(samples.map((i) => laplacianVariance(gray[i]!, side, side)));
+  const gray = decoded.frames.map((f) => halfGray(f, analysisSide));
+  return {
+    width: decoded.source.width,
+    height: decoded.source.height,
+    fps: decoded.fps,
+    frameCount: decoded.frames.length,
+    rgb: decoded.frames,
+    gray,
+    motion: motionProfile(gray),
+    defects: frameDefects(gray, metricSide, metricSide),
+    kept: decoded.kept,
+  };
+}
 
-  let facePresence: number | null = null;
-  let faceConfidence: number | null = null;
-  let likeness: number | null = null;
-  let likenessStart: number | null = null;
-  let likenessEnd: number | null = null;
-  if (faces) {
-    let found = 0;
-    const confidences: number[] = [];
-    const likenesses: (number | null)[] = [];
-    for (const i of samples) {
-      const image: RgbImage = { data: rgb[i]!, width: analysisSide, height: analysisSide };
-      const [face] = await faces.detect(image);
-      if (!face) {
-        // a frame without a face is face presence's business; likeness is judged on the faces there are
-        likenesses.push(null);
-        continue;
-      }
-      found++;
-      confidences.push(face.score);
-      likenesses.push(
-        input.characterEmbedding ? cosineSimilarity(face.embedding, input.characterEmbedding) : null,
-      );
-    }
-    facePresence = found / samples.length;
-    faceConfidence = confidences.length ? Math.min(...confidences) : null;
-    const measured = likenesses.filter((x): x is number => x !== null);
-    likeness = measured.length ? Math.min(...measured) : null;
-    likenessStart = measured[0] ?? null;
-    likenessEnd = measured[measured.length - 1] ?? null;
+interface FaceFindings {
+  facePresence: number | null;
+  faceConfidence: number | null;
+  likeness: number | null;
+  likenessStart: number | null;
+  likenessEnd: number | null;
+}
+
+/** Faces on the sampled frames, and their likeness to the character where there is an embedding to compare with. */
+async function findFaces(
+  faces: FaceAnalyzer | null,
+  rgb: Uint8Array[],
+  samples: number[],
+  characterEmbedding: number[] | null,
+): Promise<FaceFindings> {
+  if (!faces) {
+    return {
+      facePresence: null,
+      faceConfidence: null,
+      likeness: null,
+      likenessStart: null,
+      likenessEnd: null,
+    };
   }
-  const baseline = input.sceneBaseline ?? likenessStart;
-  const likenessDrift =
-    baseline !== null && likenessEnd !== null ? Math.max(0, baseline - likenessEnd) : null;
+  let found = 0;
+  const confidences: number[] = [];
+  const likenesses: (number | null)[] = [];
+  for (const i of samples) {
+    const image: RgbImage = { data: rgb[i]!, width: analysisSide, height: analysisSide };
+    const [face] = await faces.detect(image);
+    if (!face) {
+      // a frame without a face is face presence's business; likeness is judged on the faces there are
+      likenesses.push(null);
+      continue;
+    }
+    found++;
+    confidences.push(face.score);
+    likenesses.push(characterEmbedding ? cosineSimilarity(face.embedding, characterEmbedding) : null);
+  }
+  const measured = likenesses.filter((x): x is number => x !== null);
+  return {
+    facePresence: found / samples.length,
+    faceConfidence: confidences.length ? Math.min(...confidences) : null,
+    likeness: measured.length ? Math.min(...measured) : null,
+    likenessStart: measured[0] ?? null,
+    likenessEnd: measured[measured.length - 1] ?? null,
+  };
+}
 
-  const e = input.expected;
-  const big = Math.max(v.width, v.height);
-  const poster = await sharp(Buffer.from(rgb[0]!), {
+/** The first frame at analysis size as a WebP poster, in the clip's aspect. */
+function posterOf(clip: DecodedSegment): Promise<Buffer> {
+  const big = Math.max(clip.width, clip.height);
+  return sharp(Buffer.from(clip.rgb[0]!), {
     raw: { width: analysisSide, height: analysisSide, channels: 3 },
   })
-    .resize(Math.round((analysisSide * v.width) / big), Math.round((analysisSide * v.height) / big), {
+    .resize(Math.round((analysisSide * clip.width) / big), Math.round((analysisSide * clip.height) / big), {
       fit: 'fill',
     })
     .webp({ quality: 80 })
     .toBuffer();
+}
+
+/** Judges a decoded clip: continuity with its seed, sharpness, faces and likeness, conformance; and its poster. */
+export async function judgeSegment(
+  clip: DecodedSegment,
+  input: Omit<AnalysisInput, 'file'>,
+  faces: FaceAnalyzer | null,
+): Promise<SegmentAnalysis> {
+  const { gray, defects } = clip;
+  const n = clip.frameCount;
+  const side = metricSide;
+  // sharp works on its own threads: the seed and the poster are made while the faces are found on this one
+  const seedPending = seedGray(input.seedImage, clip.width, clip.height);
+  const posterPending = posterOf(clip);
+  // both settle before anything can throw, so no rejection is left unhandled
+  const pendingBoth = Promise.allSettled([seedPending, posterPending]);
+  const samples = [...new Set([0, Math.floor((n - 1) / 2), n - 1])];
+  const sharpness = median(samples.map((i) => laplacianVariance(gray[i]!, side, side)));
+  let found: FaceFindings;
+  try {
+    found = await findFaces(faces, clip.rgb, samples, input.characterEmbedding);
+  } finally {
+    await pendingBoth;
+  }
+  const [seed, poster] = await Promise.all([seedPending, posterPending]);
+  const continuity = ssim(seed, gray[0]!, side, side);
+  const frozen = defects.frozenRuns.reduce((s, r) => s + r.length, 0);
+  const baseline = input.sceneBaseline ?? found.likenessStart;
+  const likenessDrift =
+    baseline !== null && found.likenessEnd !== null ? Math.max(0, baseline - found.likenessEnd) : null;
+  const e = input.expected;
   return {
     scores: {
       continuity,
-      facePresence,
-      faceConfidence,
-      likeness,
+      facePresence: found.facePresence,
+      faceConfidence: found.faceConfidence,
+      likeness: found.likeness,
       likenessDrift,
       motion: defects.meanMotion,
       blackFrames: defects.blackFrames.length / n,
       frozenFrames: frozen / n,
       nearDuplicates: n > 1 ? defects.nearDuplicatePairs / (n - 1) : 0,
       sharpness,
-      resolutionOk: (e.width === null || e.width === v.width) && (e.height === null || e.height === v.height),
-      fpsOk: Math.abs(v.fps - e.fps) < 0.01,
-      durationOk: e.frameCount === null || Math.abs(v.frameCount - e.frameCount) <= 1,
+      resolutionOk:
+        (e.width === null || e.width === clip.width) && (e.height === null || e.height === clip.height),
+      fpsOk: Math.abs(clip.fps - e.fps) < 0.01,
+      durationOk: e.frameCount === null || Math.abs(n - e.frameCount) <= 1,
     },
-    width: v.width,
-    height: v.height,
-    fps: v.fps,
+    width: clip.width,
+    height: clip.height,
+    fps: clip.fps,
     frameCount: n,
-    motion,
-    likenessStart,
-    likenessEnd,
+    motion: clip.motion,
+    likenessStart: found.likenessStart,
+    likenessEnd: found.likenessEnd,
     poster,
   };
+}
+
+/** Decodes and judges a clip: `decodeSegment` then `judgeSegment`. */
+export async function analyseSegment(
+  input: AnalysisInput,
+  faces: FaceAnalyzer | null,
+  signal?: AbortSignal,
+): Promise<SegmentAnalysis> {
+  return judgeSegment(await decodeSegment(input.file, { signal }), input, faces);
 }
 
 /** Face embedding of an image (the character's source image): the likeness baseline. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { imageAnalysePayloadSchema, segmentQaPayloadSchema } from '@i2v/contracts';
 import {
   bestAttempt,
+  boundaryCandidates,
   chooseBoundaryFrame,
   durationMet,
   elasticWindow,
@@ -22,7 +23,7 @@ import {
   variantAt,
 } from '@i2v/domain';
 import type { FaceAnalyzer } from '@i2v/faces';
-import { extractFrame } from '@i2v/ffmpeg';
+import { extractFrame, type KeptFrames, readKeptFrame } from '@i2v/ffmpeg';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Executor, Tx } from '../../db/client.js';
@@ -33,7 +34,13 @@ import type { Storage } from '../../platform/storage.js';
 import type { EventDraft } from '../events/bus.js';
 import type { NotificationDraft } from '../events/notifications.js';
 import type { JobHandler, JobRunContext } from '../jobs/registry.js';
-import { analyseSegment, embedImage, type SegmentAnalysis, UnreadableSegment } from './analysis.js';
+import {
+  decodeSegment,
+  embedImage,
+  judgeSegment,
+  type SegmentAnalysis,
+  UnreadableSegment,
+} from './analysis.js';
 import type { RunPlan } from './plan.js';
 import * as repo from './repo.js';
 import type { NextSegment, PipelineService } from './service.js';
@@ -190,48 +197,67 @@ class SegmentStep {
     const characterEmbedding =
       faces && plan.sourceFileId ? await this.embeddingOf(faces, plan.sourceFileId) : null;
     const baseline = seg.sequenceIndex > 1 ? await this.sceneBaseline(seg.sceneId) : null;
-    const analysis = await analyseSegment(
-      {
-        file,
-        seedImage,
-        expected: {
-          width: seg.width,
-          height: seg.height,
-          fps: seg.fps ?? plan.fps,
-          frameCount: seg.frameCount,
-        },
-        characterEmbedding,
-        sceneBaseline: baseline,
-      },
-      // a character whose source image shows no face a detector finds (a drawing, a mask) is not held to the face
-      // gates: they are left unmeasured rather than failed
-      characterEmbedding ? faces : null,
-      this.ctx.signal,
-    );
-    const verdict = evaluateGates(analysis.scores, plan.qa);
     const trimStart = seg.trimStartFrames;
-    const window = run.cascade
-      ? elasticWindow({
-          targetSeconds: run.targetSeconds,
-          toleranceSeconds: run.toleranceSeconds,
-          secondsBefore: run.secondsDone,
-          fps: analysis.fps,
-          trimStart,
-          frameCount: analysis.frameCount,
+    const fps = seg.fps ?? plan.fps;
+    const elastic = (frameCount: number, fps: number) =>
+      run.cascade
+        ? elasticWindow({
+            targetSeconds: run.targetSeconds,
+            toleranceSeconds: run.toleranceSeconds,
+            secondsBefore: run.secondsDone,
+            fps,
+            trimStart,
+            frameCount,
+          })
+        : null;
+    const boundaryRule = { mode: plan.boundaryMode, windowFrames: plan.boundaryWindowFrames };
+    // the frames the boundary frame can be, as far as the requested frame count tells: kept at full size by the
+    // decoding pass, so the boundary frame needs no second decode of the clip
+    const candidates = seg.frameCount
+      ? boundaryCandidates({
+          ...boundaryRule,
+          frameCount: seg.frameCount,
+          elastic: elastic(seg.frameCount, fps),
         })
       : null;
-    const boundaryIndex = chooseBoundaryFrame({
-      mode: plan.boundaryMode,
-      frameCount: analysis.frameCount,
-      motion: analysis.motion,
-      windowFrames: plan.boundaryWindowFrames,
-      elastic: window,
+    const clip = await decodeSegment(file, {
+      keep: candidates ? { ...candidates, file: path.join(dir, 'kept.rgb') } : undefined,
+      signal: this.ctx.signal,
     });
-    await this.storePoster(seg, video.id, analysis.poster);
-    const boundaryFileId =
+    const boundaryIndex = chooseBoundaryFrame({
+      ...boundaryRule,
+      frameCount: clip.frameCount,
+      motion: clip.motion,
+      elastic: elastic(clip.frameCount, clip.fps),
+    });
+    // faces are found on this thread while the boundary frame is encoded and registered beside them
+    const [judged, stored] = await Promise.allSettled([
+      judgeSegment(
+        clip,
+        {
+          seedImage,
+          expected: { width: seg.width, height: seg.height, fps, frameCount: seg.frameCount },
+          characterEmbedding,
+          sceneBaseline: baseline,
+        },
+        // a character whose source image shows no face a detector finds (a drawing, a mask) is not held to the face
+        // gates: they are left unmeasured rather than failed
+        characterEmbedding ? faces : null,
+      ),
       boundaryIndex === null
-        ? null
-        : await this.storeBoundary(seg.publicId, file, boundaryIndex, dir, analysis.frameCount);
+        ? Promise.resolve(null)
+        : storeBoundaryFrame(this.p.db, this.d.storage, seg.publicId, file, boundaryIndex, dir, {
+            signal: this.ctx.signal,
+            frameCount: clip.frameCount,
+            kept: clip.kept,
+          }),
+    ]);
+    if (judged.status === 'rejected') throw judged.reason;
+    if (stored.status === 'rejected') throw stored.reason;
+    const analysis = judged.value;
+    const boundaryFileId = stored.value;
+    const verdict = evaluateGates(analysis.scores, plan.qa);
+    await this.storePoster(seg, video.id, analysis.poster);
     const durationSeconds = usableSeconds(boundaryIndex ?? analysis.frameCount - 1, trimStart, analysis.fps);
     return { analysis, verdict, outputFileId: video.id, boundaryIndex, boundaryFileId, durationSeconds };
   }
@@ -266,26 +292,6 @@ class SegmentStep {
       .update(mediaFiles)
       .set({ thumbnailKey: key })
       .where(and(eq(mediaFiles.id, fileId), isNull(mediaFiles.thumbnailKey)));
-  }
-
-  /** Extracts the boundary frame exactly (frame-accurate, lossless PNG) and registers it as a reference image. */
-  private async storeBoundary(
-    segmentPublicId: string,
-    file: string,
-    index: number,
-    dir: string,
-    count: number,
-  ): Promise<number> {
-    return storeBoundaryFrame(
-      this.p.db,
-      this.d.storage,
-      segmentPublicId,
-      file,
-      index,
-      dir,
-      this.ctx.signal,
-      count,
-    );
   }
 
   // ---------------------------------------------------------------- deciding
@@ -652,7 +658,10 @@ export async function submitNext(
   await p.submitSegment(tx, emit, run, next);
 }
 
-/** Extracts frame `index` exactly (frame-accurate, lossless PNG) and registers it as a reference image. */
+/**
+ * Stores frame `index` of the clip exactly (lossless PNG) and registers it as a reference image: taken from the
+ * frames the decoding pass kept at full size when it is among them, else extracted frame-accurately from `file`.
+ */
 export async function storeBoundaryFrame(
   db: Executor,
   storage: Storage,
@@ -660,16 +669,25 @@ export async function storeBoundaryFrame(
   file: string,
   index: number,
   dir: string,
-  signal?: AbortSignal,
-  frameCount?: number,
+  options: { signal?: AbortSignal; frameCount?: number; kept?: KeptFrames | null } = {},
 ): Promise<number> {
-  const png = path.join(dir, `boundary-${index}.png`);
-  await extractFrame(file, { index }, png, { signal, ...(frameCount ? { frameCount } : {}) });
+  const { signal, frameCount, kept } = options;
+  const raw = kept ? await readKeptFrame(kept, index) : null;
+  let png: Buffer;
+  if (raw && kept) {
+    png = await sharp(raw, { raw: { width: kept.width, height: kept.height, channels: 3 } })
+      .png()
+      .toBuffer();
+  } else {
+    const out = path.join(dir, `boundary-${index}.png`);
+    await extractFrame(file, { index }, out, { signal, ...(frameCount ? { frameCount } : {}) });
+    png = await readFile(out);
+  }
   return registerImage(
     db,
     storage,
     `segments/${segmentPublicId}/boundary-${index}`,
-    await readFile(png),
+    png,
     `boundary-${index}.png`,
   );
 }
