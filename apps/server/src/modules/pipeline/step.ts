@@ -752,8 +752,15 @@ async function colourMatched(
     .where(sql`${mediaFiles.id} IN (${boundaryFileId}, ${heroFileId})`);
   const b = files.find((f) => f.id === boundaryFileId)!;
   const h = files.find((f) => f.id === heroFileId)!;
-  const frame = await storage.read(b.key);
-  const [fs, hs] = await Promise.all([sharp(frame).stats(), sharp(await storage.read(h.key)).stats()]);
+  // both as 8-bit RGB: a black-and-white hero (or frame) has one channel, one with transparency a fourth
+  const [frame, hero] = await Promise.all([
+    rgbPixels(await storage.read(b.key)),
+    rgbPixels(await storage.read(h.key)),
+  ]);
+  const [fs, hs] = await Promise.all([
+    sharp(frame.data, { raw: frame.raw }).stats(),
+    sharp(hero.data, { raw: hero.raw }).stats(),
+  ]);
   const a: number[] = [];
   const c: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -763,8 +770,20 @@ async function colourMatched(
     a.push(gain);
     c.push(t.mean - f.mean * gain);
   }
-  const png = await sharp(frame).removeAlpha().linear(a, c).png().toBuffer();
+  const png = await sharp(frame.data, { raw: frame.raw }).linear(a, c).png().toBuffer();
   return registerImage(tx, storage, b.key.replace(/\.png$/, '.matched'), png, 'boundary-matched.png');
+}
+
+/** An image's pixels as 8-bit sRGB without alpha, with the `raw` description sharp reads them back with. */
+async function rgbPixels(
+  image: Buffer,
+): Promise<{ data: Buffer; raw: { width: number; height: number; channels: 3 } }> {
+  const { data, info } = await sharp(image)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { data, raw: { width: info.width, height: info.height, channels: 3 } };
 }
 
 /** The face embedding of a stored image, computed once (source-image QA, PRD-022/076) and kept in `face_embeddings`. */
