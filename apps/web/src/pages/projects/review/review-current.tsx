@@ -96,7 +96,8 @@ interface ReviewCurrentProps {
   undoing: boolean;
 }
 
-const reviewerWhy = 'Reviewers flag and suggest rejections (F); creators and admins give the final approval.';
+export const reviewerWhy =
+  'Reviewers flag and suggest rejections (F); creators and admins give the final approval.';
 
 export function ReviewCurrent({
   item,

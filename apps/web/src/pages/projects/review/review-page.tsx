@@ -3,29 +3,13 @@
 // key (Enter approve, Backspace/Delete reject with a reason, F flag, U undo, ↑ ↓ move) with a flash and an
 // auto-advance to the next unreviewed segment; batch approval for those who may finalize. Filters live in the address.
 import { roleCan } from '@i2v/domain';
-import {
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  Kbd,
-  NumberInput,
-  Progress,
-  SegmentedControl,
-  Select,
-  Skeleton,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Grid, Kbd, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '@/auth/use-session';
 import {
   ApproveIcon,
-  ClearFiltersIcon,
   ConfirmDialog,
-  EmptyList,
   LoadError,
   LoadMore,
   notifyError,
@@ -34,11 +18,9 @@ import {
   PageHeader,
 } from '@/components';
 import { useProject } from '../project-queries';
-import { useSceneTypes } from '../scene-types/scene-type-queries';
-import { verdictLabels } from '../scenes/generation-format';
-import { CharacterFilter } from '../test-shots/test-shots-page';
 import { type Rejection, RejectPicker } from './reject-picker';
-import { type Decision, ReviewCurrent } from './review-current';
+import { type Decision, ReviewCurrent, reviewerWhy } from './review-current';
+import { EndOfQueue, isNarrowed, qaFilters, ReviewFilters, stateFilters } from './review-filters';
 import { isWaiting, nextItemId, readAdvanceDelay, storeAdvanceDelay } from './review-flow';
 import {
   type QaFilter,
@@ -53,17 +35,6 @@ import {
   useUndoReview,
 } from './review-queries';
 import { ReviewQueueList } from './review-queue-list';
-
-const stateFilters: ReviewStateFilter[] = ['unreviewed', 'flagged', 'approved', 'rejected', 'all'];
-const stateFilterLabels: Record<ReviewStateFilter, string> = {
-  unreviewed: 'Unreviewed',
-  flagged: 'Flagged',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  all: 'All',
-};
-const qaFilters: QaFilter[] = ['pass', 'flag', 'fail'];
-const reviewerWhy = 'Reviewers flag and suggest rejections (F); creators and admins give the final approval.';
 
 function filterOf(params: URLSearchParams): ReviewFilter {
   const state = params.get('state') as ReviewStateFilter | null;
@@ -95,7 +66,6 @@ function ReviewView({ projectId }: { projectId: string }) {
   const filter = filterOf(params);
   const filterKey = `${filter.state}|${filter.sceneTypeId}|${filter.characterId}|${filter.qa}`;
   const project = useProject(projectId);
-  const sceneTypes = useSceneTypes(projectId);
   const queue = useReviewQueue(projectId, filter);
   const decide = useReviewDecision(projectId);
   const undo = useUndoReview(projectId);
@@ -296,8 +266,7 @@ function ReviewView({ projectId }: { projectId: string }) {
       },
       { replace: true },
     );
-  const narrowed = filter.sceneTypeId !== null || filter.characterId !== null || filter.qa !== null;
-  const decidedCount = counts ? counts.approved + counts.rejected : 0;
+  const narrowed = isNarrowed(filter);
   const batchCount = counts?.unreviewed ?? 0;
 
   const confirmBatch = () =>
@@ -363,85 +332,17 @@ function ReviewView({ projectId }: { projectId: string }) {
           )
         }
       />
-      <Group align="flex-end" gap="sm" wrap="wrap" data-testid="review-filters">
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Show
-          </Text>
-          <SegmentedControl
-            value={filter.state}
-            onChange={(v) => setFilters({ state: v })}
-            data={stateFilters.map((s) => ({
-              value: s,
-              label: `${stateFilterLabels[s]}${counts ? ` ${counts[s]}` : ''}`,
-            }))}
-            aria-label="Review state"
-            data-testid="review-state"
-          />
-        </Stack>
-        <Select
-          label="Scene type"
-          placeholder="All scene types"
-          data={(sceneTypes.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          value={filter.sceneTypeId}
-          onChange={(v) => setFilters({ sceneTypeId: v })}
-          searchable
-          clearable
-          w={200}
-          data-testid="scene-type-filter"
-        />
-        <CharacterFilter
-          projectId={projectId}
-          value={filter.characterId}
-          onChange={(v) => setFilters({ characterId: v })}
-        />
-        <Select
-          label="QA"
-          placeholder="Any verdict"
-          data={qaFilters.map((q) => ({ value: q, label: verdictLabels[q] }))}
-          value={filter.qa}
-          onChange={(v) => setFilters({ qa: v })}
-          clearable
-          w={140}
-          data-testid="qa-filter"
-        />
-        {narrowed && (
-          <Button
-            variant="subtle"
-            leftSection={<ClearFiltersIcon size={16} />}
-            onClick={() => setFilters({ sceneTypeId: null, characterId: null, qa: null })}
-          >
-            Clear filters
-          </Button>
-        )}
-        <NumberInput
-          label="Next after"
-          description="seconds"
-          value={delayMs / 1000}
-          onChange={(v) => {
-            const ms = Math.round(Number(v) * 1000);
-            if (!Number.isFinite(ms)) return;
-            setDelayMs(ms);
-            storeAdvanceDelay(ms);
-          }}
-          min={0}
-          max={5}
-          step={0.1}
-          decimalScale={1}
-          w={110}
-          ml="auto"
-          data-testid="advance-delay"
-        />
-      </Group>
-      {counts && counts.all > 0 && (
-        <Stack gap={4} data-testid="review-progress">
-          <Text size="sm" c="dimmed">
-            {decidedCount} of {counts.all} decided
-            {counts.flagged ? ` · ${counts.flagged} flagged for discussion` : ''}
-          </Text>
-          <Progress value={(decidedCount / counts.all) * 100} size="sm" color="green" />
-        </Stack>
-      )}
+      <ReviewFilters
+        projectId={projectId}
+        filter={filter}
+        counts={counts}
+        onChange={setFilters}
+        delayMs={delayMs}
+        onDelayChange={(ms) => {
+          setDelayMs(ms);
+          storeAdvanceDelay(ms);
+        }}
+      />
       {queue.isError ? (
         <LoadError what="the review queue" error={queue.error} onRetry={() => void queue.refetch()} />
       ) : queue.isPending ? (
@@ -525,66 +426,5 @@ function ReviewView({ projectId }: { projectId: string }) {
         whole batch back.
       </ConfirmDialog>
     </Stack>
-  );
-}
-
-/** What an empty view says: the end of the queue and what to do next, or that nothing matches. */
-function EndOfQueue({
-  projectId,
-  view,
-  narrowed,
-  counts,
-  onShow,
-}: {
-  projectId: string;
-  view: ReviewStateFilter;
-  narrowed: boolean;
-  counts: ReviewCounts | undefined;
-  onShow: (state: ReviewStateFilter) => void;
-}) {
-  const flagged = counts?.flagged ?? 0;
-  if (view !== 'unreviewed') {
-    return (
-      <EmptyList
-        title={`No ${stateFilterLabels[view].toLowerCase()} segments${narrowed ? ' match these filters' : ''}`}
-        description="Segments show here once they have been generated and checked by QA."
-        action={
-          <Button variant="light" onClick={() => onShow('unreviewed')}>
-            Show the unreviewed
-          </Button>
-        }
-      />
-    );
-  }
-  return (
-    <div data-testid="review-end-of-queue">
-      <EmptyList
-        icon={<ApproveIcon size={28} />}
-        title="End of queue"
-        description={
-          <>
-            Every segment {narrowed ? 'matching these filters ' : ''}has a decision
-            {counts?.all ? '' : ' — or none has been generated and checked yet'}.{' '}
-            {flagged > 0
-              ? `${flagged} flagged segment${flagged === 1 ? ' waits' : 's wait'} for a discussion: settle ${flagged === 1 ? 'it' : 'them'} with Approve or Reject. `
-              : ''}
-            Scenes whose every segment is approved go to assembly; rejected segments can be regenerated from
-            their scene, and new segments join this queue once QA has checked them.
-          </>
-        }
-        action={
-          <Group gap="sm">
-            {flagged > 0 && (
-              <Button variant="light" color="yellow" onClick={() => onShow('flagged')}>
-                Show flagged ({flagged})
-              </Button>
-            )}
-            <Button component={Link} to={`/projects/${projectId}?tab=matrix`} variant="light">
-              Open the matrix
-            </Button>
-          </Group>
-        }
-      />
-    </div>
   );
 }
