@@ -11,6 +11,7 @@ import {
   seededRandom,
   seedSourceFor,
   shouldRetry,
+  trimStartFor,
   usableSeconds,
   variantAt,
 } from './pipeline-plan.js';
@@ -44,6 +45,23 @@ describe('seed sources', () => {
     expect(seedSourceFor({ ...base, index: 3, previousLikeness: 0.4, anchorBelow: 0.5 })).toBe('anchor');
     expect(seedSourceFor({ ...base, index: 3, previousLikeness: 0.6, anchorBelow: 0.5 })).toBe('boundary');
     expect(seedSourceFor({ ...base, index: 3, previousLikeness: 0.1, anchorBelow: null })).toBe('boundary');
+  });
+  it('anchors only on a measured likeness strictly below the threshold, never the first or a transition segment', () => {
+    const anchored = { ...base, anchorBelow: 0.5 };
+    expect(seedSourceFor({ ...anchored, index: 3, previousLikeness: 0.5 })).toBe('boundary');
+    expect(seedSourceFor({ ...anchored, index: 3, previousLikeness: 0.4999 })).toBe('anchor');
+    // no face measured (face QA off, a faceless character): nothing to anchor on
+    expect(seedSourceFor({ ...anchored, index: 3, previousLikeness: null })).toBe('boundary');
+    expect(seedSourceFor({ ...anchored, index: 1, previousLikeness: 0.1 })).toBe('hero');
+    expect(seedSourceFor({ ...anchored, index: 3, transitionAt: 3, previousLikeness: 0.1 })).toBe(
+      'transition',
+    );
+  });
+  it('trims the repeated boundary frame of a chained segment, not the start of an anchored one', () => {
+    expect(trimStartFor(1, 'hero')).toBe(0);
+    expect(trimStartFor(2, 'boundary')).toBe(1);
+    expect(trimStartFor(3, 'anchor')).toBe(0);
+    expect(trimStartFor(2, 'transition')).toBe(1);
   });
 });
 

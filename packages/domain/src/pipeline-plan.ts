@@ -42,6 +42,15 @@ export function seedSourceFor(s: SeedChoiceInput): SeedSource {
   return 'boundary';
 }
 
+/**
+ * Frames a segment drops from its start: one seeded with the previous segment's boundary frame (or a transition
+ * that starts on it) repeats that frame first, so it is dropped; the first segment and one re-anchored on the hero
+ * start on a picture of their own and keep every frame.
+ */
+export function trimStartFor(index: number, source: SeedSource): 0 | 1 {
+  return index > 1 && source !== 'anchor' && source !== 'hero' ? 1 : 0;
+}
+
 /** The variant whose hero seeds segment `index` (and every later one) in a transition scene. */
 export function variantAt(
   index: number,

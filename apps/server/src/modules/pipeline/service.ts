@@ -16,7 +16,7 @@ import type {
   Segment,
   startGenerationBodySchema,
 } from '@i2v/contracts';
-import { durationMet, estimateBatch, usableSeconds } from '@i2v/domain';
+import { durationMet, estimateBatch, trimStartFor, usableSeconds } from '@i2v/domain';
 import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/client.js';
@@ -308,7 +308,7 @@ export class PipelineService {
         fps: plan.fps,
         width: req.width,
         height: req.height,
-        trimStartFrames: next.index > 1 && next.seedSource !== 'anchor' ? 1 : 0,
+        trimStartFrames: trimStartFor(next.index, next.seedSource),
       })
       .returning({ id: segments.id, publicId: segments.publicId });
     const acting = await this.actingFor(tx, run.startedByUserId);
