@@ -531,6 +531,13 @@ describe('poster frames', () => {
       frame: 23,
     });
     expect(fromVideo.json().poster).toMatchObject({ frame: 23, sourceFileId: greyVersion.fileId });
+    // lists show the poster for the character: its card and its matrix row
+    const listed = (await api('GET', `/projects/${projectId}/characters`)).json().items;
+    const ava = listed.find((c: { id: string }) => c.id === avaId);
+    expect(ava.posterUrl).toContain(`/media/${fromVideo.json().poster.fileId}/`);
+    const matrix = (await api('GET', `/projects/${projectId}/scene-matrix`)).json();
+    const row = matrix.rows.find((r: { character: { id: string } }) => r.character.id === avaId);
+    expect(row.character.thumbnailUrl).toBe(ava.posterUrl);
     expect((await api('DELETE', `/characters/${avaId}/poster`)).statusCode).toBe(204);
     expect((await api('GET', `/characters/${avaId}/poster`)).json().poster).toBeNull();
   });

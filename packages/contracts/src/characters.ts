@@ -72,6 +72,10 @@ export const characterSummarySchema = z
     projectId: publicIdSchema,
     name: z.string(),
     thumbnailUrl: z.string().nullable().describe('Thumbnail of the current source image'),
+    posterUrl: z
+      .string()
+      .nullable()
+      .describe('Thumbnail of the chosen poster frame (PRD-096); lists show it instead of the source image'),
     heroCount: z.number().int().describe('Image variant types with an approved hero'),
     variantCount: z.number().int(),
     tags: z.array(z.string()),

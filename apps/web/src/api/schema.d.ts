@@ -11275,6 +11275,8 @@ export interface components {
             name: string;
             /** @description Thumbnail of the current source image */
             thumbnailUrl: string | null;
+            /** @description Thumbnail of the chosen poster frame (PRD-096); lists show it instead of the source image */
+            posterUrl: string | null;
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
@@ -11295,6 +11297,8 @@ export interface components {
             name: string;
             /** @description Thumbnail of the current source image */
             thumbnailUrl: string | null;
+            /** @description Thumbnail of the chosen poster frame (PRD-096); lists show it instead of the source image */
+            posterUrl: string | null;
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
@@ -14027,6 +14031,8 @@ export interface components {
             name: string;
             /** @description Thumbnail of the current source image */
             thumbnailUrl: string | null;
+            /** @description Thumbnail of the chosen poster frame (PRD-096); lists show it instead of the source image */
+            posterUrl: string | null;
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;
@@ -14047,6 +14053,8 @@ export interface components {
             name: string;
             /** @description Thumbnail of the current source image */
             thumbnailUrl: string | null;
+            /** @description Thumbnail of the chosen poster frame (PRD-096); lists show it instead of the source image */
+            posterUrl: string | null;
             /** @description Image variant types with an approved hero */
             heroCount: number;
             variantCount: number;

@@ -29,6 +29,9 @@ export function toCharacterSummary(
     name: r.name,
     thumbnailUrl:
       r.sourceFileId && r.sourceThumbnailKey ? media.links.url(r.sourceFileId, 'thumbnail') : null,
+    posterUrl: r.posterFileId
+      ? media.links.url(r.posterFileId, r.posterThumbnailKey ? 'thumbnail' : 'file')
+      : null,
     heroCount: r.heroCount,
     variantCount: r.variantCount,
     tags: r.tags ?? [],

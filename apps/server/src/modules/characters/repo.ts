@@ -25,6 +25,9 @@ export interface CharacterRow {
   updatedAt: Date;
   sourceFileId: string | null;
   sourceThumbnailKey: string | null;
+  /** The chosen poster frame (PRD-096), when there is one. */
+  posterFileId: string | null;
+  posterThumbnailKey: string | null;
   heroCount: number;
   variantCount: number;
   /** Only when selected with tags (lists and details; the matrix leaves them out). */
@@ -48,6 +51,12 @@ const summary = {
   sourceThumbnailKey: sql<
     string | null
   >`(SELECT f.thumbnail_key FROM ${sourceImages} s JOIN ${mediaFiles} f ON f.id = s.file_id WHERE s.character_id = characters.id AND s.is_current)`,
+  posterFileId: sql<
+    string | null
+  >`(SELECT f.public_id FROM ${mediaFiles} f WHERE f.id = characters.poster_file_id)`,
+  posterThumbnailKey: sql<
+    string | null
+  >`(SELECT f.thumbnail_key FROM ${mediaFiles} f WHERE f.id = characters.poster_file_id)`,
   heroCount: sql<number>`(SELECT count(*)::int FROM ${imageVariants} v WHERE v.character_id = characters.id AND v.is_hero)`,
   variantCount: sql<number>`(SELECT count(*)::int FROM ${imageVariants} v WHERE v.character_id = characters.id)`,
 };

@@ -126,7 +126,12 @@ export class ScenesService {
     let created = 0;
     let ready = 0;
     const rows = page.characters.map((c) => ({
-      character: { id: c.summary.id, name: c.summary.name, thumbnailUrl: c.summary.thumbnailUrl },
+      // the poster frame stands for the character where one was chosen
+      character: {
+        id: c.summary.id,
+        name: c.summary.name,
+        thumbnailUrl: c.summary.posterUrl ?? c.summary.thumbnailUrl,
+      },
       cells: shape.columns.map((col) => {
         const scene = existing.get(`${c.id}:${col.sceneTypeId}:${col.variantTypeId}`);
         const blockers = cellBlockers(col, {

@@ -41,9 +41,9 @@ export function CharacterCard({ character, typeCount, selection }: CharacterCard
       data-selected={selection?.selected}
     >
       <AspectRatio ratio={thumbnailRatio}>
-        {character.thumbnailUrl ? (
+        {(character.posterUrl ?? character.thumbnailUrl) ? (
           <img
-            src={character.thumbnailUrl}
+            src={character.posterUrl ?? character.thumbnailUrl ?? undefined}
             alt={character.name}
             className={classes.thumbnail}
             loading="lazy"
