@@ -15,6 +15,7 @@ import { benchJobs } from './jobs.js';
 import { benchMatrixPage } from './matrix-page.js';
 import { benchOnboarding } from './onboarding.js';
 import { benchPipeline } from './pipeline.js';
+import { benchPlayer } from './player.js';
 import { benchQaEval } from './qa-eval.js';
 import { benchHealthLoop } from './workers.js';
 import { benchWorkflowImport } from './workflows.js';
@@ -304,6 +305,16 @@ results.push(...(await benchComfy()));
 results.push(...(await benchJobs()));
 results.push(...(await benchQaEval()));
 results.push(...(await benchPipeline()));
+results.push(
+  ...(await benchPlayer().catch((err) => [
+    {
+      measure: 'player seek and sync grid in Chromium',
+      target: '< 100 ms, ≤ 1 frame',
+      measured: `not run: ${(err as Error).message}`,
+      ok: false,
+    },
+  ])),
+);
 results.push(...(await benchDelivery()));
 results.push(
   await benchHealthLoop().catch((err) => ({

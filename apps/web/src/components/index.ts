@@ -28,6 +28,16 @@ export {
 export { notifyError, notifyNews, notifySuccess, notifyWarning } from './notify';
 export { Overline } from './overline';
 export { PageHeader } from './page-header';
+export {
+  createLockstep,
+  type Lockstep,
+  type PlayerHandle,
+  playerKeys,
+  proxyUrlOf,
+  spriteUrlOf,
+  VideoPlayer,
+  type VideoPlayerProps,
+} from './player';
 export { PosterControl, type PosterControlProps, type PosterOwner, usePoster } from './posters';
 export { isFinishedProject, ProjectStatusBadge, projectStatusLabels } from './project-status-badge';
 export { RoleBadge } from './role-badge';

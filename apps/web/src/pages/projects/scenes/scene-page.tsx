@@ -1,7 +1,7 @@
 // One scene (character × scene type × variant): its delivered file name, tags, its generation (PRD-024: runs, the chain
 // of segments with their QA, approve and regenerate) and every video version (PRD-109) — play any version, import a
 // new one (it becomes final), make an older one final again, trash, restore, purge.
-import { roleCan } from '@i2v/domain';
+import { isBrowserPlayable, roleCan } from '@i2v/domain';
 import {
   Alert,
   Anchor,
@@ -34,9 +34,12 @@ import {
   LoadError,
   notifyError,
   notifySuccess,
+  proxyUrlOf,
   RestoreIcon,
+  spriteUrlOf,
   TrashIcon,
   UploadIcon,
+  VideoPlayer,
 } from '@/components';
 import { formatFileSize } from '@/format/media';
 import { badTagError, normaliseTags } from '@/format/tags';
@@ -163,14 +166,18 @@ function VersionCard({
     <Card data-testid="version-card" data-version={v.versionNumber} data-final={v.isFinal}>
       <Stack gap="xs">
         {playing ? (
-          // biome-ignore lint/a11y/useMediaCaption: generated videos have no dialogue to caption
-          <video
-            src={v.file.url}
-            poster={v.file.posterUrl ?? undefined}
-            controls
-            preload="metadata"
-            style={{ width: '100%', borderRadius: 4, background: '#000' }}
-            data-testid="version-video"
+          <VideoPlayer
+            src={
+              isBrowserPlayable({ codec: v.codec, mimeType: v.file.mimeType })
+                ? v.file.url
+                : proxyUrlOf(v.file.url)
+            }
+            fps={v.fps ?? 24}
+            frameCount={v.frameCount}
+            spriteUrl={spriteUrlOf(v.file.url)}
+            fallbackSrc={proxyUrlOf(v.file.url)}
+            poster={v.file.posterUrl}
+            videoTestId="version-video"
           />
         ) : (
           <button

@@ -3,7 +3,7 @@
 // choose its boundary frame while the scene waits for one).
 import { Alert, Anchor, Badge, Card, CloseButton, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { DateTimeText, ExternalLinkIcon } from '@/components';
+import { DateTimeText, ExternalLinkIcon, proxyUrlOf, spriteUrlOf, VideoPlayer } from '@/components';
 import { BoundaryScrubber } from './boundary-scrubber';
 import { formatSeconds } from './generation-format';
 import type { ProblemPlaces } from './generation-problem';
@@ -171,16 +171,17 @@ export function SegmentDetails({
                 Clip
               </Text>
               {segment.output ? (
-                // biome-ignore lint/a11y/useMediaCaption: generated videos have no dialogue to caption
-                <video
+                <VideoPlayer
                   key={segment.output.id}
                   src={segment.output.url}
-                  poster={segment.output.thumbnailUrl ?? undefined}
-                  controls
+                  fps={segment.fps ?? 16}
+                  frameCount={segment.frameCount}
+                  spriteUrl={spriteUrlOf(segment.output.url)}
+                  fallbackSrc={proxyUrlOf(segment.output.url)}
+                  poster={segment.output.thumbnailUrl}
                   loop
-                  preload="metadata"
-                  style={{ width: '100%', maxHeight: 320, borderRadius: 4, background: '#000' }}
-                  data-testid="segment-video"
+                  maxHeight={320}
+                  videoTestId="segment-video"
                 />
               ) : (
                 <Card withBorder padding="lg" bg="var(--mantine-color-default-hover)">
