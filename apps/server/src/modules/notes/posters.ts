@@ -201,16 +201,6 @@ export class PostersService {
     return { poster: poster!, method, detail, frame: pick.frame, candidates: candidates.length };
   }
 
-  /** Each owner's poster, for lists: by row id. */
-  async postersOf(owner: PosterOwner, ids: number[]): Promise<Map<number, Poster>> {
-    const out = new Map<number, Poster>();
-    for (const id of ids) {
-      const poster = await this.current(this.d.db, owner, id);
-      if (poster) out.set(id, poster);
-    }
-    return out;
-  }
-
   private async current(db: Executor, owner: PosterOwner, id: number): Promise<Poster | null> {
     const t = tables[owner];
     const [row] = await db
