@@ -102,8 +102,8 @@ async function benchZip(dir: string, totalBytes: number): Promise<BenchRow[]> {
   const t = performance.now();
   const zip = new ZipWriter(out, new Date());
   for (const [i, f] of files.entries())
-    await zip.add(`Character ${i % 8}/video_${i}.mp4`, createReadStream(f), false);
-  zip.addBuffer('manifest.json', Buffer.from('{}'));
+    await zip.add(`Character ${i % 8}/video_${i}.mp4`, createReadStream(f), (await stat(f)).size);
+  await zip.addBuffer('manifest.json', Buffer.from('{}'));
   await zip.finish();
   const seconds = (performance.now() - t) / 1000;
   clearInterval(sampler);

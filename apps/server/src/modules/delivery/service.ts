@@ -2,11 +2,10 @@
 // `Character/metadata.json`, the character's hero images, its scene videos, plus `manifest.json` at the root.
 // The ZIP is written by a `delivery.package` job to a temporary file and offered for download only once complete.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   type Delivery,
@@ -781,6 +780,13 @@ export class DeliveryService {
 
   // ------------------------------------------------------------------ packaging (the job)
 
+  /** Adds a stored object to the ZIP, streamed, with the size storage reports. */
+  private async addStored(zip: ZipWriter, entryPath: string, key: string) {
+    const found = await this.d.storage.stat(key);
+    if (!found) throw new AppError('delivery.invalid', `${entryPath} is missing from storage.`);
+    return zip.add(entryPath, this.d.storage.stream(key), found.size);
+  }
+
   async package(
     deliveryPublicId: string,
     o: { signal: AbortSignal; progress: (f: number, text?: string) => void },
@@ -832,7 +838,7 @@ export class DeliveryService {
       let doneBytes = 0;
       for (const f of files) {
         if (o.signal.aborted) throw new AppError('delivery.invalid', 'The delivery was cancelled.');
-        let stream: Readable;
+        let entry: Awaited<ReturnType<ZipWriter['add']>>;
         let meta: Pick<
           DeliveryManifest['files'][number],
           'durationSeconds' | 'width' | 'height' | 'codec' | 'fps'
@@ -844,43 +850,47 @@ export class DeliveryService {
           fps: null,
         };
         if ('buffer' in f.source) {
-          stream = Readable_from(f.source.buffer);
+          entry = await zip.addBuffer(f.path, f.source.buffer);
         } else if ('key' in f.source) {
           if (f.source.mimeType === 'image/png') {
-            stream = this.d.storage.stream(f.source.key);
+            entry = await this.addStored(zip, f.path, f.source.key);
           } else {
             const png = await sharp(await this.d.storage.read(f.source.key))
               .png()
               .toBuffer();
-            stream = Readable_from(png);
+            entry = await zip.addBuffer(f.path, png);
           }
+        } else if (!collected.profile) {
+          // a master ships as stored; what it is was recorded when it was assembled or imported
+          const v = f.source.video.version!;
+          entry = await this.addStored(zip, f.path, v.storageKey);
+          meta = {
+            durationSeconds: v.durationSeconds,
+            width: v.width,
+            height: v.height,
+            codec: v.codec,
+            fps: v.fps,
+          };
         } else {
           const v = f.source.video.version!;
-          let key = v.storageKey;
-          if (collected.profile) {
-            const transcode = this.d.transcode();
-            if (!transcode)
-              throw new AppError('delivery.invalid', 'Transcoding to output profiles is not available.');
-            o.progress(0.05 + 0.85 * (doneBytes / Math.max(totalBytes, 1)), `transcoding ${f.path}`);
-            key = (await transcode(v.id, collected.profile.id, { signal: o.signal })).storageKey;
-          }
-          // every video is checked before it ships: readable, and (for a profile) what the profile promised
+          const transcode = this.d.transcode();
+          if (!transcode)
+            throw new AppError('delivery.invalid', 'Transcoding to output profiles is not available.');
+          o.progress(0.05 + 0.85 * (doneBytes / Math.max(totalBytes, 1)), `transcoding ${f.path}`);
+          const key = (await transcode(v.id, collected.profile.id, { signal: o.signal })).storageKey;
+          // a transcode is checked before it ships: readable, intact, and what the profile promised (PRD-102)
           const local = path.join(dir, `check${path.extname(f.path)}`);
           await pipeline(this.d.storage.stream(key), createWriteStream(local));
-          const spec = collected.profile?.spec;
+          const spec = collected.profile.spec;
           const p = await probe(local, { timeoutMs: 60_000 }).catch(() => null);
-          const issues = await verifyFile(
-            local,
-            {
-              codec: spec ? probeCodecName(spec) : v.codec,
-              width: spec?.width ?? v.width,
-              height: spec?.height ?? v.height,
-              fps: spec?.fps ?? v.fps,
-              durationSeconds: v.durationSeconds,
-              durationToleranceSeconds: Math.max(0.1, 2 / (v.fps || 16)),
-            },
-            collected.profile !== null,
-          );
+          const issues = await verifyFile(local, {
+            codec: probeCodecName(spec),
+            width: spec.width ?? v.width,
+            height: spec.height ?? v.height,
+            fps: spec.fps ?? v.fps,
+            durationSeconds: v.durationSeconds,
+            durationToleranceSeconds: Math.max(0.1, 2 / (v.fps || 16)),
+          });
           if (issues.length > 0) {
             throw new AppError(
               'delivery.invalid',
@@ -894,10 +904,9 @@ export class DeliveryService {
             codec: p?.video?.codec ?? null,
             fps: p?.video?.fps ?? null,
           };
-          stream = (await import('node:fs')).createReadStream(local);
-          stream.on('close', () => void rm(local, { force: true }));
+          entry = await zip.add(f.path, createReadStream(local), (await stat(local)).size);
+          await rm(local, { force: true });
         }
-        const entry = await zip.add(f.path, stream, f.kind !== 'video');
         doneBytes += 'video' in f.source ? (f.source.video.version?.sizeBytes ?? 0) : 1;
         o.progress(0.05 + 0.85 * (doneBytes / Math.max(totalBytes, 1)), `packing ${f.path}`);
         manifestFiles.push({ ...entry, kind: f.kind, ...meta });
@@ -911,7 +920,7 @@ export class DeliveryService {
         characters: chars.map((c) => ({ id: c.publicId, name: c.name, folder: c.folder })),
         files: manifestFiles,
       };
-      zip.addBuffer('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+      await zip.addBuffer('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
       const written = await zip.finish();
       // a character deleted while the ZIP was written makes it stale: never offer it
       const still = await rows<{ n: number }>(
@@ -1003,12 +1012,6 @@ export class DeliveryService {
       await rm(dir, { recursive: true, force: true });
     }
   }
-}
-
-function Readable_from(b: Buffer): Readable {
-  const s = new PassThrough();
-  s.end(b);
-  return s;
 }
 
 /** Probe + full decode of a local file against an expectation (PRD-102); `decode` false skips the decode. */
