@@ -119,17 +119,14 @@ export class MediaService {
       .delete(mediaFiles)
       .where(inArray(mediaFiles.id, fileIds))
       .returning({ key: mediaFiles.storageKey, thumb: mediaFiles.thumbnailKey });
-    // with the sprite and proxy the player may have made of a video
-    return rows.flatMap((r) => [
-      r.key,
-      ...(r.thumb ? [r.thumb] : []),
-      ...Object.values(playbackKeysOf(r.key)),
-    ]);
+    return rows.flatMap((r) => [r.key, ...(r.thumb ? [r.thumb] : [])]);
   }
 
   /** Removes stored files after the transaction that dropped their rows has committed. */
   async deleteStored(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((k) => this.storage.delete(k)));
+    // with the sprite and proxy the player may have made of a video (deleting what is not there is a no-op)
+    const all = keys.flatMap((k) => [k, ...Object.values(playbackKeysOf(k))]);
+    await Promise.all(all.map((k) => this.storage.delete(k)));
   }
 
   describe(
