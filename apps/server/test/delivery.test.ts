@@ -308,6 +308,48 @@ describe('assembly and delivery', { timeout: 120_000 }, () => {
     expect(sha(files.get(video.path)!)).toBe(video.sha256);
   });
 
+  it('never offers a partial ZIP: a file that vanishes mid-export fails the delivery and leaves nothing', async () => {
+    const [file] = await rows<{ storage_key: string }>(
+      team.studio.database.db,
+      sql`SELECT f.storage_key FROM scene_video_versions v JOIN media_files f ON f.id = v.file_id
+          JOIN scenes s ON s.id = v.scene_id WHERE s.public_id = ${sceneId} AND v.is_final`,
+    );
+    const kept = await team.studio.services.storage.read(file!.storage_key);
+    await team.studio.services.storage.delete(file!.storage_key);
+    try {
+      // validation reports the missing file; a delivery queued before it vanished fails in packaging
+      const v: DeliveryValidation = (
+        await api(team.admin, 'GET', `/projects/${projectId}/delivery/validation`)
+      ).json();
+      expect(v.problems.map((p) => p.code)).toContain('file.missing');
+      const before = await rows<{ n: number }>(
+        team.studio.database.db,
+        sql`SELECT count(*)::int AS n FROM media_files WHERE mime_type = 'application/zip'`,
+      );
+      const delivery = team.studio.services.delivery;
+      const [row] = await rows<{ public_id: string }>(
+        team.studio.database.db,
+        sql`INSERT INTO deliveries (public_id, project_id, number, mode, status, characters)
+            SELECT gen_random_uuid(), p.id, 99, 'full', 'queued',
+              ${JSON.stringify([{ id: characters.Ada, name: 'Ada Lovelace', folder: 'Ada Lovelace' }])}::jsonb
+            FROM projects p WHERE p.public_id = ${projectId} RETURNING public_id`,
+      );
+      await expect(
+        delivery.package(row!.public_id, { signal: new AbortController().signal, progress: () => undefined }),
+      ).rejects.toThrow(/missing from storage/);
+      const failed: Delivery = (await api(team.admin, 'GET', `/deliveries/${row!.public_id}`)).json();
+      expect(failed).toMatchObject({ status: 'failed', downloadUrl: null, sizeBytes: null });
+      expect(failed.error).toMatch(/missing from storage/);
+      const after = await rows<{ n: number }>(
+        team.studio.database.db,
+        sql`SELECT count(*)::int AS n FROM media_files WHERE mime_type = 'application/zip'`,
+      );
+      expect(after[0]!.n).toBe(before[0]!.n);
+    } finally {
+      await team.studio.services.storage.put(file!.storage_key, kept);
+    }
+  });
+
   it('names the field for an unknown profile or character', async () => {
     const profile = await api(team.admin, 'POST', `/projects/${projectId}/deliveries`, {
       profileId: '019a0000-0000-7000-8000-0000000000ff',
