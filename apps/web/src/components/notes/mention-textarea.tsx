@@ -1,7 +1,7 @@
 // A textarea that completes @mentions: typing `@` and the start of a name lists matching people; picking one writes
 // `@Display Name` into the text and remembers who was meant, so the note names them by id too.
 import { Combobox, Group, Text, Textarea, type TextareaProps, useCombobox } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useMentionCandidates } from './notes-queries';
 
 export interface Mentioned {
@@ -42,6 +42,16 @@ export function MentionTextarea({
 }: MentionTextareaProps) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const ref = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once a picked name is in the text (set before the render that shows it). */
+  const caretRef = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the text changes, right after it is on screen
+  useLayoutEffect(() => {
+    const at = caretRef.current;
+    if (at === null || !ref.current) return;
+    caretRef.current = null;
+    ref.current.focus();
+    ref.current.setSelectionRange(at, at);
+  }, [value]);
   const [active, setActive] = useState<{ start: number; query: string } | null>(null);
   const people = useMentionCandidates(active?.query ?? null);
   const options = active ? (people.data?.items ?? []) : [];
@@ -59,17 +69,13 @@ export function MentionTextarea({
     const caret = active.start + 1 + active.query.length;
     const inserted = `@${person.displayName} `;
     const text = value.slice(0, active.start) + inserted + value.slice(caret);
+    caretRef.current = active.start + inserted.length;
     onChange(text);
     if (!mentioned.some((m) => m.id === person.id)) {
       onMentionedChange([...mentioned, { id: person.id, displayName: person.displayName }]);
     }
     setActive(null);
     combobox.closeDropdown();
-    const at = active.start + inserted.length;
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(at, at);
-    });
   };
 
   return (

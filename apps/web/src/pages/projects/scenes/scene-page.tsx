@@ -34,6 +34,7 @@ import {
   LoadError,
   notifyError,
   notifySuccess,
+  PinnedNotes,
   proxyUrlOf,
   RestoreIcon,
   spriteUrlOf,
@@ -59,6 +60,7 @@ import {
   useSetSceneTags,
   useTrashVersion,
 } from './scene-queries';
+import { SceneReview } from './scene-review';
 import { VersionRenditions } from './version-renditions';
 
 const acceptedVideoTypes = 'video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm';
@@ -437,9 +439,11 @@ export function ScenePage() {
           <Skeleton height={40} width={420} />
         )}
         {s && <SceneTags scene={s} canEdit={canEdit} />}
+        <PinnedNotes entityType="scene" entityId={sceneId} />
       </Stack>
       {s && <GenerationPanel scene={s} canEdit={canEdit} canApprove={canApprove} />}
       {s && <AssemblyPanel sceneId={s.id} canEdit={canEdit} />}
+      {s && <SceneReview sceneId={sceneId} versions={items} canEdit={canEdit} />}
       {s && canEdit && <ImportCard scene={s} />}
       <SegmentedControl
         value={view}
