@@ -163,7 +163,7 @@ describe('assembly and delivery', { timeout: 120_000 }, () => {
   it('assembles the approved chain with exact trims once its last segment is approved', async () => {
     const g: SceneGeneration = (await api(team.admin, 'GET', `/scenes/${sceneId}/generation`)).json();
     const preview: AssemblyPreview = (await api(team.admin, 'GET', `/scenes/${sceneId}/assembly`)).json();
-    expect(preview).toMatchObject({ ready: false, unapproved: [1, 2], method: 'reencode' });
+    expect(preview).toMatchObject({ ready: false, unapproved: [1, 2], method: 'reencode', assembled: null });
     expect(preview.joins).toHaveLength(1);
     // a chained segment starts from the boundary frame of the one before: the join is continuous
     expect(preview.joins[0]!.ssim!).toBeGreaterThan(0.5);
@@ -177,6 +177,11 @@ describe('assembly and delivery', { timeout: 120_000 }, () => {
       return list.items?.find((x: { source: string }) => x.source === 'generated') ?? null;
     });
     expect(version.isFinal).toBe(true);
+    const after: AssemblyPreview = (await api(team.admin, 'GET', `/scenes/${sceneId}/assembly`)).json();
+    expect(after).toMatchObject({
+      ready: true,
+      assembled: { versionId: version.id, versionNumber: version.versionNumber },
+    });
     const kept = g.segments.map((s) => (s.boundaryFrameIndex ?? s.frameCount! - 1) - s.trimStartFrames + 1);
     expect(version.frameCount).toBe(kept.reduce((a, b) => a + b, 0));
     const [row] = await rows<{ assembly: { method: string; segments: { from: number }[] }; tier: string }>(

@@ -40,6 +40,10 @@ export const assemblyPreviewSchema = z
     frames: z.number().int().nullable(),
     durationSeconds: z.number().nullable(),
     problem: z.string().nullable().describe('Why the scene cannot be assembled as it is'),
+    assembled: z
+      .object({ versionId: publicIdSchema, versionNumber: z.number().int() })
+      .nullable()
+      .describe('The final version when it was assembled from exactly the current segments'),
   })
   .meta({ id: 'AssemblyPreview' });
 export type AssemblyPreview = z.infer<typeof assemblyPreviewSchema>;

@@ -11353,6 +11353,12 @@ export interface components {
             durationSeconds: number | null;
             /** @description Why the scene cannot be assembled as it is */
             problem: string | null;
+            /** @description The final version when it was assembled from exactly the current segments */
+            assembled: {
+                /** Format: uuid */
+                versionId: string;
+                versionNumber: number;
+            } | null;
         };
         DeliveryValidationInput: {
             /** Format: uuid */
@@ -14109,6 +14115,12 @@ export interface components {
             durationSeconds: number | null;
             /** @description Why the scene cannot be assembled as it is */
             problem: string | null;
+            /** @description The final version when it was assembled from exactly the current segments */
+            assembled: {
+                /** Format: uuid */
+                versionId: string;
+                versionNumber: number;
+            } | null;
         };
         DeliveryValidation: {
             /** Format: uuid */

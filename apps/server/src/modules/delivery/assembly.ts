@@ -16,10 +16,10 @@ import {
   ssim,
 } from '@i2v/domain';
 import { concatCopy, FfmpegError, grabFrame, type MediaProbe, probe, reencodeClips } from '@i2v/ffmpeg';
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/client.js';
-import { mediaFiles } from '../../db/schema/index.js';
+import { mediaFiles, sceneVideoVersions } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -177,6 +177,7 @@ export class AssemblyService {
       frames: null,
       durationSeconds: null,
       problem: segs.length === 0 ? 'This scene has no segments yet.' : null,
+      assembled: await this.assembledFrom(scene.id, segs),
     };
     if (segs.length === 0) return base;
     const dir = await mkdtemp(path.join(tmpdir(), 'i2v-join-'));
@@ -196,6 +197,23 @@ export class AssemblyService {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /** The scene's final version when it was assembled from exactly these segment versions. */
+  private async assembledFrom(sceneId: number, segs: LoadedSegment[]) {
+    const [final] = await this.d.db
+      .select({
+        publicId: sceneVideoVersions.publicId,
+        versionNumber: sceneVideoVersions.versionNumber,
+        assembly: sceneVideoVersions.assembly,
+      })
+      .from(sceneVideoVersions)
+      .where(and(eq(sceneVideoVersions.sceneId, sceneId), eq(sceneVideoVersions.isFinal, true)));
+    const used =
+      (final?.assembly as { segments?: { id: string }[] } | null)?.segments?.map((s) => s.id) ?? [];
+    const same =
+      used.length > 0 && used.length === segs.length && used.every((id, i) => id === segs[i]!.publicId);
+    return final && same ? { versionId: final.publicId, versionNumber: final.versionNumber } : null;
   }
 
   /** Copies each segment's file to `dir`, probes it and measures its joins; then plans. */

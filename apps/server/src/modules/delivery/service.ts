@@ -355,9 +355,34 @@ export class DeliveryService {
               }
             : null,
       }));
+      let names = new Map<string, string>();
+      try {
+        names = nameSceneVideos(
+          videos.map((v) => ({
+            key: v.sceneId,
+            order: v.order,
+            sceneTypeName: v.sceneTypeName,
+            variantPrefix: v.variantPrefix || null,
+            transitionSuffix: v.transitionSuffix,
+          })),
+        );
+      } catch (err) {
+        if (!(err instanceof NamingError)) throw err;
+        problem({
+          code: 'name.invalid',
+          severity: 'error',
+          message: `Videos of ${c.name} cannot be named: ${err.message}`,
+          fix: `${projectPath}/scene-types`,
+          character: who,
+        });
+      }
+      // names come as `*.mp4`; a profile writing another container swaps the extension
+      const ext = profile ? profileExtension(profile.spec) : '.mp4';
+      const named = new Map([...names].map(([k, file]) => [k, file.replace(/\.mp4$/, ext)]));
       for (const v of videos) {
         const at = `${projectPath}/scenes/${v.sceneId}`;
-        const label = `${c.name} · ${v.sceneTypeName}`;
+        // the file name tells apart scenes of one type in several variants (walk.mp4, formal_walk.mp4)
+        const label = `${c.name} · ${v.sceneTypeName}${named.has(v.sceneId) ? ` (${named.get(v.sceneId)})` : ''}`;
         if (v.status !== 'approved') {
           problem({
             code: 'scene.not_approved',
@@ -388,30 +413,6 @@ export class DeliveryService {
           });
         }
       }
-      let names = new Map<string, string>();
-      try {
-        names = nameSceneVideos(
-          videos.map((v) => ({
-            key: v.sceneId,
-            order: v.order,
-            sceneTypeName: v.sceneTypeName,
-            variantPrefix: v.variantPrefix || null,
-            transitionSuffix: v.transitionSuffix,
-          })),
-        );
-      } catch (err) {
-        if (!(err instanceof NamingError)) throw err;
-        problem({
-          code: 'name.invalid',
-          severity: 'error',
-          message: `Videos of ${c.name} cannot be named: ${err.message}`,
-          fix: `${projectPath}/scene-types`,
-          character: who,
-        });
-      }
-      // names come as `*.mp4`; a profile writing another container swaps the extension
-      const ext = profile ? profileExtension(profile.spec) : '.mp4';
-      const named = new Map([...names].map(([k, file]) => [k, file.replace(/\.mp4$/, ext)]));
       const fingerprint = createHash('sha256')
         .update(
           JSON.stringify({

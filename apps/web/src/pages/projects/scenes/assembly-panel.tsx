@@ -63,11 +63,15 @@ export function AssemblyPanel({ sceneId, canEdit }: { sceneId: string; canEdit: 
           {a && (
             <Badge
               variant="light"
-              color={a.ready ? 'green' : 'gray'}
+              color={a.assembled ? 'teal' : a.ready ? 'green' : 'gray'}
               data-testid="assembly-ready"
               data-ready={a.ready}
             >
-              {a.ready ? 'Ready to assemble' : 'Not ready'}
+              {a.assembled
+                ? `Assembled · version ${a.assembled.versionNumber}`
+                : a.ready
+                  ? 'Ready to assemble'
+                  : 'Not ready'}
             </Badge>
           )}
         </Group>
