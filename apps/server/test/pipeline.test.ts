@@ -234,6 +234,33 @@ describe('a scene generates as a chain of segments', { timeout: 90_000 }, () => 
 });
 
 describe('bad input', { timeout: 90_000 }, () => {
+  it('an error while settling a measured segment fails it and ends the run instead of leaving it running', async () => {
+    const typeId = await sceneType('Settle error');
+    const sceneId = await sceneOf('Bruno', typeId);
+    const pipeline = team.studio.services.pipeline;
+    const original = pipeline.emitRun.bind(pipeline);
+    expect((await start(sceneId)).statusCode).toBe(201);
+    let thrown = false;
+    // from here (the render is still going), the first live update — inside settling — throws once, which rolls
+    // the whole settlement back
+    pipeline.emitRun = async (...args: Parameters<typeof original>) => {
+      if (!thrown) {
+        thrown = true;
+        throw new Error('simulated settling failure');
+      }
+      return original(...args);
+    };
+    try {
+      const g = await untilRun(sceneId, ['failed', 'completed', 'needs_attention']);
+      expect(g.run!.status).toBe('failed');
+      expect(JSON.stringify(g.segments[0]!.error)).toMatch(
+        /Deciding what follows the segment failed: simulated settling failure/,
+      );
+    } finally {
+      pipeline.emitRun = original;
+    }
+  });
+
   it('a scene type without a workflow is a 422 naming it, and nothing is written', async () => {
     const typeId = await sceneType('No workflow', { workflowVersionId: null, slotBindings: {} });
     const sceneId = await sceneOf('Ada', typeId);

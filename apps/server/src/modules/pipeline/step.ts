@@ -168,7 +168,18 @@ class SegmentStep {
       await rm(dir, { recursive: true, force: true });
     }
     this.ctx.progress(0.9, 'deciding');
-    await this.settle(run, seg, measured);
+    try {
+      await this.settle(run, seg, measured);
+    } catch (err) {
+      if (this.ctx.signal.aborted) throw err;
+      // settling rolled back: fail the segment so its run ends instead of waiting on a QA job that gave up
+      await this.fail(run, seg, {
+        code: 'segment.qa_error',
+        message: `Deciding what follows the segment failed: ${(err as Error).message}`,
+        outputFileId: video.id,
+      });
+      return { result: { failed: 'settling' } };
+    }
     return {
       result: {
         segmentId: seg.publicId,
