@@ -468,6 +468,27 @@ describe('regeneration, manual boundary frames and transitions', { timeout: 90_0
     expect(g.run!.transitionAtSegment).toBe(2);
     expect(g.segments.map((s) => s.seedSource)).toEqual(['hero', 'transition', 'boundary']);
     expect(g.segments.map((s) => s.variantTypeSlug)).toEqual(['casual', 'formal', 'formal']);
+    // the transition clip starts on the boundary frame, so it drops that repeated frame like any chained segment
+    expect(g.segments.map((s) => s.trimStartFrames)).toEqual([0, 1, 1]);
+  });
+
+  it('without a transition workflow, the switch starts on the target hero and keeps its first frame', async () => {
+    const typeId = await sceneType('Change plain', {
+      applicability: {
+        kind: 'transition',
+        fromVariantTypeId: casual,
+        toVariantTypeId: formal,
+        atSegment: 2,
+        suffix: 'to_formal',
+        transitionWorkflowRef: null,
+      },
+    });
+    const sceneId = await sceneOf('Bruno', typeId);
+    await start(sceneId);
+    const g = await untilRun(sceneId, ['completed', 'failed', 'needs_attention']);
+    expect(g.run!.error).toBeNull();
+    expect(g.segments.map((s) => s.seedSource)).toEqual(['hero', 'transition', 'boundary']);
+    expect(g.segments.map((s) => s.trimStartFrames)).toEqual([0, 0, 1]);
   });
 });
 

@@ -308,7 +308,11 @@ export class PipelineService {
         fps: plan.fps,
         width: req.width,
         height: req.height,
-        trimStartFrames: trimStartFor(next.index, next.seedSource),
+        // a transition without its own workflow starts on the target hero, not on the boundary frame: nothing repeats
+        trimStartFrames: trimStartFor(
+          next.index,
+          next.seedSource === 'transition' && !useTransition ? 'hero' : next.seedSource,
+        ),
       })
       .returning({ id: segments.id, publicId: segments.publicId });
     const acting = await this.actingFor(tx, run.startedByUserId);
