@@ -64,6 +64,13 @@ export const router = createBrowserRouter([
                       import('@/pages/projects/scenes/scene-page').then((m) => ({ Component: m.ScenePage })),
                   },
                   {
+                    path: 'projects/:projectId/compare',
+                    lazy: () =>
+                      import('@/pages/projects/compare/compare-page').then((m) => ({
+                        Component: m.ComparePage,
+                      })),
+                  },
+                  {
                     path: 'projects/:projectId/test-shots',
                     lazy: () =>
                       import('@/pages/projects/test-shots/test-shots-page').then((m) => ({

@@ -14,6 +14,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import {
+  CinemaIcon,
   ClearLoopIcon,
   FirstFrameIcon,
   LastFrameIcon,
@@ -24,6 +25,7 @@ import {
   PreviousFrameIcon,
   SoundOnIcon,
 } from '../icons';
+import { CinemaMode } from './cinema';
 import { Filmstrip } from './filmstrip';
 import { PlaybackEngine, playbackRates } from './playback-engine';
 import classes from './player.module.css';
@@ -71,6 +73,12 @@ export interface VideoPlayerProps {
   maxHeight?: number | string;
   /** `data-testid` of the <video> element. */
   videoTestId?: string;
+  /** Only the picture: no scrub bar, transport or filmstrip, and a click does not play (a sync-play grid cell). */
+  bare?: boolean;
+  /** A button in the transport opens this video in cinema mode (full screen, black, minimal controls). */
+  cinema?: boolean;
+  /** Shown in cinema mode's overlay. */
+  label?: string;
 }
 
 /** The player that answers keys pressed while nothing is focused: the last one used, else the first mounted. */
@@ -92,6 +100,9 @@ export function VideoPlayer({
   loop = false,
   maxHeight,
   videoTestId = 'player-video',
+  bare = false,
+  cinema = false,
+  label,
 }: VideoPlayerProps) {
   const id = useId();
   const engineRef = useRef<PlaybackEngine | null>(null);
@@ -104,7 +115,9 @@ export function VideoPlayer({
   const rootRef = useRef<HTMLDivElement>(null);
   const [source, setSource] = useState(src);
   const [problem, setProblem] = useState<string | null>(null);
-  const sprite = useSprite(spriteUrl);
+  const sprite = useSprite(bare ? null : spriteUrl);
+  /** The frame cinema mode opened at, while it is open. */
+  const [cinemaFrom, setCinemaFrom] = useState<number | null>(null);
 
   useEffect(() => {
     setSource(src);
@@ -214,7 +227,8 @@ export function VideoPlayer({
         pagePlayer = id;
       }}
       onKeyDown={(e) => {
-        if (!keyboard || keyBelongsToTarget(e.key, e.target)) return;
+        // keys in cinema mode (a portal inside this player) belong to its own player
+        if (!keyboard || cinemaFrom !== null || keyBelongsToTarget(e.key, e.target)) return;
         const action = actionOfKey(e);
         if (!action) return;
         e.preventDefault();
@@ -233,7 +247,7 @@ export function VideoPlayer({
           muted={autoPlay}
           style={{ maxHeight }}
           data-testid={videoTestId}
-          onClick={() => engine.togglePlay()}
+          onClick={bare ? undefined : () => engine.togglePlay()}
           onError={onError}
         />
         {overlay && <div className={classes.overlay}>{overlay}</div>}
@@ -243,81 +257,110 @@ export function VideoPlayer({
           {problem}
         </Alert>
       )}
-      <Timeline
-        engine={engine}
-        lastFrame={lastFrame}
-        fps={fps}
-        loopIn={state.loopIn}
-        loopOut={state.loopOut}
-        sprite={sprite}
-        onSeek={seek}
-      />
-      <div className={classes.controls}>
-        <Group gap={2} wrap="nowrap">
-          <Control label="First frame (Home)" onClick={() => seek(0)}>
-            <FirstFrameIcon size={16} />
-          </Control>
-          <Control label="One frame back (←)" onClick={() => void engine.stepFrames(-1)}>
-            <PreviousFrameIcon size={16} />
-          </Control>
-          <Control
-            label={state.playing || state.reverse ? 'Pause (Space)' : 'Play (Space)'}
-            onClick={() => engine.togglePlay()}
-            testId="player-toggle"
-          >
-            {state.playing || state.reverse ? <PauseIcon size={16} /> : <PlayIcon size={16} />}
-          </Control>
-          <Control label="One frame forward (→)" onClick={() => void engine.stepFrames(1)}>
-            <NextFrameIcon size={16} />
-          </Control>
-          <Control label="Last frame (End)" onClick={() => seek(lastFrame)}>
-            <LastFrameIcon size={16} />
-          </Control>
-        </Group>
-        <FrameReadout engine={engine} fps={fps} lastFrame={lastFrame} />
-        <GoTo fps={fps} onGo={seek} />
-        <NativeSelect
-          size="xs"
-          aria-label="Speed"
-          value={String(state.rate)}
-          data={playbackRates.map((r) => ({ value: String(r), label: `${r}×` }))}
-          onChange={(e) => engine.setRate(Number(e.currentTarget.value))}
-          w={72}
-          data-testid="player-speed"
-        />
-        <Group gap={2} wrap="nowrap">
-          <Tooltip label="Loop in at this frame ([)">
-            <Button
-              size="compact-xs"
-              variant="default"
-              onMouseDown={mouseKeepsFocus}
-              onClick={() => engine.setLoopIn()}
-            >
-              A{state.loopIn !== null ? ` ${state.loopIn}` : ''}
-            </Button>
-          </Tooltip>
-          <Tooltip label="Loop out at this frame (])">
-            <Button
-              size="compact-xs"
-              variant="default"
-              onMouseDown={mouseKeepsFocus}
-              onClick={() => engine.setLoopOut()}
-            >
-              B{state.loopOut !== null ? ` ${state.loopOut}` : ''}
-            </Button>
-          </Tooltip>
-          {loopSet && (
-            <Control label="Clear the loop" onClick={() => engine.clearLoop()} testId="player-clear-loop">
-              <ClearLoopIcon size={16} />
+      {!bare && (
+        <>
+          <Timeline
+            engine={engine}
+            lastFrame={lastFrame}
+            fps={fps}
+            loopIn={state.loopIn}
+            loopOut={state.loopOut}
+            sprite={sprite}
+            onSeek={seek}
+          />
+          <div className={classes.controls}>
+            <Group gap={2} wrap="nowrap">
+              <Control label="First frame (Home)" onClick={() => seek(0)}>
+                <FirstFrameIcon size={16} />
+              </Control>
+              <Control label="One frame back (←)" onClick={() => void engine.stepFrames(-1)}>
+                <PreviousFrameIcon size={16} />
+              </Control>
+              <Control
+                label={state.playing || state.reverse ? 'Pause (Space)' : 'Play (Space)'}
+                onClick={() => engine.togglePlay()}
+                testId="player-toggle"
+              >
+                {state.playing || state.reverse ? <PauseIcon size={16} /> : <PlayIcon size={16} />}
+              </Control>
+              <Control label="One frame forward (→)" onClick={() => void engine.stepFrames(1)}>
+                <NextFrameIcon size={16} />
+              </Control>
+              <Control label="Last frame (End)" onClick={() => seek(lastFrame)}>
+                <LastFrameIcon size={16} />
+              </Control>
+            </Group>
+            <FrameReadout engine={engine} fps={fps} lastFrame={lastFrame} />
+            <GoTo fps={fps} onGo={seek} />
+            <NativeSelect
+              size="xs"
+              aria-label="Speed"
+              value={String(state.rate)}
+              data={playbackRates.map((r) => ({ value: String(r), label: `${r}×` }))}
+              onChange={(e) => engine.setRate(Number(e.currentTarget.value))}
+              w={72}
+              data-testid="player-speed"
+            />
+            <Group gap={2} wrap="nowrap">
+              <Tooltip label="Loop in at this frame ([)">
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onMouseDown={mouseKeepsFocus}
+                  onClick={() => engine.setLoopIn()}
+                >
+                  A{state.loopIn !== null ? ` ${state.loopIn}` : ''}
+                </Button>
+              </Tooltip>
+              <Tooltip label="Loop out at this frame (])">
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onMouseDown={mouseKeepsFocus}
+                  onClick={() => engine.setLoopOut()}
+                >
+                  B{state.loopOut !== null ? ` ${state.loopOut}` : ''}
+                </Button>
+              </Tooltip>
+              {loopSet && (
+                <Control label="Clear the loop" onClick={() => engine.clearLoop()} testId="player-clear-loop">
+                  <ClearLoopIcon size={16} />
+                </Control>
+              )}
+            </Group>
+            <Control label={state.muted ? 'Sound on (M)' : 'Mute (M)'} onClick={() => engine.toggleMute()}>
+              {state.muted ? <MutedIcon size={16} /> : <SoundOnIcon size={16} />}
             </Control>
-          )}
-        </Group>
-        <Control label={state.muted ? 'Sound on (M)' : 'Mute (M)'} onClick={() => engine.toggleMute()}>
-          {state.muted ? <MutedIcon size={16} /> : <SoundOnIcon size={16} />}
-        </Control>
-        <KeysHelp />
-      </div>
-      {sprite && <Filmstrip sprite={sprite} engine={engine} onSeek={seek} />}
+            {cinema && (
+              <Control
+                label="Cinema mode"
+                onClick={() => {
+                  engine.pause();
+                  setCinemaFrom(engine.currentFrame());
+                }}
+                testId="player-cinema"
+              >
+                <CinemaIcon size={16} />
+              </Control>
+            )}
+            <KeysHelp />
+          </div>
+          {sprite && <Filmstrip sprite={sprite} engine={engine} onSeek={seek} />}
+        </>
+      )}
+      {cinemaFrom !== null && (
+        <CinemaMode
+          src={source}
+          fps={fps}
+          frameCount={frameCount}
+          initialFrame={cinemaFrom}
+          label={label}
+          onClose={(frame) => {
+            setCinemaFrom(null);
+            void engine.seekToFrame(frame);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useCurrentUser } from '@/auth/use-session';
 import {
   ApproveIcon,
   CharactersIcon,
+  CompareIcon,
   LoadError,
   MatrixIcon,
   MetadataIcon,
@@ -205,8 +206,8 @@ function ProjectView({ id }: { id: string }) {
         value={tab}
         onChange={(next) =>
           // Review is a page of its own (the keys own the whole screen there)
-          next === 'review'
-            ? navigate(`/projects/${id}/review`)
+          next === 'review' || next === 'compare'
+            ? navigate(`/projects/${id}/${next}`)
             : setParams(next && next !== defaultTab ? { tab: next } : {}, { replace: true })
         }
       >
@@ -226,6 +227,9 @@ function ProjectView({ id }: { id: string }) {
           <DeliveryTab projectId={id} />
           <Tabs.Tab value="review" leftSection={<ApproveIcon size={16} />} data-testid="review-tab">
             Review
+          </Tabs.Tab>
+          <Tabs.Tab value="compare" leftSection={<CompareIcon size={16} />} data-testid="compare-tab">
+            Compare
           </Tabs.Tab>
           <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
             Metadata

@@ -4,7 +4,15 @@
 import { Anchor, Badge, Button, Card, Group, Kbd, List, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ApproveIcon, RejectIcon, RestoreIcon, WarningIcon } from '@/components';
+import {
+  ApproveIcon,
+  proxyUrlOf,
+  RejectIcon,
+  RestoreIcon,
+  spriteUrlOf,
+  VideoPlayer,
+  WarningIcon,
+} from '@/components';
 import { formatRelative } from '@/format/date-time';
 import { severityColors, verdictColors, verdictLabels } from '../scenes/generation-format';
 import { TierBadge } from '../scenes/test-shot-card';
@@ -34,7 +42,10 @@ const decisionWords: Record<ReviewDecision['decision'], string> = {
   unflag: 'Unflagged',
 };
 
-/** The clip, playing on its own; a plain <video> with the browser's controls. */
+/**
+ * The clip in the frame-accurate player, playing on its own in a loop; reviewers step frames with ← →. The player
+ * never takes Enter, Backspace, Delete or F, and has no U, ↑ or ↓: those stay the review page's keys.
+ */
 function ReviewClip({ item }: { item: ReviewItem }) {
   const { output } = item.segment;
   if (!output) {
@@ -45,20 +56,21 @@ function ReviewClip({ item }: { item: ReviewItem }) {
     );
   }
   return (
-    <video
+    <VideoPlayer
       key={output.id}
-      className={classes.video}
       src={output.url}
-      poster={output.thumbnailUrl ?? undefined}
-      controls
+      fallbackSrc={proxyUrlOf(output.url)}
+      spriteUrl={spriteUrlOf(output.url)}
+      poster={output.thumbnailUrl}
+      fps={item.segment.fps ?? 24}
+      frameCount={item.segment.frameCount}
       autoPlay
-      muted
       loop
-      playsInline
-      preload="auto"
-      // the frame keeps its shape while the clip loads, so the actions below do not jump
-      style={{ aspectRatio: `${item.segment.width ?? 16} / ${item.segment.height ?? 9}` }}
-      data-testid="review-video"
+      keyboard
+      cinema
+      label={`${item.character.name} · ${item.sceneType.name} · segment ${item.segment.index}`}
+      maxHeight="50vh"
+      videoTestId="review-video"
     />
   );
 }

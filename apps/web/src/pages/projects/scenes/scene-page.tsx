@@ -28,6 +28,7 @@ import { isApiError } from '@/api/api-error';
 import type { Scene, SceneVideoVersion } from '@/api/types';
 import { useCurrentUser } from '@/auth/use-session';
 import {
+  CompareIcon,
   ConfirmDialog,
   DateTimeText,
   EmptyList,
@@ -47,6 +48,7 @@ import { badTagError, normaliseTags } from '@/format/tags';
 import { characterWriteBlockOf } from '../characters/character-fields';
 import { useTagSuggestions } from '../characters/character-queries';
 import { ReadOnlyReason } from '../characters/read-only-reason';
+import { compareUrl } from '../compare/compare-sources';
 import { useProject } from '../project-queries';
 import { AssemblyPanel } from './assembly-panel';
 import { GenerationPanel } from './generation-panel';
@@ -445,16 +447,27 @@ export function ScenePage() {
       {s && <AssemblyPanel sceneId={s.id} canEdit={canEdit} />}
       {s && <SceneReview sceneId={sceneId} versions={items} canEdit={canEdit} />}
       {s && canEdit && <ImportCard scene={s} />}
-      <SegmentedControl
-        value={view}
-        onChange={(v) => setView(v as 'versions' | 'trash')}
-        data={[
-          { value: 'versions', label: `Versions${items ? ` (${items.length})` : ''}` },
-          { value: 'trash', label: 'Trash' },
-        ]}
-        w={280}
-        aria-label="Versions or trash"
-      />
+      <Group gap="sm">
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'versions' | 'trash')}
+          data={[
+            { value: 'versions', label: `Versions${items ? ` (${items.length})` : ''}` },
+            { value: 'trash', label: 'Trash' },
+          ]}
+          w={280}
+          aria-label="Versions or trash"
+        />
+        <Button
+          component={Link}
+          to={compareUrl(projectId, { scene: sceneId })}
+          variant="default"
+          leftSection={<CompareIcon size={16} />}
+          data-testid="compare-versions"
+        >
+          Compare versions
+        </Button>
+      </Group>
       {view === 'trash' ? (
         <TrashList sceneId={sceneId} canEdit={canEdit} />
       ) : versions.isError ? (

@@ -1,6 +1,6 @@
 // One test shot in the project gallery: its clip (plays on hover, with controls on click), whose it is and of which
 // scene type, tier, QA verdict and first reason, and the way to its scene (where it can be promoted).
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DateTimeText } from '@/components';
@@ -8,7 +8,18 @@ import { SegmentQaBadge } from '../scenes/segment-strip';
 import { FirstReason, TestShotClip, TierBadge } from '../scenes/test-shot-card';
 import type { GalleryTestShot } from './test-shot-queries';
 
-export function TestShotGalleryCard({ shot, projectId }: { shot: GalleryTestShot; projectId: string }) {
+export function TestShotGalleryCard({
+  shot,
+  projectId,
+  selected,
+  onSelect,
+}: {
+  shot: GalleryTestShot;
+  projectId: string;
+  /** Picked for the sync-play grid ("Compare selected"). */
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
+}) {
   const [hovered, setHovered] = useState(false);
   return (
     <Card
@@ -47,9 +58,20 @@ export function TestShotGalleryCard({ shot, projectId }: { shot: GalleryTestShot
         </Group>
         <FirstReason shot={shot} />
         <Group justify="space-between" gap={4} wrap="nowrap">
-          <Anchor component={Link} to={`/projects/${projectId}/scenes/${shot.sceneId}`} size="xs">
-            Open the scene
-          </Anchor>
+          <Group gap={6} wrap="nowrap">
+            {onSelect && shot.output && (
+              <Checkbox
+                size="xs"
+                aria-label={`Compare ${shot.characterName} · ${shot.sceneTypeName}`}
+                checked={selected ?? false}
+                onChange={(e) => onSelect(e.currentTarget.checked)}
+                data-testid="gallery-select"
+              />
+            )}
+            <Anchor component={Link} to={`/projects/${projectId}/scenes/${shot.sceneId}`} size="xs">
+              Open the scene
+            </Anchor>
+          </Group>
           <DateTimeText value={shot.createdAt} relative size="xs" c="dimmed" />
         </Group>
       </Stack>

@@ -16,9 +16,10 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ClearFiltersIcon, DryRunIcon, EmptyList, LoadError, PageHeader } from '@/components';
+import { ClearFiltersIcon, CompareIcon, DryRunIcon, EmptyList, LoadError, PageHeader } from '@/components';
 import { countOf } from '@/format/count';
 import { useCharacter, useCharacterPages } from '../characters/character-queries';
+import { compareUrl, maxCells } from '../compare/compare-sources';
 import { useProject } from '../project-queries';
 import { useSceneTypes } from '../scene-types/scene-type-queries';
 import { TestShotGalleryCard } from './test-shot-gallery-card';
@@ -68,6 +69,8 @@ export function TestShotsPage() {
   const characterId = params.get('characterId');
   const sort: TestShotSort = params.get('sort') === 'quality' ? 'quality' : 'newest';
   const [limit, setLimit] = useState(pageSize);
+  /** File ids of the clips picked for the sync-play grid, in the order picked. */
+  const [picked, setPicked] = useState<string[]>([]);
   const project = useProject(projectId);
   const sceneTypes = useSceneTypes(projectId);
   const shots = useTestShotGallery(projectId, { sceneTypeId, characterId, sort, limit });
@@ -137,6 +140,19 @@ export function TestShotsPage() {
             aria-label="Sort"
           />
         </Stack>
+        <Button
+          component={Link}
+          to={compareUrl(projectId, { videos: picked })}
+          variant="light"
+          leftSection={<CompareIcon size={16} />}
+          disabled={picked.length < 2}
+          onClick={(e) => {
+            if (picked.length < 2) e.preventDefault();
+          }}
+          data-testid="compare-selected"
+        >
+          Compare selected{picked.length > 0 ? ` (${picked.length})` : ''}
+        </Button>
         {filtered && (
           <Button
             variant="subtle"
@@ -177,7 +193,23 @@ export function TestShotsPage() {
         <>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 5 }} spacing="sm" data-testid="test-shot-gallery">
             {items.map((s) => (
-              <TestShotGalleryCard key={s.id} shot={s} projectId={projectId} />
+              <TestShotGalleryCard
+                key={s.id}
+                shot={s}
+                projectId={projectId}
+                selected={s.output ? picked.includes(s.output.id) : false}
+                onSelect={(on) => {
+                  const id = s.output?.id;
+                  if (!id) return;
+                  setPicked((p) =>
+                    on
+                      ? p.includes(id) || p.length >= maxCells
+                        ? p
+                        : [...p, id]
+                      : p.filter((x) => x !== id),
+                  );
+                }}
+              />
             ))}
           </SimpleGrid>
           <Center>
