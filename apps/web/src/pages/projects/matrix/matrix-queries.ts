@@ -23,6 +23,8 @@ export function useSceneMatrix(projectId: string) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // scenes change status on other pages (generated, approved on Review): coming back reads the cells again
+    staleTime: 0,
     refetchOnWindowFocus: true,
     refetchInterval: (query) => (anyGenerating(query.state.data?.pages) ? generatingPollMs : false),
     meta: { handlesErrors: true },

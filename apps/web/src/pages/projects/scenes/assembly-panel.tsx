@@ -3,6 +3,7 @@
 // smoothing choice and the joins to accept as they are.
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -15,7 +16,8 @@ import {
   Text,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/unwrap';
 import { LoadError, notifyError, notifySuccess } from '@/components';
@@ -26,16 +28,37 @@ const smoothingOptions = [
   { value: 'off', label: 'Off: never crossfade' },
   { value: 'all', label: 'All: crossfade every join' },
 ];
-const assemblyKey = (sceneId: string) => ['scene-assembly', sceneId] as const;
+// under the scene's key: a run or a decision that refetches the scene refetches its assembly too
+const assemblyKey = (sceneId: string) => ['scenes', sceneId, 'assembly'] as const;
 
-export function AssemblyPanel({ sceneId, canEdit }: { sceneId: string; canEdit: boolean }) {
+export function AssemblyPanel({
+  sceneId,
+  projectId,
+  approved,
+  canEdit,
+}: {
+  sceneId: string;
+  projectId: string;
+  /** The scene is approved: its assembly was requested and its final version comes in a moment. */
+  approved: boolean;
+  canEdit: boolean;
+}) {
   const client = useQueryClient();
   const preview = useQuery({
     queryKey: assemblyKey(sceneId),
     queryFn: () => unwrap(api.GET('/api/v1/scenes/{id}/assembly', { params: { path: { id: sceneId } } })),
-    refetchInterval: 10_000,
+    refetchInterval: (query) => (approved && !query.state.data?.assembled ? 2_000 : 10_000),
     meta: { handlesErrors: true },
   });
+  // a new assembled version: the scene's status and its versions below change with it
+  const assembledId = preview.data ? (preview.data.assembled?.versionId ?? null) : undefined;
+  const seenAssembled = useRef(assembledId);
+  useEffect(() => {
+    if (assembledId === undefined) return;
+    if (seenAssembled.current !== undefined && assembledId !== null && assembledId !== seenAssembled.current)
+      void client.invalidateQueries({ queryKey: ['scenes', sceneId] });
+    seenAssembled.current = assembledId;
+  }, [assembledId, client, sceneId]);
   const [smoothing, setSmoothing] = useState<Smoothing>('auto');
   const [accepted, setAccepted] = useState<number[]>([]);
   const assemble = useMutation({
@@ -81,6 +104,15 @@ export function AssemblyPanel({ sceneId, canEdit }: { sceneId: string; canEdit: 
           <Skeleton height={80} />
         ) : (
           <>
+            {a.assembled && (
+              <Text size="sm" data-testid="assembly-next">
+                Version {a.assembled.versionNumber} is the final video, made from the approved segments. Next:{' '}
+                <Anchor component={Link} to={`/projects/${projectId}/delivery`}>
+                  Deliver the project
+                </Anchor>
+                .
+              </Text>
+            )}
             {a.unapproved.length > 0 && (
               <Text size="sm" c="dimmed" data-testid="assembly-unapproved">
                 Approve segment{a.unapproved.length > 1 ? 's' : ''} {a.unapproved.join(', ')} before

@@ -1,8 +1,9 @@
 // The Generation card at the top of the scene page (PRD-024 §7): the run (status, progress, what went wrong and what to
 // do), Generate with a tier, Test shot and Cancel, the chain of segments as a strip (a Draft marker and Upscale when it
 // has draft segments), the open segment's details, the history, and the scene's test shots.
-import { Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { Scene } from '@/api/types';
 import { LoadError } from '@/components';
 import { countOf } from '@/format/count';
@@ -91,6 +92,8 @@ export function GenerationPanel({
   const waitingOn = run?.status === 'awaiting_boundary' ? segments.at(-1)?.index : undefined;
   const shownIndex = openIndex === undefined ? waitingOn : openIndex;
   const open = segments.find((s) => s.index === shownIndex) ?? null;
+  // checked by QA and waiting for a decision: the Review page is where a newcomer goes next
+  const toReview = live ? 0 : segments.filter((s) => s.status === 'qa_pass' || s.status === 'qa_fail').length;
 
   return (
     <Card withBorder data-testid="generation-card">
@@ -173,6 +176,19 @@ export function GenerationPanel({
                   onClose={() => setOpenIndex(null)}
                 />
               </div>
+            )}
+            {toReview > 0 && (
+              <Text size="sm" data-testid="review-link">
+                {toReview === 1 ? '1 segment waits' : `${toReview} segments wait`} for a decision.{' '}
+                <Anchor
+                  component={Link}
+                  to={`/projects/${scene.projectId}/review?sceneTypeId=${scene.sceneType.id}&characterId=${scene.character.id}`}
+                >
+                  Review the segments
+                </Anchor>{' '}
+                to approve or reject them with one key each; once every segment is approved the scene is
+                assembled.
+              </Text>
             )}
             {!open && segments.length > 0 && (
               <Text size="xs" c="dimmed">

@@ -444,7 +444,14 @@ export function ScenePage() {
         <PinnedNotes entityType="scene" entityId={sceneId} />
       </Stack>
       {s && <GenerationPanel scene={s} canEdit={canEdit} canApprove={canApprove} />}
-      {s && <AssemblyPanel sceneId={s.id} canEdit={canEdit} />}
+      {s && (
+        <AssemblyPanel
+          sceneId={s.id}
+          projectId={projectId}
+          approved={s.status === 'approved'}
+          canEdit={canEdit}
+        />
+      )}
       {s && <SceneReview sceneId={sceneId} versions={items} canEdit={canEdit} />}
       {s && canEdit && <ImportCard scene={s} />}
       <Group gap="sm">
