@@ -17,6 +17,7 @@ import { benchOnboarding } from './onboarding.js';
 import { benchPipeline } from './pipeline.js';
 import { benchPlayer } from './player.js';
 import { benchQaEval } from './qa-eval.js';
+import { benchReview } from './review.js';
 import { benchHealthLoop } from './workers.js';
 import { benchWorkflowImport } from './workflows.js';
 
@@ -310,6 +311,16 @@ results.push(
     {
       measure: 'player seek and sync grid in Chromium',
       target: '< 100 ms, ≤ 1 frame',
+      measured: `not run: ${(err as Error).message}`,
+      ok: false,
+    },
+  ])),
+);
+results.push(
+  ...(await benchReview().catch((err) => [
+    {
+      measure: 'approval round trip in Chromium (Enter → stored → next segment shown)',
+      target: '< 50 ms',
       measured: `not run: ${(err as Error).message}`,
       ok: false,
     },
