@@ -1,7 +1,7 @@
 // The frame-accurate core of the player (PRD-083), without React: it drives one <video>, knows which frame is on
 // screen from requestVideoFrameCallback (never from currentTime guesses), seeks to a frame's middle, steps, shuttles
 // (J/K/L; backwards by stepping, as browsers cannot play in reverse) and loops between A and B.
-import { frameCountOf, frameOfPresentation, seekTimeOfFrame } from '@i2v/domain';
+import { frameAtTime, frameCountOf, frameOfPresentation, seekTimeOfFrame } from '@i2v/domain';
 
 export const playbackRates = [0.25, 0.5, 1, 2, 4] as const;
 const shuttleRates = [1, 2, 4] as const;
@@ -107,7 +107,14 @@ export class PlaybackEngine {
         }
       }),
       on('play', () => this.update({ playing: true })),
-      on('pause', () => this.update({ playing: false })),
+      on('pause', () => {
+        if (this.target !== null || this.snap.reverse || video.ended) return this.update({ playing: false });
+        // paused mid-play, the picture may be a frame past the last one reported: settle on the frame at the paused
+        // time first, so the counter and the picture agree when the player says it is paused
+        void this.seekToFrame(frameAtTime(video.currentTime, this.options.fps)).then(() =>
+          this.update({ playing: false }),
+        );
+      }),
       on('ratechange', () => this.update({ rate: video.playbackRate })),
       on('volumechange', () => this.update({ muted: video.muted })),
       on('seeking', () => this.update({ seeking: true })),
