@@ -78,17 +78,17 @@ export const router = createBrowserRouter([
                       })),
                   },
                   {
-                    path: 'projects/:projectId/delivery',
-                    lazy: () =>
-                      import('@/pages/projects/delivery/delivery-page').then((m) => ({
-                        Component: m.DeliveryPage,
-                      })),
-                  },
-                  {
                     path: 'projects/:projectId/review',
                     lazy: () =>
                       import('@/pages/projects/review/review-page').then((m) => ({
                         Component: m.ReviewPage,
+                      })),
+                  },
+                  {
+                    path: 'projects/:projectId/delivery',
+                    lazy: () =>
+                      import('@/pages/projects/delivery/delivery-page').then((m) => ({
+                        Component: m.DeliveryPage,
                       })),
                   },
                   {

@@ -224,13 +224,13 @@ function ProjectView({ id }: { id: string }) {
           <Tabs.Tab value="generation" leftSection={<StartProductionIcon size={16} />}>
             Generation
           </Tabs.Tab>
-          <DeliveryTab projectId={id} />
           <Tabs.Tab value="review" leftSection={<ApproveIcon size={16} />} data-testid="review-tab">
             Review
           </Tabs.Tab>
           <Tabs.Tab value="compare" leftSection={<CompareIcon size={16} />} data-testid="compare-tab">
             Compare
           </Tabs.Tab>
+          <DeliveryTab projectId={id} />
           <Tabs.Tab value="metadata" leftSection={<MetadataIcon size={16} />}>
             Metadata
           </Tabs.Tab>
