@@ -52,15 +52,29 @@ export function useReviewQueue(projectId: string, f: ReviewFilter) {
   });
 }
 
-/** After any decision the queue, its counts and the scene pages read again. */
+/** Reading the queue again waits for a pause in the decisions: the page follows them itself meanwhile. */
+const rereadAfterMs = 1200;
+const rereads = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * After decisions the queue, its counts and the scene pages read again — once the reviewer pauses, not after every
+ * key: a refetch per decision competed with the next decision's request and slowed the round trip.
+ */
 function useReviewMutation<V, R>(projectId: string, call: (vars: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,
     meta: { handlesErrors: true },
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: reviewKey(projectId) });
-      void client.invalidateQueries({ queryKey: ['scenes'] });
+      clearTimeout(rereads.get(projectId));
+      rereads.set(
+        projectId,
+        setTimeout(() => {
+          rereads.delete(projectId);
+          void client.invalidateQueries({ queryKey: reviewKey(projectId) });
+          void client.invalidateQueries({ queryKey: ['scenes'] });
+        }, rereadAfterMs),
+      );
     },
   });
 }
