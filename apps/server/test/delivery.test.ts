@@ -17,11 +17,11 @@ import type {
 import { decodeFrames } from '@i2v/ffmpeg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { rows } from '../src/db/client.js';
 import { seedDemoProject } from '../src/modules/demo/seed.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { type SignedIn, startStudioWithTeam, type Team } from './factories.js';
+import { readZip as unzip } from './zip-reader.js';
 
 let team: Team;
 let projectId: string;
@@ -52,29 +52,6 @@ async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs 
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-}
-
-function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
