@@ -23,15 +23,19 @@ export function readSpriteLayout(headers: Headers): FilmstripLayout | null {
   return frames.length > 0 && whole.every((x) => Number.isInteger(x) && x >= 0) ? layout : null;
 }
 
-/** The sprite at `spriteUrl`; null while loading, when absent, or when it failed (the player works without it). */
-export function useSprite(spriteUrl: string | null | undefined): LoadedSprite | null {
+/**
+ * The sprite at `spriteUrl`; null while loading, when absent, or when it failed (the player works without it).
+ * With `delayMs` it is asked for only once the URL has stayed that long: a reviewer moving on quickly never makes the
+ * server build sheets nobody looks at.
+ */
+export function useSprite(spriteUrl: string | null | undefined, delayMs = 0): LoadedSprite | null {
   const [sprite, setSprite] = useState<LoadedSprite | null>(null);
   useEffect(() => {
     setSprite(null);
     if (!spriteUrl) return;
     const abort = new AbortController();
     let objectUrl: string | null = null;
-    void (async () => {
+    const timer = setTimeout(async () => {
       try {
         const res = await fetch(spriteUrl, { signal: abort.signal });
         const layout = res.ok ? readSpriteLayout(res.headers) : null;
@@ -43,12 +47,13 @@ export function useSprite(spriteUrl: string | null | undefined): LoadedSprite | 
       } catch {
         // no filmstrip: the timeline still scrubs
       }
-    })();
+    }, delayMs);
     return () => {
+      clearTimeout(timer);
       abort.abort();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [spriteUrl]);
+  }, [spriteUrl, delayMs]);
   return sprite;
 }
 

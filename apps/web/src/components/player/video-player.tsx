@@ -56,6 +56,8 @@ export interface VideoPlayerProps {
   frameCount?: number | null;
   /** Filmstrip sprite sheet (`/api/v1/media/{id}/sprite?…`); no filmstrip or hover thumbnails without it. */
   spriteUrl?: string | null;
+  /** Ask for the filmstrip only after this long on one video (review flows that move on quickly). */
+  spriteDelayMs?: number;
   /** Called with each new frame on screen. */
   onFrame?: (frame: number) => void;
   initialFrame?: number;
@@ -89,6 +91,7 @@ export function VideoPlayer({
   fps,
   frameCount,
   spriteUrl,
+  spriteDelayMs = 0,
   onFrame,
   initialFrame = 0,
   autoPlay = false,
@@ -115,7 +118,7 @@ export function VideoPlayer({
   const rootRef = useRef<HTMLDivElement>(null);
   const [source, setSource] = useState(src);
   const [problem, setProblem] = useState<string | null>(null);
-  const sprite = useSprite(bare ? null : spriteUrl);
+  const sprite = useSprite(bare ? null : spriteUrl, spriteDelayMs);
   /** The frame cinema mode opened at, while it is open. */
   const [cinemaFrom, setCinemaFrom] = useState<number | null>(null);
 

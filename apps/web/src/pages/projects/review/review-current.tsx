@@ -61,6 +61,7 @@ function ReviewClip({ item }: { item: ReviewItem }) {
       src={output.url}
       fallbackSrc={proxyUrlOf(output.url)}
       spriteUrl={spriteUrlOf(output.url)}
+      spriteDelayMs={1000}
       poster={output.thumbnailUrl}
       fps={item.segment.fps ?? 24}
       frameCount={item.segment.frameCount}
