@@ -101,9 +101,9 @@ describe('output profiles', () => {
     await dialog.getByRole('button', { name: 'Create profile' }).click();
     // the server's field error lands on the Container field
     await dialog.getByText('Prores cannot go in mp4; use mov').waitFor();
-    expect(await dialog.getByRole('combobox', { name: 'Container' }).getAttribute('aria-invalid')).toBe(
-      'true',
-    );
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Container' }).getAttribute('aria-invalid'))
+      .toBe('true');
 
     await dialog.getByRole('combobox', { name: 'Container' }).click();
     await page.getByRole('option', { name: 'MOV (QuickTime)' }).click();
